@@ -1,0 +1,117 @@
+"""What every node and link of the running model shares: identity, open/closed state,
+throughput counters, queue and waiting-time statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+import simpy
+
+from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.stats import Histogram, Level
+
+if TYPE_CHECKING:
+    from corridor_sim.engine.simulation import Simulation
+
+Waiter = Callable[[], None]
+
+
+class Element:
+    """Base of engine nodes and links.
+
+    Counters are in each commodity's natural units, indexed by commodity number:
+    ``units_in``/``units_out`` since t = 0 (for the mass balance) and ``daily_out`` per
+    day of the run (for time series). ``queue`` is the level of tonnes waiting here.
+    """
+
+    role = "element"
+
+    def __init__(self, sim: Simulation, name: str, kind: str) -> None:
+        self.sim = sim
+        self.env: simpy.Environment = sim.env
+        self.name = name
+        self.kind = kind
+        self.index = len(sim.elements)
+        sim.elements.append(self)
+        n = len(sim.commodities)
+        self.units_in = [0.0] * n
+        self.units_out = [0.0] * n
+        self.out_at_warmup = [0.0] * n
+        self.daily_out = [[0.0] * sim.days for _ in range(n)]
+        self.queue = Level()
+        self.waits = Histogram()
+        self.closed = 0
+        self._reopen: list[simpy.Event] = []
+        self._closing: simpy.Event | None = None
+
+    # -- counters -------------------------------------------------------------------
+    def count_in(self, c: Consignment) -> None:
+        self.units_in[c.flow.commodity_index] += c.qty
+
+    def count_out(self, c: Consignment) -> None:
+        k = c.flow.commodity_index
+        self.units_out[k] += c.qty
+        self.daily_out[k][int(self.env.now // 24.0)] += c.qty
+
+    def reset_stats(self, now: float) -> None:
+        """Begin the statistics period (end of warm-up)."""
+        self.out_at_warmup = list(self.units_out)
+        self.queue.reset(now)
+        self.waits = Histogram()
+
+    # -- closures -------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.closed == 0
+
+    def close(self) -> None:
+        """Close the element (closures nest: each close needs its own open)."""
+        self.closed += 1
+        if self.closed == 1:
+            if self._closing is not None:
+                event, self._closing = self._closing, None
+                event.succeed()
+            self.on_close()
+
+    def open(self) -> None:
+        self.closed -= 1
+        if self.closed == 0:
+            waiting, self._reopen = self._reopen, []
+            for event in waiting:
+                event.succeed()
+            self.on_open()
+
+    def when_open(self) -> simpy.Event:
+        """An event that fires when the element is open (at once if it is)."""
+        event = self.env.event()
+        if self.closed == 0:
+            event.succeed()
+        else:
+            self._reopen.append(event)
+        return event
+
+    def when_closed(self) -> simpy.Event:
+        """An event that fires at the next closure."""
+        if self._closing is None:
+            self._closing = self.env.event()
+        return self._closing
+
+    def on_close(self) -> None:
+        """Hook: the element has just closed."""
+
+    def on_open(self) -> None:
+        """Hook: the element has just reopened."""
+
+    def fail(self) -> None:
+        """One failure starts (default: the whole element closes until repaired)."""
+        self.close()
+
+    def repair(self) -> None:
+        """The failure started by :meth:`fail` is repaired."""
+        self.open()
+
+    # -- contents -------------------------------------------------------------------
+    def holdings(self) -> Iterable[Consignment]:
+        """Every consignment this element holds right now (for the mass balance)."""
+        return ()

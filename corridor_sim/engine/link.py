@@ -1,0 +1,104 @@
+"""Links: what moves cargo between two nodes. Each link has a lane per direction used.
+
+A lane collects consignments waiting at its upstream node, moves them (a vehicle, a
+delay, a pipeline) and hands them to the downstream node. If the downstream node is full
+the batch is held on the link (the train waits outside the yard) until admitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
+from corridor_sim.engine.element import Element
+from corridor_sim.model.network import LinkSpec
+
+if TYPE_CHECKING:
+    from corridor_sim.engine.node import Node
+    from corridor_sim.engine.simulation import Simulation
+
+Batch = list[Consignment]
+
+
+class Lane:
+    """One direction of a link, from node ``source`` to node ``target``."""
+
+    def __init__(self, link: Link, source: Node, target: Node) -> None:
+        self.link = link
+        self.source = source
+        self.target = target
+
+    def enqueue(self, c: Consignment) -> None:
+        """``c`` waits at ``source`` for this lane (each link kind defines it)."""
+        raise NotImplementedError
+
+    def queued(self) -> Iterable[Consignment]:
+        """Consignments waiting at ``source`` for this lane."""
+        return getattr(self, "waiting", ())
+
+
+class Link(Element):
+    """Base of engine links; subclasses define their lane class."""
+
+    role = "link"
+    lane_class: type[Lane] = Lane
+
+    def __init__(self, sim: Simulation, spec: LinkSpec) -> None:
+        super().__init__(sim, spec.name, spec.kind)
+        self.spec = spec
+        self.lanes: dict[tuple[str, str], Lane] = {}
+        self.held: list[Batch] = []  # batches refused by a full downstream node
+
+    def lane(self, source: Node, target: Node) -> Lane:
+        """The lane from ``source`` to ``target`` (made on first use)."""
+        key = (source.name, target.name)
+        if key not in self.lanes:
+            self.lanes[key] = self.lane_class(self, source, target)
+            source.out_lanes.append(self.lanes[key])
+        return self.lanes[key]
+
+    def accept(self, c: Consignment) -> None:
+        """``c`` joins the link's queue at the upstream node."""
+        self.units_in[c.flow.commodity_index] += c.qty
+        self.queue.add(c.qty * c.flow.mass_per_unit_t, self.env.now)
+
+    def depart(self, lane: Lane, c: Consignment) -> None:
+        """``c`` leaves the upstream node on this link: it stops waiting and moves."""
+        now = self.env.now
+        self.waits.add(now - c.t, c.qty)
+        c.mark(self.index, WAIT, now)
+        self.queue.add(-c.qty * c.flow.mass_per_unit_t, now)
+        lane.source.release(c)
+
+    def arrive(self, lane: Lane, batch: Batch, then: Callable[[], None] | None = None) -> None:
+        """Hand ``batch`` to the downstream node; call ``then`` once it is admitted."""
+        now = self.env.now
+        for c in batch:
+            c.mark(self.index, MOVE, now)
+        self.held.append(batch)
+
+        # Cargo held outside a full node waits for whatever fills that node (the
+        # outbound link with most cargo queued there): the blame goes to the root cause.
+        blamed: list[Element] = [self]
+
+        def admitted() -> None:
+            t = self.env.now
+            self.held.remove(batch)
+            if t > now:
+                blamed[0].queue.add(-sum(c.tonnes for c in batch), t)
+            for c in batch:
+                c.mark(blamed[0].index, WAIT, t)
+                self.count_out(c)
+            if then is not None:
+                then()
+
+        if lane.target.offer(batch, admitted):
+            admitted()
+        else:
+            blamed[0] = lane.target.blame()
+            blamed[0].queue.add(sum(c.tonnes for c in batch), now)
+
+    def holdings(self) -> Iterable[Consignment]:
+        for batch in self.held:
+            yield from batch

@@ -1,0 +1,211 @@
+"""Nodes: where cargo enters, is stored, is processed by servers, and leaves.
+
+A batch (a train, a vessel load, a single consignment) offered to a node is admitted if
+its storage has room for it, otherwise it stays with whoever offered it (the train waits
+at the node's entrance) until room frees: blocking propagates upstream. Admitted batches
+queue for the node's servers (if it has any), subject to a daily quota, and then each
+consignment goes on to the next link of its route, or is delivered if the node ends it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
+from corridor_sim.engine.element import Element, Waiter
+from corridor_sim.engine.sampling import sampler
+from corridor_sim.engine.stats import Level
+from corridor_sim.model.network import NodeSpec
+
+if TYPE_CHECKING:
+    from corridor_sim.engine.link import Lane
+    from corridor_sim.engine.simulation import Simulation
+
+Batch = list[Consignment]
+
+
+class Node(Element):
+    """A node of any kind; ports add berths (:class:`~corridor_sim.engine.port.Port`)."""
+
+    role = "node"
+
+    def __init__(self, sim: Simulation, spec: NodeSpec) -> None:
+        super().__init__(sim, spec.name, spec.kind)
+        self.spec = spec
+        self.storage_cap = dict(spec.storage)
+        self.stock = dict.fromkeys(self.storage_cap, 0.0)
+        self.stock_level = Level()
+        self.blocked: deque[tuple[Batch, Waiter]] = deque()
+        self.out_lanes: list[Lane] = []
+        self.servers = spec.servers
+        self.servers_out = 0
+        self.busy = 0
+        self.busy_level = Level()
+        self.waiting: deque[Batch] = deque()
+        self.in_service: list[Batch] = []
+        self.batches_started = 0
+        self.started_at_warmup = 0
+        rng = sim.streams.get(f"node:{spec.name}")
+        self._service = sampler(spec.service_time, rng) if spec.service_time else None
+        self._gauge = sampler(spec.gauge_change, rng) if spec.gauge_change else None
+        self.quota = spec.quota_per_day
+        self._quota_day = -1
+        self._started_today = 0
+        self._wake_pending = False
+
+    # -- entry ----------------------------------------------------------------------
+    def fits(self, batch: Batch) -> bool:
+        """True if the storage has room for ``batch`` (an empty store takes anything)."""
+        need: dict[str, float] = {}
+        for c in batch:
+            cls = c.flow.handling
+            if cls in self.storage_cap:
+                need[cls] = need.get(cls, 0.0) + c.qty
+        for cls, qty in need.items():
+            stock = self.stock[cls]
+            if stock > 0 and stock + qty > self.storage_cap[cls] + 1e-9:
+                return False
+        return True
+
+    def offer(self, batch: Batch, waiter: Waiter) -> bool:
+        """Admit ``batch`` now (True) or hold it and call ``waiter`` once admitted."""
+        if self.storage_cap and (self.blocked or not self.fits(batch)):
+            self.blocked.append((batch, waiter))
+            return False
+        self._admit(batch)
+        return True
+
+    def _admit(self, batch: Batch) -> None:
+        now = self.env.now
+        tonnes = 0.0
+        for c in batch:
+            c.hop += 1
+            self.units_in[c.flow.commodity_index] += c.qty
+            tonnes += c.qty * c.flow.mass_per_unit_t
+            cls = c.flow.handling
+            if cls in self.stock:
+                self.stock[cls] += c.qty
+        self.stock_level.add(tonnes, now)
+        if self._service is None and self._gauge is None:
+            self._dispatch(batch)
+            return
+        self.waiting.append(batch)
+        self.queue.add(tonnes, now)
+        self._try_start()
+
+    def blame(self) -> Element:
+        """What fills this node: itself (its servers' queue) or the outbound link with
+        the most tonnes waiting here. Cargo held outside is counted as waiting for it."""
+        best: Element = self
+        most = sum(c.tonnes for b in (*self.waiting, *self.in_service) for c in b)
+        for lane in self.out_lanes:
+            tonnes = sum(c.tonnes for c in lane.queued())
+            if tonnes > most:
+                best, most = lane.link, tonnes
+        return best
+
+    # -- processing -----------------------------------------------------------------
+    def _quota_left(self, now: float) -> bool:
+        if self.quota is None:
+            return True
+        day = int(now // 24.0)
+        if day != self._quota_day:
+            self._quota_day = day
+            self._started_today = 0
+        if self._started_today < self.quota:
+            return True
+        if not self._wake_pending:
+            self._wake_pending = True
+            self.env.timeout((day + 1) * 24.0 - now).callbacks.append(self._wake)
+        return False
+
+    def _wake(self, _event: object = None) -> None:
+        self._wake_pending = False
+        self._try_start()
+
+    def _try_start(self) -> None:
+        env = self.env
+        while (self.waiting and self.closed == 0
+               and self.busy < self.servers - self.servers_out and self._quota_left(env.now)):
+            batch = self.waiting.popleft()
+            now = env.now
+            tonnes = 0.0
+            for c in batch:
+                self.waits.add(now - c.t, c.qty)
+                c.mark(self.index, WAIT, now)
+                tonnes += c.qty * c.flow.mass_per_unit_t
+            self.queue.add(-tonnes, now)
+            self.busy += 1
+            self.busy_level.add(1, now)
+            self._started_today += 1
+            self.batches_started += 1
+            hours = self._service() if self._service else 0.0
+            if self._gauge:
+                hours += self._gauge()
+            self.in_service.append(batch)
+            env.timeout(hours).callbacks.append(lambda _e, b=batch: self._finish(b))
+
+    def _finish(self, batch: Batch) -> None:
+        now = self.env.now
+        self.busy -= 1
+        self.busy_level.add(-1, now)
+        self.in_service.remove(batch)
+        for c in batch:
+            c.mark(self.index, MOVE, now)
+        self._dispatch(batch)
+        self._try_start()
+
+    def _dispatch(self, batch: Batch) -> None:
+        """Send each consignment on: to its next link, or deliver it here."""
+        for c in batch:
+            flow = c.flow
+            if c.hop == flow.last_hop:
+                self.release(c)
+                flow.deliver(c, self.env.now)
+            else:
+                c.hop += 1
+                flow.route[c.hop].enqueue(c)  # type: ignore[attr-defined]
+
+    # -- exit -----------------------------------------------------------------------
+    def release(self, c: Consignment) -> None:
+        """``c`` leaves the node (picked up by a link or delivered): free its storage."""
+        self.count_out(c)
+        self.stock_level.add(-c.qty * c.flow.mass_per_unit_t, self.env.now)
+        cls = c.flow.handling
+        if cls in self.stock:
+            self.stock[cls] -= c.qty
+            while self.blocked and self.fits(self.blocked[0][0]):
+                batch, waiter = self.blocked.popleft()
+                self._admit(batch)
+                waiter()
+
+    # -- disruptions ----------------------------------------------------------------
+    def on_open(self) -> None:
+        self._try_start()
+
+    def fail(self) -> None:
+        if self.servers:
+            self.servers_out += 1
+        else:
+            self.close()
+
+    def repair(self) -> None:
+        if self.servers:
+            self.servers_out -= 1
+            self._try_start()
+        else:
+            self.open()
+
+    def reset_stats(self, now: float) -> None:
+        super().reset_stats(now)
+        self.stock_level.reset(now)
+        self.busy_level.reset(now)
+        self.started_at_warmup = self.batches_started
+
+    def holdings(self) -> Iterable[Consignment]:
+        for batch in self.waiting:
+            yield from batch
+        for batch in self.in_service:
+            yield from batch

@@ -1,0 +1,104 @@
+"""Pipelines: continuous flow. Other shippers' base load is served first; the corridor's
+batches are injected one after another at the residual capacity and arrive after the
+line's transit time. A closure stops injection; a batch part-injected resumes after it."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Generator, Iterable
+from typing import Any
+
+import simpy
+
+from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.link import Batch, Lane, Link
+from corridor_sim.engine.stats import Level
+from corridor_sim.model.network import PipelineLink
+
+
+class PipelineLane(Lane):
+    """The pipeline's only direction: batches wait in the upstream tank farm."""
+
+    link: Pipeline
+
+    def enqueue(self, c: Consignment) -> None:
+        self.link.accept(c)
+        self.link.waiting.append(c)
+        self.link.signal()
+
+    def queued(self) -> Iterable[Consignment]:
+        return self.link.waiting
+
+
+class Pipeline(Link):
+    """A pipeline link; see the module docstring."""
+
+    lane_class = PipelineLane
+
+    def __init__(self, sim, spec: PipelineLink) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(sim, spec)
+        self.spec: PipelineLink = spec
+        self.residual = spec.residual_t_per_h
+        self.waiting: deque[Consignment] = deque()
+        self.injecting: list[Consignment] = []
+        self.in_line: list[Batch] = []
+        self.injection = Level()  # t/h of corridor crude being injected
+        self._work: simpy.Event | None = None
+        self.process = self.env.process(self.run())
+
+    def signal(self) -> None:
+        if self._work is not None:
+            event, self._work = self._work, None
+            event.succeed()
+
+    def run(self) -> Generator[simpy.Event, Any, None]:
+        env = self.env
+        while True:
+            if not self.waiting:
+                self._work = env.event()
+                yield self._work
+            if self.closed or self.residual <= 0:
+                yield self.when_open()
+                if self.residual <= 0:
+                    return  # no capacity ever: cargo stays queued
+                continue
+            c = self.waiting.popleft()
+            lane = next(iter(self.lanes.values()))
+            self.depart(lane, c)  # type: ignore[arg-type]
+            self.injecting.append(c)
+            remaining = c.tonnes
+            while remaining > 1e-9:
+                if self.closed:
+                    yield self.when_open()
+                start = env.now
+                self.injection.add(self.residual, start)
+                done = env.timeout(remaining / self.residual)
+                yield done | self.when_closed()
+                self.injection.add(-self.residual, env.now)
+                # a finished timeout ends the batch exactly (no float residue)
+                remaining = 0.0 if done.processed else (
+                    remaining - (env.now - start) * self.residual)
+            self.injecting.remove(c)
+            self._ship(lane, c)  # type: ignore[arg-type]
+
+    def _ship(self, lane: PipelineLane, c: Consignment) -> None:
+        batch = [c]
+        self.in_line.append(batch)
+        transit = self.spec.transit_h(self.spec.base_load_t_per_h + self.residual)
+
+        def delivered(_event: object) -> None:
+            self.in_line.remove(batch)
+            self.arrive(lane, batch)
+
+        self.env.timeout(transit).callbacks.append(delivered)
+
+    def reset_stats(self, now: float) -> None:
+        super().reset_stats(now)
+        self.injection.reset(now)
+
+    def holdings(self) -> Iterable[Consignment]:
+        yield from super().holdings()
+        yield from self.waiting
+        yield from self.injecting
+        for batch in self.in_line:
+            yield from batch

@@ -1,0 +1,33 @@
+"""Ports: a node with berths by type and loading/unloading rates by handling class."""
+
+from __future__ import annotations
+
+import simpy
+
+from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.node import Node
+from corridor_sim.engine.stats import Level
+from corridor_sim.model.network import NodeSpec
+
+
+class Port(Node):
+    """A seaport. Vessels of sea links request a berth of their type here, unload into the
+    port's storage (held at berth while it is full) and load from it."""
+
+    def __init__(self, sim, spec: NodeSpec) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(sim, spec)
+        self.berths = {t: simpy.Resource(self.env, n) for t, n in spec.berths.items()}
+        self.berth_levels = {t: Level() for t in spec.berths}
+        self.rates = spec.handling_rate_per_h
+        self.berth_time_h = spec.berth_time_h
+        self.calls = 0
+
+    def handling_hours(self, batch: list[Consignment]) -> float:
+        """Hours to load or unload ``batch`` at this port's handling rates."""
+        rates = self.rates
+        return sum(c.qty / rates[c.flow.handling] for c in batch)
+
+    def reset_stats(self, now: float) -> None:
+        super().reset_stats(now)
+        for level in self.berth_levels.values():
+            level.reset(now)

@@ -1,0 +1,114 @@
+"""Sea links: a fleet of vessels shuttling between two ports, carrying cargo both ways.
+
+Each vessel is a SimPy process. At a port it waits for the port to be open and for a
+berth of its type, unloads (held at berth while the port's storage is full), loads what
+waits for it in the next direction, and sails when full, when ``max_wait`` since it was
+ready has passed (with cargo on board or waiting at the other end), or at its slot.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Generator, Iterable
+from typing import Any
+
+import simpy
+
+from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.link import Batch, Lane, Link
+from corridor_sim.engine.vessel import Vessel
+from corridor_sim.model.network import SeaLink
+
+FULL = 1 - 1e-9
+
+
+class SeaLane(Lane):
+    """Cargo waiting at one port for the link's vessels to the other port."""
+
+    link: Sea
+
+    def __init__(self, link: Sea, source, target) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(link, source, target)
+        self.waiting: deque[Consignment] = deque()
+
+    def enqueue(self, c: Consignment) -> None:
+        self.link.accept(c)
+        self.waiting.append(c)
+        self.link.signal_cargo()
+
+    def has_cargo_for(self, vessel: Vessel) -> bool:
+        """True if cargo that ``vessel`` can carry waits on this side."""
+        capacity = vessel.capacity
+        return any(c.flow.handling in capacity for c in self.waiting)
+
+    def take(self, vessel: Vessel, room: float) -> tuple[Batch, float]:
+        """Load up to ``room`` (share of the vessel) from the waiting cargo it can carry."""
+        load: Batch = []
+        used = 0.0
+        skipped: list[Consignment] = []
+        while self.waiting and room - used > 1e-9:
+            c = self.waiting.popleft()
+            cap = vessel.capacity.get(c.flow.handling)
+            if not cap:
+                skipped.append(c)
+                continue
+            share = c.qty / cap
+            if share > room - used + 1e-9:
+                part = c.split(c.qty * (room - used) / share)
+                self.waiting.appendleft(c)
+                c, share = part, room - used
+            used += share
+            load.append(c)
+            self.link.depart(self, c)
+        self.waiting.extendleft(reversed(skipped))
+        return load, used
+
+
+class Sea(Link):
+    """A sea link and its fleet."""
+
+    lane_class = SeaLane
+
+    def __init__(self, sim, spec: SeaLink, ports: tuple[Any, Any]) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(sim, spec)
+        self.spec: SeaLink = spec
+        self.ports = ports
+        for a, b in ((0, 1), (1, 0)):
+            self.lane(ports[a], ports[b])
+        self._cargo: simpy.Event | None = None
+        self.vessels = [Vessel(self, v, i) for i, v in enumerate(spec.fleet)]
+
+    def signal_cargo(self) -> None:
+        """Wake vessels waiting for cargo."""
+        if self._cargo is not None:
+            event, self._cargo = self._cargo, None
+            event.succeed()
+
+    def cargo_arrives(self) -> simpy.Event:
+        """An event that fires when cargo next joins either side."""
+        if self._cargo is None:
+            self._cargo = self.env.event()
+        return self._cargo
+
+    def side(self, port_index: int) -> SeaLane:
+        """The lane loading at port ``port_index`` (0 = from, 1 = to)."""
+        a, b = self.ports[port_index], self.ports[1 - port_index]
+        return self.lanes[(a.name, b.name)]  # type: ignore[return-value]
+
+    def unload(self, port_index: int, batch: Batch) -> Generator[simpy.Event, Any, None]:
+        """Hand ``batch`` to the port; wait (at berth) until the port admits it."""
+        done = self.env.event()
+        self.arrive(self.side(1 - port_index), batch, done.succeed)
+        yield done
+
+    def reset_stats(self, now: float) -> None:
+        super().reset_stats(now)
+        for v in self.vessels:
+            v.reset_stats(now)
+
+    def holdings(self) -> Iterable[Consignment]:
+        yield from super().holdings()
+        for v in self.vessels:
+            yield from v.hold
+        for lane in self.lanes.values():
+            yield from lane.waiting  # type: ignore[attr-defined]

@@ -1,0 +1,62 @@
+"""Transfer links: each consignment moves on by itself after a fixed delay (or at once)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.link import Lane, Link
+from corridor_sim.model.network import TransferLink
+
+
+class TransferLane(Lane):
+    """Consignments leave as soon as the link is open; a delay of 0 h takes no event."""
+
+    link: Transfer
+
+    def enqueue(self, c: Consignment) -> None:
+        link = self.link
+        link.accept(c)
+        if link.closed:
+            link.stalled.append((self, c))
+            return
+        link.send(self, c)
+
+    def queued(self) -> Iterable[Consignment]:
+        return (c for lane, c in self.link.stalled if lane is self)
+
+
+class Transfer(Link):
+    """A link with a fixed delay and no capacity limit (a road, a siding, a queue hop)."""
+
+    lane_class = TransferLane
+
+    def __init__(self, sim, spec: TransferLink) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(sim, spec)
+        self.delay_h = spec.delay_h
+        self.stalled: list[tuple[TransferLane, Consignment]] = []
+        self.in_transit: list[Consignment] = []
+
+    def send(self, lane: TransferLane, c: Consignment) -> None:
+        self.depart(lane, c)
+        if self.delay_h == 0:
+            self.arrive(lane, [c])
+            return
+        self.in_transit.append(c)
+
+        def landed(_event: object) -> None:
+            self.in_transit.remove(c)
+            self.arrive(lane, [c])
+
+        self.env.timeout(self.delay_h).callbacks.append(landed)
+
+    def on_open(self) -> None:
+        stalled, self.stalled = self.stalled, []
+        for lane, c in stalled:
+            self.send(lane, c)
+
+    def holdings(self) -> Iterable[Consignment]:
+        yield from super().holdings()
+        yield from self.in_transit
+        for _, c in self.stalled:
+            yield c

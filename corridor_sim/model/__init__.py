@@ -1,0 +1,34 @@
+"""Immutable specifications of a scenario: network, cargo, demand, disruptions."""
+
+from corridor_sim.model.cargo import Commodity
+from corridor_sim.model.demand import FlowSpec
+from corridor_sim.model.disruptions import Closure, Failures, Weather
+from corridor_sim.model.distributions import Distribution
+from corridor_sim.model.network import (
+    LinkSpec,
+    NodeSpec,
+    PipelineLink,
+    RailLink,
+    SeaLink,
+    TransferLink,
+    VesselSpec,
+)
+from corridor_sim.model.scenario import Scenario, SimulationSettings
+
+__all__ = [
+    "Closure",
+    "Commodity",
+    "Distribution",
+    "Failures",
+    "FlowSpec",
+    "LinkSpec",
+    "NodeSpec",
+    "PipelineLink",
+    "RailLink",
+    "Scenario",
+    "SeaLink",
+    "SimulationSettings",
+    "TransferLink",
+    "VesselSpec",
+    "Weather",
+]

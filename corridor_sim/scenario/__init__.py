@@ -1,0 +1,9 @@
+"""Scenario files: YAML in, validated :class:`~corridor_sim.model.Scenario` out.
+
+This is the only package that sees raw dictionaries.
+"""
+
+from corridor_sim.scenario.build import build_scenario, load_scenario
+from corridor_sim.scenario.bundled import bundled_names, bundled_path, resolve
+
+__all__ = ["build_scenario", "bundled_names", "bundled_path", "load_scenario", "resolve"]

@@ -1,0 +1,117 @@
+"""Read flows and resolve their routes."""
+
+from __future__ import annotations
+
+from corridor_sim.errors import TopologyError
+from corridor_sim.model.cargo import Commodity
+from corridor_sim.model.demand import ARRIVAL_PATTERNS, FlowSpec
+from corridor_sim.model.network import LinkSpec, NodeSpec
+from corridor_sim.scenario.reader import Reader
+from corridor_sim.scenario.routing import carries, joins, shortest_path
+
+
+def _units(r: Reader, key: str, c: Commodity, per: str, zero: bool = False) -> float:
+    """A volume or size in the commodity's natural unit (accepts mass and barrels too)."""
+    natural = "mass" if c.unit == "t" else c.unit
+    options = [natural + per, "mass" + per]
+    if c.barrels_per_tonne:
+        options.append("oil_volume" + per)
+    q = r.quantity(key, tuple(dict.fromkeys(options)), allow_zero=zero)
+    tonnes = q.value
+    if q.num == natural:
+        return q.value
+    if q.num == "oil_volume":
+        tonnes = q.value / (c.barrels_per_tonne or 1.0)
+    return tonnes / c.mass_per_unit_t
+
+
+def read_flow(name: str, r: Reader, commodities: dict[str, Commodity],
+              nodes: dict[str, NodeSpec], links: dict[str, LinkSpec]) -> FlowSpec:
+    """A flow from its mapping, with its route resolved against the network."""
+    r.check_keys(["commodity", "origin", "destination", "volume", "arrivals", "seasonality",
+                  "route", "via", "description"],
+                 required=["commodity", "origin", "destination", "volume", "route"])
+    cname = r.text("commodity")
+    if cname not in commodities:
+        r.fail("commodity", f"no commodity named {cname!r}; commodities: "
+                            f"{', '.join(commodities) or 'none'}")
+    commodity = commodities[cname]
+    ends = []
+    for key in ("origin", "destination"):
+        node = r.text(key)
+        if node not in nodes:
+            r.fail(key, f"no node named {node!r}; nodes: {', '.join(nodes)}")
+        ends.append(node)
+    if ends[0] == ends[1]:
+        r.fail("destination", f"must differ from the origin (both are {ends[0]!r})")
+    volume = _units(r, "volume", commodity, "/time", zero=True)
+    pattern, size = "poisson", 1.0
+    if r.has("arrivals"):
+        a = r.sub("arrivals")
+        a.check_keys(["pattern", "size"], required=["pattern"])
+        pattern = a.choice("pattern", ARRIVAL_PATTERNS)
+        if a.has("size"):
+            size = _units(a, "size", commodity, "")
+        elif pattern in ("block_train", "parcels"):
+            a.fail(None, f"pattern {pattern!r} needs a 'size', e.g. '100 TEU' or '10000 t'")
+    seasonality = (1.0,) * 12
+    if r.has("seasonality"):
+        items = r.list("seasonality")
+        if len(items) != 12:
+            r.fail("seasonality", f"needs 12 monthly factors (got {len(items)})")
+        seasonality = tuple(r.check_number(v, f"seasonality[{i}]", low=0.0)
+                            for i, (_, v, _) in enumerate(items))
+        mean = sum(seasonality) / 12
+        if mean <= 0:
+            r.fail("seasonality", "factors must not all be zero")
+        seasonality = tuple(f / mean for f in seasonality)
+    path = _route(r, commodity, ends[0], ends[1], nodes, links)
+    return FlowSpec(name, cname, ends[0], ends[1], volume, pattern, size, seasonality, path)
+
+
+def _route(r: Reader, c: Commodity, origin: str, destination: str,
+           nodes: dict[str, NodeSpec], links: dict[str, LinkSpec]) -> tuple[str, ...]:
+    route = r.raw("route")
+    file, line = r.where("route")
+    path = r.key_path("route")
+    if route == "shortest":
+        found = shortest_path(origin, destination, c, nodes, links)
+        if not found:
+            raise TopologyError(f"no route carries {c.name!r} from {origin!r} to "
+                                f"{destination!r}", path=path, file=file, line=line)
+        return found
+    if not isinstance(route, list) or len(route) < 2:
+        r.fail("route", f"must be a list of at least two node names, or 'shortest' "
+                        f"(got {route!r})")
+    for i, node in enumerate(route):
+        if node not in nodes:
+            r.fail("route", f"item {i}: no node named {node!r}")
+    if route[0] != origin or route[-1] != destination:
+        r.fail("route", f"must start at origin {origin!r} and end at destination "
+                        f"{destination!r} (got {route[0]!r} ... {route[-1]!r})")
+    if len(set(route)) != len(route):
+        r.fail("route", "visits a node twice (a cycle)")
+    via = r.raw("via", [])
+    if not isinstance(via, list) or not all(isinstance(v, str) for v in via):
+        r.fail("via", f"must be a list of link names (got {via!r})")
+    for v in via:
+        if v not in links:
+            r.fail("via", f"no link named {v!r}")
+    out: list[str] = [route[0]]
+    for a, b in zip(route, route[1:], strict=False):
+        candidates = [lk for lk in links.values() if joins(lk, a, b)]
+        if via:
+            candidates = [lk for lk in candidates if lk.name in via] or candidates
+        usable = [lk for lk in candidates if not carries(lk, c, nodes)]
+        if not candidates:
+            raise TopologyError(f"no link joins {a!r} to {b!r}", path=path, file=file,
+                                line=line)
+        if not usable:
+            raise TopologyError(carries(candidates[0], c, nodes) or "", path=path,
+                                file=file, line=line)
+        if len(usable) > 1:
+            raise TopologyError(
+                f"links {', '.join(lk.name for lk in usable)} all join {a!r} to {b!r}; "
+                f"name one in 'via'", path=path, file=file, line=line)
+        out += [usable[0].name, b]
+    return tuple(out)

@@ -1,0 +1,148 @@
+"""Read links: transfer, rail, sea and pipeline."""
+
+from __future__ import annotations
+
+from corridor_sim.model.cargo import HANDLING_CLASSES, Commodity
+from corridor_sim.model.network import (
+    BERTH_TYPES,
+    LINK_KINDS,
+    LinkSpec,
+    NodeSpec,
+    PipelineLink,
+    RailLink,
+    SeaLink,
+    TransferLink,
+    VesselSpec,
+)
+from corridor_sim.scenario.nodes import CLASS_UNIT
+from corridor_sim.scenario.reader import Reader
+
+COMMON = ["kind", "from", "to", "description"]
+LINK_KEYS = {
+    "transfer": ["delay"],
+    "rail": ["distance", "speed", "travel_time", "train_capacity", "max_wait", "line_capacity"],
+    "sea": ["distance", "fleet", "load_factor", "departure"],
+    "pipeline": ["capacity", "base_load", "linefill", "transit_time", "density"],
+}
+
+
+def read_link(name: str, r: Reader, nodes: dict[str, NodeSpec],
+              commodities: dict[str, Commodity]) -> LinkSpec:
+    """A link from its mapping; ``from`` and ``to`` must name existing nodes."""
+    kind = r.choice("kind", LINK_KINDS)
+    r.check_keys(COMMON + LINK_KEYS[kind], required=["kind", "from", "to"])
+    ends = []
+    for key in ("from", "to"):
+        node = r.text(key)
+        if node not in nodes:
+            r.fail(key, f"no node named {node!r}; nodes: {', '.join(nodes)}")
+        ends.append(node)
+    if ends[0] == ends[1]:
+        r.fail("to", f"a link must join two different nodes (both are {ends[0]!r})")
+    origin, destination = ends
+    if kind == "transfer":
+        return TransferLink(name, kind, origin, destination,
+                            delay_h=r.hours("delay", "0 h", allow_zero=True))
+    if kind == "rail":
+        return _rail(name, r, origin, destination)
+    if kind == "sea":
+        return _sea(name, r, origin, destination, nodes)
+    return _pipeline(name, r, origin, destination, commodities)
+
+
+def _travel_time(r: Reader) -> float:
+    if r.has("travel_time"):
+        if r.has("speed"):
+            r.fail("speed", "give either travel_time or distance and speed, not both")
+        return r.hours("travel_time", allow_zero=True)
+    if not (r.has("distance") and r.has("speed")):
+        r.fail(None, "needs 'travel_time', or 'distance' and 'speed'")
+    return r.quantity("distance", "length").value / r.quantity("speed", "length/time").value
+
+
+def _capacity(r: Reader, key: str) -> dict[str, float]:
+    section = r.sub(key)
+    section.check_keys(HANDLING_CLASSES)
+    if not section.mapping:
+        r.fail(key, "must give a capacity for at least one handling class")
+    return {cls: section.quantity(cls, CLASS_UNIT[cls]).value for cls in section.mapping}
+
+
+def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
+    line = r.quantity("line_capacity", "train/time").value * 24 if r.has("line_capacity") else None
+    return RailLink(
+        name, "rail", origin, destination,
+        travel_time_h=_travel_time(r),
+        train_capacity=_capacity(r, "train_capacity"),
+        max_wait_h=r.hours("max_wait", "24 h", allow_zero=True),
+        line_capacity_per_day=line,
+    )
+
+
+def _sea(name: str, r: Reader, origin: str, destination: str,
+         nodes: dict[str, NodeSpec]) -> SeaLink:
+    fleet: list[VesselSpec] = []
+    for path, item, line in r.list("fleet"):
+        v = Reader(item, path, r.file, line)
+        v.check_keys(["name", "type", "count", "berth", "capacity", "speed", "home"],
+                     required=["berth", "capacity", "speed"])
+        label = v.text("name") if v.has("name") else v.text("type")
+        berth = v.choice("berth", BERTH_TYPES)
+        for end in (origin, destination):
+            if berth not in nodes[end].berths:
+                v.fail("berth", f"port {end!r} has no {berth!r} berth "
+                                f"(it has: {', '.join(nodes[end].berths) or 'none'})")
+        spec = dict(berth=berth, capacity=_capacity(v, "capacity"),
+                    speed_kmh=v.quantity("speed", "length/time").value,
+                    home=v.choice("home", ["from", "to"], "from"))
+        count = v.count("count", 1, minimum=1)
+        if v.has("name") and count > 1:
+            v.fail("count", "a named vessel is one ship; use 'type' with 'count'")
+        for i in range(count):
+            fleet.append(VesselSpec(name=label if count == 1 else f"{label}-{i + 1}", **spec))
+    if not fleet:
+        r.fail("fleet", "needs at least one vessel")
+    names = [v.name for v in fleet]
+    for n in names:
+        if names.count(n) > 1:
+            r.fail("fleet", f"vessel name {n!r} is used twice")
+    max_wait, every = 24.0, None
+    if r.has("departure"):
+        d = r.sub("departure")
+        d.check_keys(["max_wait", "every"])
+        max_wait = d.hours("max_wait", allow_zero=True) if d.has("max_wait") else None
+        every = d.hours("every") if d.has("every") else None
+        if max_wait is None and every is None:
+            d.fail(None, "give 'max_wait', 'every' or both")
+    load = r.quantity("load_factor", "fraction", "100 %").value
+    if load > 1:
+        r.fail("load_factor", f"must be <= 100 % (got {r.raw('load_factor')!r})")
+    return SeaLink(name, "sea", origin, destination,
+                   distance_km=r.quantity("distance", "length").value, fleet=tuple(fleet),
+                   load_factor=load, max_wait_h=max_wait, every_h=every)
+
+
+def _pipeline(name: str, r: Reader, origin: str, destination: str,
+              commodities: dict[str, Commodity]) -> PipelineLink:
+    density = r.quantity("density", "oil_volume/mass").value if r.has("density") else None
+
+    def tonnes(key: str, per: str, default: str | None = None, zero: bool = False) -> float:
+        q = r.quantity(key, ("mass" + per, "oil_volume" + per), default, allow_zero=zero)
+        if q.num == "mass":
+            return q.value
+        if density is None:
+            r.fail(key, "a volume in barrels needs the pipeline's 'density' (e.g. '7.3 bbl/t')")
+        return q.value / density
+
+    capacity = tonnes("capacity", "/time")
+    base = tonnes("base_load", "/time", "0 t/h", zero=True)
+    if base > capacity:
+        r.fail("base_load", "must not exceed capacity")
+    linefill = tonnes("linefill", "") if r.has("linefill") else None
+    transit = r.hours("transit_time", allow_zero=True) if r.has("transit_time") else None
+    if linefill is None and transit is None:
+        r.fail(None, "needs 'linefill' or 'transit_time'")
+    if linefill is not None and transit is not None:
+        r.fail("transit_time", "give either linefill or transit_time, not both")
+    return PipelineLink(name, "pipeline", origin, destination, capacity_t_per_h=capacity,
+                        base_load_t_per_h=base, linefill_t=linefill, transit_time_h=transit)

@@ -1,0 +1,133 @@
+"""Read commodities, nodes and service-time distributions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES, Commodity
+from corridor_sim.model.distributions import DISTRIBUTIONS, Distribution, deterministic
+from corridor_sim.model.network import BERTH_TYPES, NODE_KINDS, NodeSpec
+from corridor_sim.scenario.reader import Reader
+
+#: the unit each handling class is counted in for storage, handling rates and capacity
+CLASS_UNIT = {"container": "TEU", "wagon": "wagon", "roro": "truck", "liquid": "mass",
+              "general": "mass"}
+
+
+def read_commodity(name: str, r: Reader) -> Commodity:
+    """A commodity from its mapping."""
+    r.check_keys(["unit", "mass_per_unit", "handling", "barrels_per_tonne", "description"],
+                 required=["unit", "mass_per_unit", "handling"])
+    unit = r.choice("unit", CARGO_UNITS)
+    mass = r.quantity("mass_per_unit", "mass").value
+    handling = r.choice("handling", HANDLING_CLASSES)
+    density = None
+    if r.has("barrels_per_tonne"):
+        density = r.quantity("barrels_per_tonne", "oil_volume/mass").value
+    if unit == "t" and abs(mass - 1.0) > 1e-9:
+        r.fail("mass_per_unit", f"must be '1 t' when the unit is t (got {r.raw('mass_per_unit')!r})")
+    return Commodity(name, unit, mass, handling, density)
+
+
+def read_distribution(r: Reader, key: str) -> Distribution:
+    """A duration distribution: a plain duration, or ``{dist: ..., mean: ...}``."""
+    value = r.raw(key)
+    if isinstance(value, str):
+        return deterministic(r.hours(key, allow_zero=True))
+    d = r.sub(key)
+    kind = d.choice("dist", DISTRIBUTIONS)
+    if kind == "empirical":
+        d.check_keys(["dist", "values"], required=["values"])
+        values = tuple(d.check_quantity(v, f"values[{i}]", "time", allow_zero=True).value
+                       for i, (_, v, _) in enumerate(d.list("values")))
+        if not values:
+            d.fail("values", "must list at least one duration")
+        return Distribution(kind, sum(values) / len(values), values_h=values)
+    if kind == "uniform":
+        d.check_keys(["dist", "low", "high"], required=["low", "high"])
+        low = d.hours("low", allow_zero=True)
+        high = d.hours("high", allow_zero=True)
+        if high < low:
+            d.fail("high", f"must be >= low (got {d.raw('high')!r} < {d.raw('low')!r})")
+        return Distribution(kind, (low + high) / 2, low_h=low, high_h=high)
+    if kind in ("gamma", "lognormal"):
+        d.check_keys(["dist", "mean", "cv"], required=["mean", "cv"])
+        cv = d.number("cv", low=0.0)
+        if cv <= 0:
+            d.fail("cv", f"must be > 0 (got {cv})")
+        return Distribution(kind, d.hours("mean"), cv=cv)
+    d.check_keys(["dist", "mean"], required=["mean"])
+    return Distribution(kind, d.hours("mean", allow_zero=kind == "deterministic"))
+
+
+def _class_quantities(r: Reader, key: str, per: str, commodities: dict[str, Commodity],
+                      ) -> dict[str, float]:
+    """Per-handling-class quantities, e.g. storage ``{container: 3000 TEU}``."""
+    if not r.has(key):
+        return {}
+    section = r.sub(key)
+    section.check_keys(HANDLING_CLASSES)
+    out = {}
+    for cls in section.mapping:
+        dim = CLASS_UNIT[cls] + per
+        if CLASS_UNIT[cls] == "mass":
+            dim_options: Any = (dim, "oil_volume" + per) if cls == "liquid" else dim
+        else:
+            dim_options = dim
+        q = section.quantity(cls, dim_options)
+        value = q.value
+        if q.num == "oil_volume":
+            value = value / _oil_density(section, cls, commodities)
+        out[cls] = value
+    return out
+
+
+def _oil_density(r: Reader, key: str, commodities: dict[str, Commodity]) -> float:
+    densities = {c.barrels_per_tonne for c in commodities.values()
+                 if c.handling == "liquid" and c.barrels_per_tonne}
+    if len(densities) != 1:
+        r.fail(key, "a volume in barrels needs exactly one liquid commodity with "
+                    "barrels_per_tonne; give the value in t instead")
+    return densities.pop()
+
+
+NODE_KEYS = {
+    "origin": [],
+    "destination": [],
+    "border": ["servers", "service_time", "quota", "gauge_change"],
+    "terminal": ["servers", "service_time", "quota"],
+    "port": ["servers", "service_time", "quota", "berths", "handling_rate", "berth_time"],
+    "pipeline_terminal": ["servers", "service_time"],
+}
+
+
+def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSpec:
+    """A node from its mapping; which keys are allowed depends on ``kind``."""
+    kind = r.choice("kind", NODE_KINDS)
+    r.check_keys(["kind", "lon", "lat", "storage", "description", *NODE_KEYS[kind]],
+                 required=["kind"])
+    lon = r.number("lon", low=-180, high=180) if r.has("lon") else None
+    lat = r.number("lat", low=-90, high=90) if r.has("lat") else None
+    storage = _class_quantities(r, "storage", "", commodities)
+    service = read_distribution(r, "service_time") if r.has("service_time") else None
+    gauge = read_distribution(r, "gauge_change") if r.has("gauge_change") else None
+    servers = r.count("servers", 1 if (service or gauge) else 0, minimum=0)
+    if (service or gauge) and servers < 1:
+        r.fail("servers", f"must be >= 1 when service_time is given (got {servers})")
+    if servers and not (service or gauge):
+        r.fail(None, "servers need a 'service_time'")
+    quota = r.quantity("quota", "train/time").value * 24 if r.has("quota") else None
+    berths: dict[str, int] = {}
+    if r.has("berths"):
+        b = r.sub("berths")
+        b.check_keys(BERTH_TYPES)
+        berths = {bt: b.count(bt, minimum=1) for bt in b.mapping}
+    rates = _class_quantities(r, "handling_rate", "/time", commodities)
+    if kind == "port" and not berths:
+        r.fail(None, "a port needs 'berths', e.g. {rail_ferry: 2, container: 1}")
+    return NodeSpec(
+        name=name, kind=kind, lon=lon, lat=lat, storage=storage, servers=servers,
+        service_time=service, gauge_change=gauge, quota_per_day=quota, berths=berths,
+        handling_rate_per_h=rates,
+        berth_time_h=r.hours("berth_time", "0 h", allow_zero=True),
+    )

@@ -1,0 +1,185 @@
+"""Typed, located access to one mapping of a scenario file.
+
+A :class:`Reader` knows the key path of its mapping (``links.aktau-alat``) and where each
+key was written, so every error names file, line, key path, what is wrong and what is
+allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator
+from typing import Any, NoReturn
+
+from corridor_sim import units
+from corridor_sim.errors import ScenarioError
+
+
+class Reader:
+    """Read values from ``mapping`` at key path ``path``; see module docstring."""
+
+    def __init__(self, mapping: Any, path: str = "", file: str | None = None,
+                 line: int | None = None) -> None:
+        self.path = path
+        self.file = getattr(mapping, "file", None) or file
+        self.line = getattr(mapping, "line", None) or line
+        if not isinstance(mapping, dict):
+            kind = "a list" if isinstance(mapping, list) else repr(mapping)
+            self._fail(f"must be a mapping of keys (got {kind})", None)
+        self.mapping = mapping
+
+    # -- locating -------------------------------------------------------------------
+    def key_path(self, key: object) -> str:
+        return f"{self.path}.{key}" if self.path else str(key)
+
+    def where(self, key: object | None) -> tuple[str | None, int | None]:
+        if key is not None:
+            origin = getattr(self.mapping, "origin", {}).get(key)
+            if origin and origin[0]:
+                return origin
+        return self.file, self.line
+
+    def _fail(self, message: str, key: object | None) -> NoReturn:
+        file, line = self.where(key) if hasattr(self, "mapping") else (self.file, self.line)
+        path = self.key_path(key) if key is not None else self.path
+        raise ScenarioError(message, path=path, file=file, line=line)
+
+    def fail(self, key: object | None, message: str) -> NoReturn:
+        """Raise a :class:`ScenarioError` about ``key`` of this mapping."""
+        self._fail(message, key)
+
+    # -- structure ------------------------------------------------------------------
+    def check_keys(self, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
+        """Refuse unknown keys and report missing required ones."""
+        allowed = list(allowed)
+        for key in self.mapping:
+            if key not in allowed:
+                self.fail(key, f"unknown key {key!r}; allowed: {', '.join(allowed)}")
+        for key in required:
+            if key not in self.mapping:
+                self.fail(None, f"missing required key {key!r}")
+
+    def has(self, key: str) -> bool:
+        return key in self.mapping
+
+    def raw(self, key: str, default: Any = None) -> Any:
+        return self.mapping.get(key, default)
+
+    def sub(self, key: str) -> Reader:
+        """A reader for the mapping under ``key`` (which must exist)."""
+        if key not in self.mapping:
+            self.fail(None, f"missing required key {key!r}")
+        file, line = self.where(key)
+        return Reader(self.mapping[key], self.key_path(key), file, line)
+
+    def items(self, key: str) -> Iterator[tuple[str, Reader]]:
+        """Named entries of the mapping under ``key``, each as a reader."""
+        section = self.sub(key)
+        for name in section.mapping:
+            if not isinstance(name, str) or not name:
+                section.fail(name, f"names must be text (got {name!r})")
+            yield name, section.sub(name)
+
+    def list(self, key: str, *, required: bool = True) -> list[tuple[str, Any, int | None]]:
+        """Items of the list under ``key`` as ``(key_path, value, line)``."""
+        if key not in self.mapping:
+            if required:
+                self.fail(None, f"missing required key {key!r}")
+            return []
+        value = self.mapping[key]
+        if not isinstance(value, list):
+            self.fail(key, f"must be a list (got {value!r})")
+        origins = getattr(value, "origin", [])
+        out = []
+        for i, item in enumerate(value):
+            line = origins[i][1] if i < len(origins) else self.where(key)[1]
+            out.append((f"{self.key_path(key)}[{i}]", item, line))
+        return out
+
+    # -- values ---------------------------------------------------------------------
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.mapping.get(key, default)
+        if value is None:
+            self.fail(None, f"missing required key {key!r}")
+        if not isinstance(value, str):
+            self.fail(key, f"must be text (got {value!r})")
+        return value
+
+    def choice(self, key: str, options: Iterable[str], default: str | None = None) -> str:
+        options = list(options)
+        value = self.text(key, default)
+        if value not in options:
+            self.fail(key, f"must be one of {', '.join(options)} (got {value!r})")
+        return value
+
+    def count(self, key: str, default: int | None = None, minimum: int = 0) -> int:
+        value = self.mapping.get(key, default)
+        if value is None:
+            self.fail(None, f"missing required key {key!r}")
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"must be a whole number (got {value!r})")
+        if value < minimum:
+            self.fail(key, f"must be >= {minimum} (got {value})")
+        return value
+
+    def number(self, key: str, default: float | None = None, *, low: float | None = None,
+               high: float | None = None) -> float:
+        """A plain number (coordinates, relative factors)."""
+        value = self.mapping.get(key, default)
+        return self.check_number(value, key, low=low, high=high)
+
+    def check_number(self, value: Any, key: str, *, low: float | None = None,
+                     high: float | None = None) -> float:
+        if value is None:
+            self.fail(None, f"missing required key {key!r}")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(key, f"must be a number (got {value!r})")
+        if not math.isfinite(value):
+            self.fail(key, f"must be a finite number (got {value!r})")
+        if low is not None and value < low:
+            self.fail(key, f"must be >= {low} (got {value})")
+        if high is not None and value > high:
+            self.fail(key, f"must be <= {high} (got {value})")
+        return float(value)
+
+    def quantity(self, key: str, dimension: str | tuple[str, ...], default: str | None = None,
+                 *, positive: bool = True, allow_zero: bool = False) -> units.Quantity:
+        """A quantity of ``dimension`` (e.g. ``"time"``, ``"TEU/time"``) in engine units."""
+        value = self.mapping.get(key, default)
+        if value is None:
+            self.fail(None, f"missing required key {key!r}")
+        return self.check_quantity(value, key, dimension, positive=positive,
+                                   allow_zero=allow_zero)
+
+    def check_quantity(self, value: Any, key: str, dimension: str | tuple[str, ...], *,
+                       positive: bool = True, allow_zero: bool = False) -> units.Quantity:
+        dims = (dimension,) if isinstance(dimension, str) else dimension
+        try:
+            q = units.parse(value)
+        except units.UnitError as exc:
+            self.fail(key, f"{exc}; expected {' or '.join(dims)} ({units.describe(dims[0])})")
+        if q.dimension not in dims:
+            self.fail(key, f"expected {' or '.join(dims)} ({units.describe(dims[0])}), "
+                           f"got {q.dimension} ({value!r})")
+        if positive and (q.value < 0 or (q.value == 0 and not allow_zero)):
+            rule = ">= 0" if allow_zero else "> 0"
+            self.fail(key, f"must be {rule} (got {value!r})")
+        return q
+
+    def hours(self, key: str, default: str | None = None, *, allow_zero: bool = False) -> float:
+        """A duration in hours."""
+        return self.quantity(key, "time", default, allow_zero=allow_zero).value
+
+    def date(self, key: str, default: dt.date | None = None) -> dt.date:
+        value = self.mapping.get(key, default)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(key, f"must be a date YYYY-MM-DD (got {value!r})")

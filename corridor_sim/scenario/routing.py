@@ -1,0 +1,67 @@
+"""Routes: which links a commodity may use, and the shortest expected-time path."""
+
+from __future__ import annotations
+
+from scipy.sparse import csr_array
+from scipy.sparse.csgraph import dijkstra
+
+from corridor_sim.model.cargo import Commodity
+from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLink, SeaLink
+
+
+def carries(link: LinkSpec, commodity: Commodity, nodes: dict[str, NodeSpec]) -> str | None:
+    """Why ``link`` cannot carry ``commodity`` (None if it can)."""
+    cls = commodity.handling
+    if isinstance(link, PipelineLink) and cls != "liquid":
+        return f"pipeline {link.name!r} carries only liquid cargo"
+    if isinstance(link, RailLink) and cls not in link.train_capacity:
+        return f"rail link {link.name!r} has no train capacity for {cls!r}"
+    if isinstance(link, SeaLink):
+        if not any(cls in v.capacity for v in link.fleet):
+            return f"no vessel on sea link {link.name!r} carries {cls!r}"
+        for end in (link.origin, link.destination):
+            if cls not in nodes[end].handling_rate_per_h:
+                return f"port {end!r} has no handling_rate for {cls!r} (needed by {link.name!r})"
+    return None
+
+
+def joins(link: LinkSpec, a: str, b: str) -> bool:
+    """True if cargo can go from node ``a`` to node ``b`` on ``link``."""
+    if (link.origin, link.destination) == (a, b):
+        return True
+    return not isinstance(link, PipelineLink) and (link.destination, link.origin) == (a, b)
+
+
+def shortest_path(origin: str, destination: str, commodity: Commodity,
+                  nodes: dict[str, NodeSpec], links: dict[str, LinkSpec]) -> tuple[str, ...]:
+    """Nodes and links of the least expected-time route, or () if there is none."""
+    names = list(nodes)
+    index = {n: i for i, n in enumerate(names)}
+    best: dict[tuple[int, int], tuple[float, str]] = {}
+    for link in links.values():
+        if carries(link, commodity, nodes):
+            continue
+        cost = max(link.expected_time_h(), 1e-6)  # zero weights vanish in a sparse graph
+        pairs = [(link.origin, link.destination)]
+        if not isinstance(link, PipelineLink):
+            pairs.append((link.destination, link.origin))
+        for a, b in pairs:
+            key = (index[a], index[b])
+            if key not in best or cost < best[key][0]:
+                best[key] = (cost, link.name)
+    if not best:
+        return ()
+    rows, cols = zip(*best, strict=True)
+    weights = [best[k][0] for k in best]
+    graph = csr_array((weights, (rows, cols)), shape=(len(names), len(names)))
+    _, pred = dijkstra(graph, indices=index[origin], return_predecessors=True)
+    target = index[destination]
+    if target != index[origin] and pred[target] < 0:
+        return ()
+    path: list[str] = [destination]
+    node = target
+    while node != index[origin]:
+        prev = int(pred[node])
+        path[:0] = [names[prev], best[(prev, node)][1]]
+        node = prev
+    return tuple(path)

@@ -1,0 +1,1 @@
+"""The bundled scenario files, shipped as package data ``corridor_sim.bundled``."""

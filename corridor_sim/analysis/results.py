@@ -68,6 +68,7 @@ class SimulationResult:
         stages = _stages(sim)
         bal = balance.balance_table(sim)
         balance.check(bal)
+        balance.check_elements(balance.element_table(sim))
         bottlenecks = bottleneck_table(elements, stages, s.horizon_h / DAY_H)
         return cls(
             scenario=sim.scenario.name, seed=int(sim.seed_seq.entropy)

@@ -48,7 +48,9 @@ def format_summary(result: Any, top: int = 8) -> str:
                      _num(f.transit_p50_days, 1), _num(f.transit_p95_days, 1)])
     lines += _table(["flow", "offered", "delivered", "delivered kt", "in system at end",
                      "transit mean d", "p50 d", "p95 d"], rows, "lrrrrrrr")
-    lines += ["", f"Bottleneck ranking (top {top} of {len(result.bottlenecks)})"]
+    shown = min(top, len(result.bottlenecks))
+    lines += ["", f"Bottleneck ranking (top {shown} of {len(result.bottlenecks)} elements; "
+                  "score = utilisation + wait share + backlog growth)"]
     el = result.elements.set_index("element")
     rows = []
     for b in result.bottlenecks.head(top).itertuples():

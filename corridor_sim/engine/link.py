@@ -76,27 +76,25 @@ class Link(Element):
         now = self.env.now
         for c in batch:
             c.mark(self.index, MOVE, now)
-        self.held.append(batch)
-
         # Cargo held outside a full node waits for whatever fills that node (the
         # outbound link with most cargo queued there): the blame goes to the root cause.
-        blamed: list[Element] = [self]
+        blamed: list[Element] = []
 
-        def admitted() -> None:
+        def admitted() -> None:  # the node calls this just before it admits the batch
             t = self.env.now
-            self.held.remove(batch)
-            if t > now:
+            if blamed:
+                self.held.remove(batch)
                 blamed[0].queue.add(-sum(c.tonnes for c in batch), t)
+                for c in batch:
+                    c.mark(blamed[0].index, WAIT, t)
             for c in batch:
-                c.mark(blamed[0].index, WAIT, t)
                 self.count_out(c)
             if then is not None:
                 then()
 
-        if lane.target.offer(batch, admitted):
-            admitted()
-        else:
-            blamed[0] = lane.target.blame()
+        if not lane.target.offer(batch, admitted):
+            self.held.append(batch)
+            blamed.append(lane.target.blame())
             blamed[0].queue.add(sum(c.tonnes for c in batch), now)
 
     def holdings(self) -> Iterable[Consignment]:

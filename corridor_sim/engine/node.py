@@ -70,10 +70,15 @@ class Node(Element):
         return True
 
     def offer(self, batch: Batch, waiter: Waiter) -> bool:
-        """Admit ``batch`` now (True) or hold it and call ``waiter`` once admitted."""
+        """Admit ``batch`` now (True) or hold it until there is room (False).
+
+        ``waiter`` is called just before the batch is admitted, now or later, so the
+        offering element can close its books on the batch before the node moves it on.
+        """
         if self.storage_cap and (self.blocked or not self.fits(batch)):
             self.blocked.append((batch, waiter))
             return False
+        waiter()
         self._admit(batch)
         return True
 
@@ -178,8 +183,8 @@ class Node(Element):
             self.stock[cls] -= c.qty
             while self.blocked and self.fits(self.blocked[0][0]):
                 batch, waiter = self.blocked.popleft()
-                self._admit(batch)
                 waiter()
+                self._admit(batch)
 
     # -- disruptions ----------------------------------------------------------------
     def on_open(self) -> None:

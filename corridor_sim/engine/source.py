@@ -65,9 +65,10 @@ class Source:
         blamed: list[Element] = []
 
         def admitted() -> None:
-            self.held.remove(batch)
-            blamed[0].queue.add(-c.tonnes, self.env.now)
-            c.mark(blamed[0].index, WAIT, self.env.now)
+            if blamed:
+                self.held.remove(batch)
+                blamed[0].queue.add(-c.tonnes, self.env.now)
+                c.mark(blamed[0].index, WAIT, self.env.now)
 
         if not self.origin.offer(batch, admitted):
             self.held.append(batch)

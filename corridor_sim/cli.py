@@ -1,0 +1,90 @@
+"""``corridor-sim``: the command line, a thin layer over the library.
+
+Exit codes: 0 success, 1 the simulation broke an invariant, 2 bad scenario or arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from corridor_sim.engine.simulation import simulate
+from corridor_sim.errors import ScenarioError, SimulationError
+from corridor_sim.scenario import bundled_names, load_scenario, resolve
+from corridor_sim.scenario.bundled import DEFAULT, bundled_path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corridor-sim",
+        description="Simulate the Middle Corridor (Trans-Caspian route): throughput, "
+                    "queues, transit times and where the corridor chokes.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="run a scenario and print its summary",
+                         description="Run a scenario (a file, or a bundled scenario's name; "
+                                     f"default: {DEFAULT}) and print the summary.")
+    run.add_argument("scenario", nargs="?", default=DEFAULT,
+                     help=f"scenario file or bundled name (default: {DEFAULT})")
+    run.add_argument("--seed", type=int, help="random seed (default: the scenario's seed)")
+    run.add_argument("--out", type=Path, metavar="DIR",
+                     help="write result tables (CSV) and summary.json into DIR")
+    sub.add_parser("list", help="list the bundled scenarios")
+    val = sub.add_parser("validate", help="check a scenario file without running it")
+    val.add_argument("scenario", help="scenario file or bundled name")
+    return parser
+
+
+def _load(name: str):  # type: ignore[no-untyped-def]
+    return load_scenario(resolve(name))
+
+
+def _run(args: argparse.Namespace) -> int:
+    scenario = _load(args.scenario)
+    result = simulate(scenario, seed=args.seed)
+    print(result.summary())
+    if args.out:
+        out = result.to_dir(args.out)
+        print(f"\nWrote {len(result.TABLES)} tables (CSV) and summary.json to {out}/")
+    return 0
+
+
+def _list(_args: argparse.Namespace) -> int:
+    for name in bundled_names():
+        scenario = load_scenario(bundled_path(name))
+        text = " ".join(scenario.description.split())
+        if len(text) > 90:
+            text = text[:87].rsplit(" ", 1)[0] + " ..."
+        print(f"{name:30s} {text}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    s = _load(args.scenario)
+    print(f"{s.source}: OK: {len(s.nodes)} nodes, {len(s.links)} links, {len(s.flows)} flows, "
+          f"{len(s.disruptions)} disruptions")
+    return 0
+
+
+COMMANDS = {"run": _run, "list": _list, "validate": _validate}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``corridor-sim``; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ScenarioError as exc:
+        print(f"corridor-sim: error: {exc}", file=sys.stderr)
+        return 2
+    except SimulationError as exc:
+        print(f"corridor-sim: simulation error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"corridor-sim: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

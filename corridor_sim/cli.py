@@ -20,16 +20,28 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corridor-sim",
         description="Simulate the Middle Corridor (Trans-Caspian route): throughput, "
-                    "queues, transit times and where the corridor chokes.")
+        "queues, transit times and where the corridor chokes.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    run = sub.add_parser("run", help="run a scenario and print its summary",
-                         description="Run a scenario (a file, or a bundled scenario's name; "
-                                     f"default: {DEFAULT}) and print the summary.")
-    run.add_argument("scenario", nargs="?", default=DEFAULT,
-                     help=f"scenario file or bundled name (default: {DEFAULT})")
+    run = sub.add_parser(
+        "run",
+        help="run a scenario and print its summary",
+        description="Run a scenario (a file, or a bundled scenario's name; "
+        f"default: {DEFAULT}) and print the summary.",
+    )
+    run.add_argument(
+        "scenario",
+        nargs="?",
+        default=DEFAULT,
+        help=f"scenario file or bundled name (default: {DEFAULT})",
+    )
     run.add_argument("--seed", type=int, help="random seed (default: the scenario's seed)")
-    run.add_argument("--out", type=Path, metavar="DIR",
-                     help="write result tables (CSV) and summary.json into DIR")
+    run.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="write result tables (CSV) and summary.json into DIR",
+    )
     sub.add_parser("list", help="list the bundled scenarios")
     val = sub.add_parser("validate", help="check a scenario file without running it")
     val.add_argument("scenario", help="scenario file or bundled name")
@@ -62,8 +74,10 @@ def _list(_args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     s = _load(args.scenario)
-    print(f"{s.source}: OK: {len(s.nodes)} nodes, {len(s.links)} links, {len(s.flows)} flows, "
-          f"{len(s.disruptions)} disruptions")
+    print(
+        f"{s.source}: OK: {len(s.nodes)} nodes, {len(s.links)} links, {len(s.flows)} flows, "
+        f"{len(s.disruptions)} disruptions"
+    )
     return 0
 
 

@@ -63,9 +63,21 @@ SPECIAL: dict[str, tuple[str, str, float]] = {
     "kn": ("length", "time", KM_PER_NAUTICAL_MILE),
 }
 
-_PLURALS = {"wagons": "wagon", "trucks": "truck", "trains": "train", "vessels": "vessel",
-            "days": "day", "hours": "h", "hr": "h", "d": "day", "year": "yr", "years": "yr",
-            "a": "yr", "months": "month", "weeks": "week"}
+_PLURALS = {
+    "wagons": "wagon",
+    "trucks": "truck",
+    "trains": "train",
+    "vessels": "vessel",
+    "days": "day",
+    "hours": "h",
+    "hr": "h",
+    "d": "day",
+    "year": "yr",
+    "years": "yr",
+    "a": "yr",
+    "months": "month",
+    "weeks": "week",
+}
 
 _NUMBER = r"[-+]?(?:\d[\d_,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _PATTERN = re.compile(rf"^\s*({_NUMBER}|nan|inf)\s*(.*?)\s*$", re.IGNORECASE)

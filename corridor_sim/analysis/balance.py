@@ -27,14 +27,19 @@ def balance_table(sim: Any) -> pd.DataFrame:
     rows = []
     for f in sim.flows:
         gap = f.generated - f.delivered - held[f.name]
-        rows.append({
-            "flow": f.name, "unit": f.unit,
-            "generated_units": f.generated, "delivered_units": f.delivered,
-            "in_system_units": held[f.name], "difference_units": gap,
-            "generated_t": f.generated * f.mass_per_unit_t,
-            "delivered_t": f.delivered * f.mass_per_unit_t,
-            "in_system_t": held[f.name] * f.mass_per_unit_t,
-        })
+        rows.append(
+            {
+                "flow": f.name,
+                "unit": f.unit,
+                "generated_units": f.generated,
+                "delivered_units": f.delivered,
+                "in_system_units": held[f.name],
+                "difference_units": gap,
+                "generated_t": f.generated * f.mass_per_unit_t,
+                "delivered_t": f.delivered * f.mass_per_unit_t,
+                "in_system_t": held[f.name] * f.mass_per_unit_t,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -55,11 +60,27 @@ def element_table(sim: Any) -> pd.DataFrame:
             present[c.flow.commodity_index] += c.qty
         for k, name in enumerate(names):
             if e.units_in[k] or e.units_out[k] or present[k]:
-                rows.append({"element": e.name, "commodity": name, "units_in": e.units_in[k],
-                             "units_out": e.units_out[k], "present_units": present[k],
-                             "difference_units": e.units_in[k] - e.units_out[k] - present[k]})
-    return pd.DataFrame(rows, columns=["element", "commodity", "units_in", "units_out",
-                                       "present_units", "difference_units"])
+                rows.append(
+                    {
+                        "element": e.name,
+                        "commodity": name,
+                        "units_in": e.units_in[k],
+                        "units_out": e.units_out[k],
+                        "present_units": present[k],
+                        "difference_units": e.units_in[k] - e.units_out[k] - present[k],
+                    }
+                )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "element",
+            "commodity",
+            "units_in",
+            "units_out",
+            "present_units",
+            "difference_units",
+        ],
+    )
 
 
 def check_elements(table: pd.DataFrame) -> None:

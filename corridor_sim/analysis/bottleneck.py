@@ -19,23 +19,35 @@ import pandas as pd
 GROWTH_SATURATES_DAYS = 7.0
 
 
-def bottleneck_table(elements: pd.DataFrame, stages: pd.DataFrame,
-                     horizon_days: float) -> pd.DataFrame:
+def bottleneck_table(
+    elements: pd.DataFrame, stages: pd.DataFrame, horizon_days: float
+) -> pd.DataFrame:
     """Elements ranked by bottleneck score, most binding first."""
     wait_th = stages.groupby("element")["wait_t_h"].sum() if len(stages) else pd.Series()
     total_th = float(stages["wait_t_h"].sum() + stages["move_t_h"].sum()) if len(stages) else 0
     rows = []
     for e in elements.itertuples():
         per_day = e.throughput_t_per_day
-        growth_days = (e.queue_growth_t_per_day * horizon_days / per_day) if per_day > 0 \
+        growth_days = (
+            (e.queue_growth_t_per_day * horizon_days / per_day)
+            if per_day > 0
             else (math.inf if e.queue_growth_t_per_day > 0 else 0.0)
+        )
         share = float(wait_th.get(e.element, 0.0)) / total_th if total_th else 0.0
         util = 0.0 if math.isnan(e.utilisation) else e.utilisation
         score = util + share + min(1.0, max(0.0, growth_days) / GROWTH_SATURATES_DAYS)
-        rows.append({"element": e.element, "role": e.role, "kind": e.kind,
-                     "utilisation": e.utilisation, "backlog_growth_days": growth_days,
-                     "queue_growth_t_per_day": e.queue_growth_t_per_day,
-                     "wait_share": share, "score": score})
+        rows.append(
+            {
+                "element": e.element,
+                "role": e.role,
+                "kind": e.kind,
+                "utilisation": e.utilisation,
+                "backlog_growth_days": growth_days,
+                "queue_growth_t_per_day": e.queue_growth_t_per_day,
+                "wait_share": share,
+                "score": score,
+            }
+        )
     table = pd.DataFrame(rows).sort_values("score", ascending=False, kind="stable")
     table.insert(0, "rank", range(1, len(table) + 1))
     return table.reset_index(drop=True)

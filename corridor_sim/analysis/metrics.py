@@ -58,30 +58,39 @@ def storage_use(e: Element, now: float) -> float:
     return float(e.stock_level.mean(now))
 
 
-def queue_stats(series: np.ndarray, times: np.ndarray, horizon_days: float,
-                ) -> dict[str, float]:
+def queue_stats(
+    series: np.ndarray,
+    times: np.ndarray,
+    horizon_days: float,
+) -> dict[str, float]:
     """p95 and growth (t/day, least-squares slope) of a sampled queue series."""
     if len(series) < 2:
-        return {"queue_p95_t": float(series[0]) if len(series) else 0.0,
-                "queue_growth_t_per_day": 0.0}
+        return {
+            "queue_p95_t": float(series[0]) if len(series) else 0.0,
+            "queue_growth_t_per_day": 0.0,
+        }
     slope = np.polyfit(times / 24.0, series, 1)[0] if np.ptp(series) > 0 else 0.0
-    return {"queue_p95_t": float(np.percentile(series, 95)),
-            "queue_growth_t_per_day": float(slope)}
+    return {"queue_p95_t": float(np.percentile(series, 95)), "queue_growth_t_per_day": float(slope)}
 
 
-def element_row(e: Element, sim: Any, series: np.ndarray, times: np.ndarray,
-                masses: list[float]) -> dict[str, Any]:
+def element_row(
+    e: Element, sim: Any, series: np.ndarray, times: np.ndarray, masses: list[float]
+) -> dict[str, Any]:
     """One row of the elements table."""
     now = sim.env.now
     days = sim.scenario.settings.horizon_h / 24.0
-    tonnes = sum((o - w) * m for o, w, m in zip(e.units_out, e.out_at_warmup, masses,
-                                                 strict=True))
+    tonnes = sum((o - w) * m for o, w, m in zip(e.units_out, e.out_at_warmup, masses, strict=True))
     row = {
-        "element": e.name, "role": e.role, "kind": e.kind,
-        "throughput_t": tonnes, "throughput_t_per_day": tonnes / days,
+        "element": e.name,
+        "role": e.role,
+        "kind": e.kind,
+        "throughput_t": tonnes,
+        "throughput_t_per_day": tonnes / days,
         "utilisation": utilisation(e, now, days),
-        "queue_mean_t": e.queue.mean(now), "queue_max_t": e.queue.max,
-        "wait_mean_h": e.waits.mean, "wait_p95_h": e.waits.quantile(0.95),
+        "queue_mean_t": e.queue.mean(now),
+        "queue_max_t": e.queue.max,
+        "wait_mean_h": e.waits.mean,
+        "wait_p95_h": e.waits.quantile(0.95),
         "stock_mean_t": storage_use(e, now),
     }
     row.update(queue_stats(series, times, days))

@@ -51,8 +51,18 @@ class SimulationResult:
     wall_s: float = 0.0
     events: int = 0
 
-    TABLES = ("elements", "throughput", "flows", "stages", "vessels", "berths",
-              "bottlenecks", "queues", "daily", "balance")
+    TABLES = (
+        "elements",
+        "throughput",
+        "flows",
+        "stages",
+        "vessels",
+        "berths",
+        "bottlenecks",
+        "queues",
+        "daily",
+        "balance",
+    )
 
     @classmethod
     def from_simulation(cls, sim: Any) -> SimulationResult:
@@ -62,8 +72,9 @@ class SimulationResult:
         times = np.asarray(sim.sample_times)
         samples = np.asarray(sim.samples) if sim.samples else np.zeros((0, len(sim.elements)))
         post = times >= sim.warmup_h
-        rows = [element_row(e, sim, samples[post, e.index], times[post], masses)
-                for e in sim.elements]
+        rows = [
+            element_row(e, sim, samples[post, e.index], times[post], masses) for e in sim.elements
+        ]
         elements = pd.DataFrame(rows)
         stages = _stages(sim)
         bal = balance.balance_table(sim)
@@ -71,13 +82,22 @@ class SimulationResult:
         balance.check_elements(balance.element_table(sim))
         bottlenecks = bottleneck_table(elements, stages, s.horizon_h / DAY_H)
         return cls(
-            scenario=sim.scenario.name, seed=int(sim.seed_seq.entropy)
-            if isinstance(sim.seed_seq.entropy, int) else None,
-            start=s.start, warmup_h=s.warmup_h, horizon_h=s.horizon_h,
-            elements=elements, throughput=_throughput(sim, masses), flows=_flows(sim, bal),
-            stages=stages, vessels=_vessels(sim), berths=_berths(sim),
-            bottlenecks=bottlenecks, queues=_queues(sim, times, samples),
-            daily=_daily(sim, masses), balance=bal, verdict=verdict(bottlenecks),
+            scenario=sim.scenario.name,
+            seed=int(sim.seed_seq.entropy) if isinstance(sim.seed_seq.entropy, int) else None,
+            start=s.start,
+            warmup_h=s.warmup_h,
+            horizon_h=s.horizon_h,
+            elements=elements,
+            throughput=_throughput(sim, masses),
+            flows=_flows(sim, bal),
+            stages=stages,
+            vessels=_vessels(sim),
+            berths=_berths(sim),
+            bottlenecks=bottlenecks,
+            queues=_queues(sim, times, samples),
+            daily=_daily(sim, masses),
+            balance=bal,
+            verdict=verdict(bottlenecks),
             wall_s=sim.wall_s,
         )
 
@@ -100,11 +120,16 @@ class SimulationResult:
         """The headline figures as plain data (``summary.json``)."""
         top = self.bottlenecks.iloc[0].to_dict() if len(self.bottlenecks) else {}
         return {
-            "scenario": self.scenario, "seed": self.seed, "start": str(self.start),
-            "warmup_days": self.warmup_h / DAY_H, "horizon_days": self.horizon_h / DAY_H,
-            "verdict": self.verdict, "binding_element": top.get("element"),
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "start": str(self.start),
+            "warmup_days": self.warmup_h / DAY_H,
+            "horizon_days": self.horizon_h / DAY_H,
+            "verdict": self.verdict,
+            "binding_element": top.get("element"),
             "flows": self.flows.to_dict(orient="records"),
-            "mass_balance_ok": True, "wall_seconds": round(self.wall_s, 3),
+            "mass_balance_ok": True,
+            "wall_seconds": round(self.wall_s, 3),
         }
 
 
@@ -115,12 +140,31 @@ def _throughput(sim: Any, masses: list[float]) -> pd.DataFrame:
         for k, c in enumerate(sim.commodities):
             units = e.units_out[k] - e.out_at_warmup[k]
             if units > 0:
-                rows.append({"element": e.name, "role": e.role, "commodity": c.name,
-                             "unit": c.unit, "units": units, "tonnes": units * masses[k],
-                             "units_per_day": units / days,
-                             "tonnes_per_day": units * masses[k] / days})
-    return pd.DataFrame(rows, columns=["element", "role", "commodity", "unit", "units",
-                                       "tonnes", "units_per_day", "tonnes_per_day"])
+                rows.append(
+                    {
+                        "element": e.name,
+                        "role": e.role,
+                        "commodity": c.name,
+                        "unit": c.unit,
+                        "units": units,
+                        "tonnes": units * masses[k],
+                        "units_per_day": units / days,
+                        "tonnes_per_day": units * masses[k] / days,
+                    }
+                )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "element",
+            "role",
+            "commodity",
+            "unit",
+            "units",
+            "tonnes",
+            "units_per_day",
+            "tonnes_per_day",
+        ],
+    )
 
 
 def _flows(sim: Any, bal: pd.DataFrame) -> pd.DataFrame:
@@ -128,16 +172,21 @@ def _flows(sim: Any, bal: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for f in sim.flows:
         t = f.transit
-        rows.append({
-            "flow": f.name, "commodity": f.spec.commodity, "unit": f.unit,
-            "offered_units": f.generated - f.generated_at_warmup,
-            "delivered_units": f.delivered - f.delivered_at_warmup,
-            "delivered_t": (f.delivered - f.delivered_at_warmup) * f.mass_per_unit_t,
-            "in_system_units": held[f.name],
-            "in_system_t": held[f.name] * f.mass_per_unit_t,
-            "transit_mean_days": t.mean / DAY_H, "transit_p50_days": t.quantile(0.5) / DAY_H,
-            "transit_p95_days": t.quantile(0.95) / DAY_H,
-        })
+        rows.append(
+            {
+                "flow": f.name,
+                "commodity": f.spec.commodity,
+                "unit": f.unit,
+                "offered_units": f.generated - f.generated_at_warmup,
+                "delivered_units": f.delivered - f.delivered_at_warmup,
+                "delivered_t": (f.delivered - f.delivered_at_warmup) * f.mass_per_unit_t,
+                "in_system_units": held[f.name],
+                "in_system_t": held[f.name] * f.mass_per_unit_t,
+                "transit_mean_days": t.mean / DAY_H,
+                "transit_p50_days": t.quantile(0.5) / DAY_H,
+                "transit_p95_days": t.quantile(0.95) / DAY_H,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -147,15 +196,27 @@ def _stages(sim: Any) -> pd.DataFrame:
         delivered = f.delivered - f.delivered_at_warmup
         for (index, kind), unit_h in f.stage_h.items():
             e = sim.elements[index]
-            row = rows.setdefault((f.name, e.name), {
-                "flow": f.name, "element": e.name, "role": e.role, "position": 0,
-                "wait_h": 0.0, "move_h": 0.0, "wait_t_h": 0.0, "move_t_h": 0.0})
+            row = rows.setdefault(
+                (f.name, e.name),
+                {
+                    "flow": f.name,
+                    "element": e.name,
+                    "role": e.role,
+                    "position": 0,
+                    "wait_h": 0.0,
+                    "move_h": 0.0,
+                    "wait_t_h": 0.0,
+                    "move_t_h": 0.0,
+                },
+            )
             key = "wait" if kind == WAIT else "move"
             row[f"{key}_h"] += unit_h / delivered if delivered else 0.0
             row[f"{key}_t_h"] += unit_h * f.mass_per_unit_t
             row["position"] = [getattr(x, "link", x) for x in f.route].index(e)
-    table = pd.DataFrame(list(rows.values()), columns=[
-        "flow", "element", "role", "position", "wait_h", "move_h", "wait_t_h", "move_t_h"])
+    table = pd.DataFrame(
+        list(rows.values()),
+        columns=["flow", "element", "role", "position", "wait_h", "move_h", "wait_t_h", "move_t_h"],
+    )
     return table.sort_values(["flow", "position"], kind="stable").reset_index(drop=True)
 
 
@@ -166,19 +227,29 @@ def _vessels(sim: Any) -> pd.DataFrame:
         if isinstance(e, Sea):
             for v in e.vessels:
                 hours = v.hours_by_state(now)
-                rows.append({"link": e.name, "vessel": v.name, "voyages": v.voyages,
-                             "loaded_voyages": v.loaded_voyages,
-                             "mean_fill": v.fill_sum / v.loaded_voyages
-                             if v.loaded_voyages else float("nan"),
-                             **{f"{k}_h": h for k, h in hours.items()}})
+                rows.append(
+                    {
+                        "link": e.name,
+                        "vessel": v.name,
+                        "voyages": v.voyages,
+                        "loaded_voyages": v.loaded_voyages,
+                        "mean_fill": v.fill_sum / v.loaded_voyages
+                        if v.loaded_voyages
+                        else float("nan"),
+                        **{f"{k}_h": h for k, h in hours.items()},
+                    }
+                )
     return pd.DataFrame(rows)
 
 
 def _berths(sim: Any) -> pd.DataFrame:
     now = sim.env.now
-    rows = [{"port": e.name, "berth": t, "berths": n,
-             "utilisation": e.berth_levels[t].mean(now) / n}
-            for e in sim.elements if isinstance(e, Port) for t, n in e.spec.berths.items()]
+    rows = [
+        {"port": e.name, "berth": t, "berths": n, "utilisation": e.berth_levels[t].mean(now) / n}
+        for e in sim.elements
+        if isinstance(e, Port)
+        for t, n in e.spec.berths.items()
+    ]
     return pd.DataFrame(rows, columns=["port", "berth", "berths", "utilisation"])
 
 
@@ -196,9 +267,17 @@ def _daily(sim: Any, masses: list[float]) -> pd.DataFrame:
             series = np.asarray(e.daily_out[k])
             days = np.nonzero(series)[0]
             if len(days):
-                frames.append(pd.DataFrame({
-                    "day": days, "element": e.name, "commodity": c.name,
-                    "units": series[days], "tonnes": series[days] * masses[k]}))
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "day": days,
+                            "element": e.name,
+                            "commodity": c.name,
+                            "units": series[days],
+                            "tonnes": series[days] * masses[k],
+                        }
+                    )
+                )
     if not frames:
         return pd.DataFrame(columns=["day", "element", "commodity", "units", "tonnes"])
     return pd.concat(frames, ignore_index=True)

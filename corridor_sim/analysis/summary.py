@@ -19,12 +19,15 @@ def _pct(x: float) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]], align: str) -> list[str]:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-              for i, h in enumerate(header)]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
+    ]
 
     def fmt(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if a == "l" else c.rjust(w)
-                         for c, w, a in zip(cells, widths, align, strict=True))
+        return "  ".join(
+            c.ljust(w) if a == "l" else c.rjust(w)
+            for c, w, a in zip(cells, widths, align, strict=True)
+        )
 
     return [fmt(header), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
 
@@ -42,27 +45,71 @@ def format_summary(result: Any, top: int = 8) -> str:
     rows = []
     for f in result.flows.itertuples():
         unit = UNIT_NAMES.get(f.unit, f.unit)
-        rows.append([f.flow, f"{_num(f.offered_units)} {unit}",
-                     f"{_num(f.delivered_units)} {unit}", _num(f.delivered_t / 1e3, 1),
-                     f"{_num(f.in_system_units)} {unit}", _num(f.transit_mean_days, 1),
-                     _num(f.transit_p50_days, 1), _num(f.transit_p95_days, 1)])
-    lines += _table(["flow", "offered", "delivered", "delivered kt", "in system at end",
-                     "transit mean d", "p50 d", "p95 d"], rows, "lrrrrrrr")
+        rows.append(
+            [
+                f.flow,
+                f"{_num(f.offered_units)} {unit}",
+                f"{_num(f.delivered_units)} {unit}",
+                _num(f.delivered_t / 1e3, 1),
+                f"{_num(f.in_system_units)} {unit}",
+                _num(f.transit_mean_days, 1),
+                _num(f.transit_p50_days, 1),
+                _num(f.transit_p95_days, 1),
+            ]
+        )
+    lines += _table(
+        [
+            "flow",
+            "offered",
+            "delivered",
+            "delivered kt",
+            "in system at end",
+            "transit mean d",
+            "p50 d",
+            "p95 d",
+        ],
+        rows,
+        "lrrrrrrr",
+    )
     shown = min(top, len(result.bottlenecks))
-    lines += ["", f"Bottleneck ranking (top {shown} of {len(result.bottlenecks)} elements; "
-                  "score = utilisation + wait share + backlog growth)"]
+    lines += [
+        "",
+        f"Bottleneck ranking (top {shown} of {len(result.bottlenecks)} elements; "
+        "score = utilisation + wait share + backlog growth)",
+    ]
     el = result.elements.set_index("element")
     rows = []
     for b in result.bottlenecks.head(top).itertuples():
         e = el.loc[b.element]
         growth = b.backlog_growth_days
-        rows.append([str(b.rank), b.element, f"{b.kind} {b.role}",
-                     _num(e.throughput_t_per_day), _pct(b.utilisation),
-                     _num(e.queue_mean_t), _num(e.queue_p95_t),
-                     "inf" if math.isinf(growth) else _num(growth, 1),
-                     _pct(b.wait_share)])
-    lines += _table(["#", "element", "kind", "t/day", "util", "queue mean t", "queue p95 t",
-                     "backlog +days", "wait share"], rows, "rllrrrrrr")
+        rows.append(
+            [
+                str(b.rank),
+                b.element,
+                f"{b.kind} {b.role}",
+                _num(e.throughput_t_per_day),
+                _pct(b.utilisation),
+                _num(e.queue_mean_t),
+                _num(e.queue_p95_t),
+                "inf" if math.isinf(growth) else _num(growth, 1),
+                _pct(b.wait_share),
+            ]
+        )
+    lines += _table(
+        [
+            "#",
+            "element",
+            "kind",
+            "t/day",
+            "util",
+            "queue mean t",
+            "queue p95 t",
+            "backlog +days",
+            "wait share",
+        ],
+        rows,
+        "rllrrrrrr",
+    )
     bal = result.balance
     lines += [
         "",

@@ -18,9 +18,11 @@ from corridor_sim.engine.vessel import Vessel
 from corridor_sim.model.disruptions import Closure, Failures, Weather
 
 
-def schedule_closure(env: simpy.Environment, elements: list[Element], start_h: float,
-                     duration_h: float) -> None:
+def schedule_closure(
+    env: simpy.Environment, elements: list[Element], start_h: float, duration_h: float
+) -> None:
     """Close ``elements`` at ``start_h`` and reopen them ``duration_h`` later."""
+
     def begin(_event: object) -> None:
         for e in elements:
             e.close()
@@ -33,8 +35,13 @@ def schedule_closure(env: simpy.Environment, elements: list[Element], start_h: f
     env.timeout(start_h).callbacks.append(begin)
 
 
-def weather_episodes(spec: Weather, rng: np.random.Generator, month_starts: list[float],
-                     month_of: list[int], end_h: float) -> list[tuple[float, float]]:
+def weather_episodes(
+    spec: Weather,
+    rng: np.random.Generator,
+    month_starts: list[float],
+    month_of: list[int],
+    end_h: float,
+) -> list[tuple[float, float]]:
     """(start, duration) in hours of each storm episode over the run."""
     episodes = []
     for i, start in enumerate(month_starts):
@@ -47,8 +54,9 @@ def weather_episodes(spec: Weather, rng: np.random.Generator, month_starts: list
     return episodes
 
 
-def _fail_cycle(env: simpy.Environment, element: Element, spec: Failures,
-                rng: np.random.Generator) -> Generator[simpy.Event, Any, None]:
+def _fail_cycle(
+    env: simpy.Environment, element: Element, spec: Failures, rng: np.random.Generator
+) -> Generator[simpy.Event, Any, None]:
     while True:
         yield env.timeout(rng.exponential(spec.mtbf_h))
         element.fail()
@@ -56,8 +64,9 @@ def _fail_cycle(env: simpy.Environment, element: Element, spec: Failures,
         element.repair()
 
 
-def _vessel_cycle(env: simpy.Environment, vessel: Vessel, spec: Failures,
-                  rng: np.random.Generator) -> Generator[simpy.Event, Any, None]:
+def _vessel_cycle(
+    env: simpy.Environment, vessel: Vessel, spec: Failures, rng: np.random.Generator
+) -> Generator[simpy.Event, Any, None]:
     while True:
         yield env.timeout(rng.exponential(spec.mtbf_h))
         vessel.repair_h = rng.exponential(spec.mttr_h)
@@ -75,16 +84,19 @@ def install(sim: Any, spec: Closure | Weather | Failures, number: int) -> None:
         return
     rng = sim.streams.get(f"disruption:{number}:{type(spec).__name__}")
     if isinstance(spec, Weather):
-        for start, duration in weather_episodes(spec, rng, sim.month_starts, sim.month_of,
-                                                sim.end_h):
+        for start, duration in weather_episodes(
+            spec, rng, sim.month_starts, sim.month_of, sim.end_h
+        ):
             schedule_closure(env, elements, start, duration)
             sim.storm_hours += duration
         return
     for element in elements:
         if isinstance(element, Sea):
             for vessel in element.vessels:
-                env.process(_vessel_cycle(env, vessel, spec,
-                                          sim.streams.get(f"failure:{vessel.name}")))
+                env.process(
+                    _vessel_cycle(env, vessel, spec, sim.streams.get(f"failure:{vessel.name}"))
+                )
         else:
-            env.process(_fail_cycle(env, element, spec,
-                                    sim.streams.get(f"failure:{element.name}:{number}")))
+            env.process(
+                _fail_cycle(env, element, spec, sim.streams.get(f"failure:{element.name}:{number}"))
+            )

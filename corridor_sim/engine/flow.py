@@ -20,8 +20,9 @@ class FlowState:
     ``stage_h`` hold the statistics-period deliveries, weighted by units.
     """
 
-    def __init__(self, spec: FlowSpec, commodity: Commodity, commodity_index: int,
-                 route: tuple[Element, ...]) -> None:
+    def __init__(
+        self, spec: FlowSpec, commodity: Commodity, commodity_index: int, route: tuple[Element, ...]
+    ) -> None:
         self.spec = spec
         self.name = spec.name
         self.unit = commodity.unit

@@ -132,8 +132,12 @@ class Node(Element):
 
     def _try_start(self) -> None:
         env = self.env
-        while (self.waiting and self.closed == 0
-               and self.busy < self.servers - self.servers_out and self._quota_left(env.now)):
+        while (
+            self.waiting
+            and self.closed == 0
+            and self.busy < self.servers - self.servers_out
+            and self._quota_left(env.now)
+        ):
             batch = self.waiting.popleft()
             now = env.now
             tonnes = 0.0

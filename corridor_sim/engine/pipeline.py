@@ -76,8 +76,9 @@ class Pipeline(Link):
                 yield done | self.when_closed()
                 self.injection.add(-self.residual, env.now)
                 # a finished timeout ends the batch exactly (no float residue)
-                remaining = 0.0 if done.processed else (
-                    remaining - (env.now - start) * self.residual)
+                remaining = (
+                    0.0 if done.processed else (remaining - (env.now - start) * self.residual)
+                )
             self.injecting.remove(c)
             self._ship(lane, c)  # type: ignore[arg-type]
 

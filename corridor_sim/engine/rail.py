@@ -73,7 +73,8 @@ class RailLane(Lane):
     def _wake(self, _event: object) -> None:
         self._wake_pending = False
         oldest_due = self.waiting and (
-            self.waiting[0].t + self.link.max_wait_h <= self.link.env.now + 1e-9)
+            self.waiting[0].t + self.link.max_wait_h <= self.link.env.now + 1e-9
+        )
         self.try_depart(bool(oldest_due))
 
     def _load(self) -> Batch:
@@ -124,8 +125,10 @@ class Rail(Link):
 
     def on_open(self) -> None:
         for lane in self.lanes.values():
-            lane.try_depart(False)  # type: ignore[attr-defined]
-            lane._arm_timer() if lane.waiting else None  # type: ignore[attr-defined]
+            assert isinstance(lane, RailLane)
+            lane.try_depart(False)
+            if lane.waiting:
+                lane._arm_timer()
 
     def reset_stats(self, now: float) -> None:
         super().reset_stats(now)

@@ -38,8 +38,9 @@ def month_starts(start: dt.date, end_h: float) -> tuple[list[float], list[int]]:
     return starts, months
 
 
-def root_seed(scenario: Scenario, seed: int | None,
-              rng: np.random.Generator | None) -> np.random.SeedSequence:
+def root_seed(
+    scenario: Scenario, seed: int | None, rng: np.random.Generator | None
+) -> np.random.SeedSequence:
     """The seed sequence of a run: from ``rng``, ``seed``, or the scenario's seed."""
     if seed is not None and rng is not None:
         raise ValueError("pass either seed or rng, not both")
@@ -58,8 +59,9 @@ def root_seed(scenario: Scenario, seed: int | None,
 class Simulation:
     """The running model of one scenario: elements, flows, sources and the SimPy clock."""
 
-    def __init__(self, scenario: Scenario, *, seed: int | None = None,
-                 rng: np.random.Generator | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, *, seed: int | None = None, rng: np.random.Generator | None = None
+    ) -> None:
         self.scenario = scenario
         settings = scenario.settings
         self.seed_seq = root_seed(scenario, seed, rng)
@@ -72,8 +74,9 @@ class Simulation:
         self.commodities = list(scenario.commodities.values())
         self.elements: list[Element] = []
         self.storm_hours = 0.0
-        self.nodes = {n: (Port if s.kind == "port" else Node)(self, s)
-                      for n, s in scenario.nodes.items()}
+        self.nodes = {
+            n: (Port if s.kind == "port" else Node)(self, s) for n, s in scenario.nodes.items()
+        }
         self.links = {n: self._link(s) for n, s in scenario.links.items()}
         self.by_name: dict[str, Element] = {**self.nodes, **self.links}
         self.flows = [self._flow(f) for f in scenario.flows.values()]
@@ -104,8 +107,9 @@ class Simulation:
             if i % 2 == 0:
                 route.append(self.nodes[name])
             else:
-                route.append(self.links[name].lane(self.nodes[path[i - 1]],
-                                                   self.nodes[path[i + 1]]))
+                route.append(
+                    self.links[name].lane(self.nodes[path[i - 1]], self.nodes[path[i + 1]])
+                )
         commodity = self.scenario.commodities[spec.commodity]
         return FlowState(spec, commodity, names[spec.commodity], tuple(route))  # type: ignore[arg-type]
 
@@ -133,8 +137,9 @@ class Simulation:
         return SimulationResult.from_simulation(self)
 
 
-def simulate(scenario: Scenario, *, seed: int | None = None,
-             rng: np.random.Generator | None = None):  # type: ignore[no-untyped-def]
+def simulate(
+    scenario: Scenario, *, seed: int | None = None, rng: np.random.Generator | None = None
+):  # type: ignore[no-untyped-def]
     """Run ``scenario`` once and return its :class:`~corridor_sim.SimulationResult`.
 
     ``seed`` overrides the scenario's ``simulation.seed``; alternatively pass a

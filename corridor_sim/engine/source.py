@@ -26,8 +26,7 @@ class Source:
         self.size = spec.size_units
         base = spec.volume_units_per_h / spec.size_units
         self.month_starts = month_starts
-        self.rates = [base * spec.seasonality[sim.month_of[i]]
-                      for i in range(len(month_starts))]
+        self.rates = [base * spec.seasonality[sim.month_of[i]] for i in range(len(month_starts))]
         self.held: list[list[Consignment]] = []
         if spec.pattern == "deterministic":
             self.gap: Callable[[], float] = lambda: 1.0

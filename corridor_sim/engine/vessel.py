@@ -13,8 +13,17 @@ from corridor_sim.model.network import VesselSpec
 if TYPE_CHECKING:
     from corridor_sim.engine.sea import Sea
 
-STATES = ("sailing", "loading", "unloading", "berthing", "idle", "waiting_berth",
-          "weather_bound", "blocked", "repair")
+STATES = (
+    "sailing",
+    "loading",
+    "unloading",
+    "berthing",
+    "idle",
+    "waiting_berth",
+    "weather_bound",
+    "blocked",
+    "repair",
+)
 FULL = 1 - 1e-9
 
 

@@ -32,8 +32,8 @@ class SimulationSettings:
 class Scenario:
     """A validated scenario, built once by :func:`corridor_sim.load_scenario`.
 
-    Change it with :func:`dataclasses.replace` or :func:`corridor_sim.scenario.override`,
-    never by mutation. ``raw`` keeps the merged mapping the scenario was built from, so
+    Change a copy with :func:`dataclasses.replace`, never the scenario itself. ``raw``
+    keeps the merged mapping the scenario was built from, so
     that a parameter can be overridden by its dotted path and the scenario rebuilt.
     """
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from corridor_sim.errors import ScenarioError
 from corridor_sim.model.scenario import Scenario, SimulationSettings
 from corridor_sim.scenario.disruptions import read_disruption
 from corridor_sim.scenario.flows import read_flow
@@ -14,16 +13,24 @@ from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.yaml_io import load_mapping
 
-TOP_KEYS = ["name", "description", "base", "simulation", "commodities", "nodes", "links",
-            "flows", "disruptions"]
+TOP_KEYS = [
+    "name",
+    "description",
+    "base",
+    "simulation",
+    "commodities",
+    "nodes",
+    "links",
+    "flows",
+    "disruptions",
+]
 
 
 def _settings(r: Reader) -> SimulationSettings:
     if not r.has("simulation"):
         r.fail(None, "missing required key 'simulation' (start, horizon, warmup, seed)")
     s = r.sub("simulation")
-    s.check_keys(["start", "horizon", "warmup", "seed", "sample_interval"],
-                 required=["horizon"])
+    s.check_keys(["start", "horizon", "warmup", "seed", "sample_interval"], required=["horizon"])
     seed = s.count("seed", minimum=0) if s.has("seed") else None
     settings = SimulationSettings(
         start=s.date("start") if s.has("start") else SimulationSettings.start,
@@ -33,21 +40,28 @@ def _settings(r: Reader) -> SimulationSettings:
         sample_interval_h=s.hours("sample_interval", "6 h"),
     )
     if settings.end_h > 200 * 8760:
-        s.fail("horizon", f"warm-up plus horizon must be at most 200 yr "
-                          f"(got {settings.end_h / 8760:.0f} yr)")
+        s.fail(
+            "horizon",
+            f"warm-up plus horizon must be at most 200 yr (got {settings.end_h / 8760:.0f} yr)",
+        )
     if settings.sample_interval_h * 1e6 < settings.end_h:
         s.fail("sample_interval", "would take more than a million samples; make it longer")
     return settings
 
 
-def build_scenario(mapping: Any, *, name: str = "scenario", source: str | None = None,
-                   ) -> Scenario:
+def build_scenario(
+    mapping: Any,
+    *,
+    name: str = "scenario",
+    source: str | None = None,
+) -> Scenario:
     """Validate a scenario mapping (as read from YAML) and build the scenario."""
     r = Reader(mapping, "", source)
     r.check_keys(TOP_KEYS, required=["nodes", "links", "flows"])
     settings = _settings(r)
-    commodities = {n: read_commodity(n, c) for n, c in r.items("commodities")} \
-        if r.has("commodities") else {}
+    commodities = (
+        {n: read_commodity(n, c) for n, c in r.items("commodities")} if r.has("commodities") else {}
+    )
     nodes = {n: read_node(n, c, commodities) for n, c in r.items("nodes")}
     links = {n: read_link(n, c, nodes, commodities) for n, c in r.items("links")}
     clash = set(nodes) & set(links)
@@ -62,9 +76,16 @@ def build_scenario(mapping: Any, *, name: str = "scenario", source: str | None =
         for path, item, line in r.list("disruptions", required=False)
     )
     return Scenario(
-        name=str(r.raw("name", name)), settings=settings, commodities=commodities,
-        nodes=nodes, links=links, flows=flows, disruptions=disruptions,
-        description=str(r.raw("description", "")), source=source, raw=mapping,
+        name=str(r.raw("name", name)),
+        settings=settings,
+        commodities=commodities,
+        nodes=nodes,
+        links=links,
+        flows=flows,
+        disruptions=disruptions,
+        description=str(r.raw("description", "")),
+        source=source,
+        raw=mapping,
     )
 
 

@@ -25,8 +25,7 @@ def bundled_path(name: str) -> Path:
     stem = name.removesuffix(".yaml")
     path = bundled_dir() / f"{stem}.yaml"
     if not path.is_file():
-        raise ScenarioError(f"no bundled scenario {name!r}; bundled: "
-                            f"{', '.join(bundled_names())}")
+        raise ScenarioError(f"no bundled scenario {name!r}; bundled: {', '.join(bundled_names())}")
     return path
 
 

@@ -39,19 +39,25 @@ def read_disruption(r: Reader, known: set[str], start: dt.date) -> Disruption:
     """One entry of the ``disruptions`` list."""
     kind = r.choice("kind", KINDS)
     if kind == "closure":
-        r.check_keys(["kind", "elements", "start", "duration", "description"],
-                     required=["elements", "start", "duration"])
+        r.check_keys(
+            ["kind", "elements", "start", "duration", "description"],
+            required=["elements", "start", "duration"],
+        )
         return Closure(_elements(r, known), _start_h(r, start), r.hours("duration"))
     if kind == "weather":
-        r.check_keys(["kind", "elements", "closure_days_per_month", "mean_episode",
-                      "description"],
-                     required=["elements", "closure_days_per_month", "mean_episode"])
+        r.check_keys(
+            ["kind", "elements", "closure_days_per_month", "mean_episode", "description"],
+            required=["elements", "closure_days_per_month", "mean_episode"],
+        )
         items = r.list("closure_days_per_month")
         if len(items) != 12:
             r.fail("closure_days_per_month", f"needs 12 monthly values (got {len(items)})")
-        days = tuple(r.check_number(v, f"closure_days_per_month[{i}]", low=0.0, high=31.0)
-                     for i, (_, v, _) in enumerate(items))
+        days = tuple(
+            r.check_number(v, f"closure_days_per_month[{i}]", low=0.0, high=31.0)
+            for i, (_, v, _) in enumerate(items)
+        )
         return Weather(_elements(r, known), days, r.hours("mean_episode"))
-    r.check_keys(["kind", "elements", "mtbf", "mttr", "description"],
-                 required=["elements", "mtbf", "mttr"])
+    r.check_keys(
+        ["kind", "elements", "mtbf", "mttr", "description"], required=["elements", "mtbf", "mttr"]
+    )
     return Failures(_elements(r, known), r.hours("mtbf"), r.hours("mttr"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, FlowSpec
@@ -25,16 +27,34 @@ def _units(r: Reader, key: str, c: Commodity, per: str, zero: bool = False) -> f
     return tonnes / c.mass_per_unit_t
 
 
-def read_flow(name: str, r: Reader, commodities: dict[str, Commodity],
-              nodes: dict[str, NodeSpec], links: dict[str, LinkSpec]) -> FlowSpec:
+def read_flow(
+    name: str,
+    r: Reader,
+    commodities: dict[str, Commodity],
+    nodes: dict[str, NodeSpec],
+    links: dict[str, LinkSpec],
+) -> FlowSpec:
     """A flow from its mapping, with its route resolved against the network."""
-    r.check_keys(["commodity", "origin", "destination", "volume", "arrivals", "seasonality",
-                  "route", "via", "description"],
-                 required=["commodity", "origin", "destination", "volume", "route"])
+    r.check_keys(
+        [
+            "commodity",
+            "origin",
+            "destination",
+            "volume",
+            "arrivals",
+            "seasonality",
+            "route",
+            "via",
+            "description",
+        ],
+        required=["commodity", "origin", "destination", "volume", "route"],
+    )
     cname = r.text("commodity")
     if cname not in commodities:
-        r.fail("commodity", f"no commodity named {cname!r}; commodities: "
-                            f"{', '.join(commodities) or 'none'}")
+        r.fail(
+            "commodity",
+            f"no commodity named {cname!r}; commodities: {', '.join(commodities) or 'none'}",
+        )
     commodity = commodities[cname]
     ends = []
     for key in ("origin", "destination"):
@@ -59,8 +79,9 @@ def read_flow(name: str, r: Reader, commodities: dict[str, Commodity],
         items = r.list("seasonality")
         if len(items) != 12:
             r.fail("seasonality", f"needs 12 monthly factors (got {len(items)})")
-        seasonality = tuple(r.check_number(v, f"seasonality[{i}]", low=0.0)
-                            for i, (_, v, _) in enumerate(items))
+        seasonality = tuple(
+            r.check_number(v, f"seasonality[{i}]", low=0.0) for i, (_, v, _) in enumerate(items)
+        )
         mean = sum(seasonality) / 12
         if mean <= 0:
             r.fail("seasonality", "factors must not all be zero")
@@ -69,26 +90,38 @@ def read_flow(name: str, r: Reader, commodities: dict[str, Commodity],
     return FlowSpec(name, cname, ends[0], ends[1], volume, pattern, size, seasonality, path)
 
 
-def _route(r: Reader, c: Commodity, origin: str, destination: str,
-           nodes: dict[str, NodeSpec], links: dict[str, LinkSpec]) -> tuple[str, ...]:
+def _route(
+    r: Reader,
+    c: Commodity,
+    origin: str,
+    destination: str,
+    nodes: dict[str, NodeSpec],
+    links: dict[str, LinkSpec],
+) -> tuple[str, ...]:
     route = r.raw("route")
     file, line = r.where("route")
     path = r.key_path("route")
     if route == "shortest":
         found = shortest_path(origin, destination, c, nodes, links)
         if not found:
-            raise TopologyError(f"no route carries {c.name!r} from {origin!r} to "
-                                f"{destination!r}", path=path, file=file, line=line)
+            raise TopologyError(
+                f"no route carries {c.name!r} from {origin!r} to {destination!r}",
+                path=path,
+                file=file,
+                line=line,
+            )
         return found
     if not isinstance(route, list) or len(route) < 2:
-        r.fail("route", f"must be a list of at least two node names, or 'shortest' "
-                        f"(got {route!r})")
+        r.fail("route", f"must be a list of at least two node names, or 'shortest' (got {route!r})")
     for i, node in enumerate(route):
         if node not in nodes:
             r.fail("route", f"item {i}: no node named {node!r}")
     if route[0] != origin or route[-1] != destination:
-        r.fail("route", f"must start at origin {origin!r} and end at destination "
-                        f"{destination!r} (got {route[0]!r} ... {route[-1]!r})")
+        r.fail(
+            "route",
+            f"must start at origin {origin!r} and end at destination "
+            f"{destination!r} (got {route[0]!r} ... {route[-1]!r})",
+        )
     if len(set(route)) != len(route):
         r.fail("route", "visits a node twice (a cycle)")
     via = r.raw("via", [])
@@ -98,20 +131,24 @@ def _route(r: Reader, c: Commodity, origin: str, destination: str,
         if v not in links:
             r.fail("via", f"no link named {v!r}")
     out: list[str] = [route[0]]
-    for a, b in zip(route, route[1:], strict=False):
+    for a, b in itertools.pairwise(route):
         candidates = [lk for lk in links.values() if joins(lk, a, b)]
         if via:
             candidates = [lk for lk in candidates if lk.name in via] or candidates
         usable = [lk for lk in candidates if not carries(lk, c, nodes)]
         if not candidates:
-            raise TopologyError(f"no link joins {a!r} to {b!r}", path=path, file=file,
-                                line=line)
+            raise TopologyError(f"no link joins {a!r} to {b!r}", path=path, file=file, line=line)
         if not usable:
-            raise TopologyError(carries(candidates[0], c, nodes) or "", path=path,
-                                file=file, line=line)
+            raise TopologyError(
+                carries(candidates[0], c, nodes) or "", path=path, file=file, line=line
+            )
         if len(usable) > 1:
             raise TopologyError(
                 f"links {', '.join(lk.name for lk in usable)} all join {a!r} to {b!r}; "
-                f"name one in 'via'", path=path, file=file, line=line)
+                f"name one in 'via'",
+                path=path,
+                file=file,
+                line=line,
+            )
         out += [usable[0].name, b]
     return tuple(out)

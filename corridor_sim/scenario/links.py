@@ -26,8 +26,9 @@ LINK_KEYS = {
 }
 
 
-def read_link(name: str, r: Reader, nodes: dict[str, NodeSpec],
-              commodities: dict[str, Commodity]) -> LinkSpec:
+def read_link(
+    name: str, r: Reader, nodes: dict[str, NodeSpec], commodities: dict[str, Commodity]
+) -> LinkSpec:
     """A link from its mapping; ``from`` and ``to`` must name existing nodes."""
     kind = r.choice("kind", LINK_KINDS)
     r.check_keys(COMMON + LINK_KEYS[kind], required=["kind", "from", "to"])
@@ -41,8 +42,9 @@ def read_link(name: str, r: Reader, nodes: dict[str, NodeSpec],
         r.fail("to", f"a link must join two different nodes (both are {ends[0]!r})")
     origin, destination = ends
     if kind == "transfer":
-        return TransferLink(name, kind, origin, destination,
-                            delay_h=r.hours("delay", "0 h", allow_zero=True))
+        return TransferLink(
+            name, kind, origin, destination, delay_h=r.hours("delay", "0 h", allow_zero=True)
+        )
     if kind == "rail":
         return _rail(name, r, origin, destination)
     if kind == "sea":
@@ -71,7 +73,10 @@ def _capacity(r: Reader, key: str) -> dict[str, float]:
 def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
     line = r.quantity("line_capacity", "train/time").value * 24 if r.has("line_capacity") else None
     return RailLink(
-        name, "rail", origin, destination,
+        name,
+        "rail",
+        origin,
+        destination,
         travel_time_h=_travel_time(r),
         train_capacity=_capacity(r, "train_capacity"),
         max_wait_h=r.hours("max_wait", "24 h", allow_zero=True),
@@ -79,22 +84,31 @@ def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
     )
 
 
-def _sea(name: str, r: Reader, origin: str, destination: str,
-         nodes: dict[str, NodeSpec]) -> SeaLink:
+def _sea(
+    name: str, r: Reader, origin: str, destination: str, nodes: dict[str, NodeSpec]
+) -> SeaLink:
     fleet: list[VesselSpec] = []
     for path, item, line in r.list("fleet"):
         v = Reader(item, path, r.file, line)
-        v.check_keys(["name", "type", "count", "berth", "capacity", "speed", "home"],
-                     required=["berth", "capacity", "speed"])
+        v.check_keys(
+            ["name", "type", "count", "berth", "capacity", "speed", "home"],
+            required=["berth", "capacity", "speed"],
+        )
         label = v.text("name") if v.has("name") else v.text("type")
         berth = v.choice("berth", BERTH_TYPES)
         for end in (origin, destination):
             if berth not in nodes[end].berths:
-                v.fail("berth", f"port {end!r} has no {berth!r} berth "
-                                f"(it has: {', '.join(nodes[end].berths) or 'none'})")
-        spec = dict(berth=berth, capacity=_capacity(v, "capacity"),
-                    speed_kmh=v.quantity("speed", "length/time").value,
-                    home=v.choice("home", ["from", "to"], "from"))
+                v.fail(
+                    "berth",
+                    f"port {end!r} has no {berth!r} berth "
+                    f"(it has: {', '.join(nodes[end].berths) or 'none'})",
+                )
+        spec = dict(
+            berth=berth,
+            capacity=_capacity(v, "capacity"),
+            speed_kmh=v.quantity("speed", "length/time").value,
+            home=v.choice("home", ["from", "to"], "from"),
+        )
         count = v.count("count", 1, minimum=1)
         if v.has("name") and count > 1:
             v.fail("count", "a named vessel is one ship; use 'type' with 'count'")
@@ -117,13 +131,22 @@ def _sea(name: str, r: Reader, origin: str, destination: str,
     load = r.quantity("load_factor", "fraction", "100 %").value
     if load > 1:
         r.fail("load_factor", f"must be <= 100 % (got {r.raw('load_factor')!r})")
-    return SeaLink(name, "sea", origin, destination,
-                   distance_km=r.quantity("distance", "length").value, fleet=tuple(fleet),
-                   load_factor=load, max_wait_h=max_wait, every_h=every)
+    return SeaLink(
+        name,
+        "sea",
+        origin,
+        destination,
+        distance_km=r.quantity("distance", "length").value,
+        fleet=tuple(fleet),
+        load_factor=load,
+        max_wait_h=max_wait,
+        every_h=every,
+    )
 
 
-def _pipeline(name: str, r: Reader, origin: str, destination: str,
-              commodities: dict[str, Commodity]) -> PipelineLink:
+def _pipeline(
+    name: str, r: Reader, origin: str, destination: str, commodities: dict[str, Commodity]
+) -> PipelineLink:
     density = r.quantity("density", "oil_volume/mass").value if r.has("density") else None
 
     def tonnes(key: str, per: str, default: str | None = None, zero: bool = False) -> float:
@@ -144,5 +167,13 @@ def _pipeline(name: str, r: Reader, origin: str, destination: str,
         r.fail(None, "needs 'linefill' or 'transit_time'")
     if linefill is not None and transit is not None:
         r.fail("transit_time", "give either linefill or transit_time, not both")
-    return PipelineLink(name, "pipeline", origin, destination, capacity_t_per_h=capacity,
-                        base_load_t_per_h=base, linefill_t=linefill, transit_time_h=transit)
+    return PipelineLink(
+        name,
+        "pipeline",
+        origin,
+        destination,
+        capacity_t_per_h=capacity,
+        base_load_t_per_h=base,
+        linefill_t=linefill,
+        transit_time_h=transit,
+    )

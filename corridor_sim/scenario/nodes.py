@@ -10,14 +10,21 @@ from corridor_sim.model.network import BERTH_TYPES, NODE_KINDS, NodeSpec
 from corridor_sim.scenario.reader import Reader
 
 #: the unit each handling class is counted in for storage, handling rates and capacity
-CLASS_UNIT = {"container": "TEU", "wagon": "wagon", "roro": "truck", "liquid": "mass",
-              "general": "mass"}
+CLASS_UNIT = {
+    "container": "TEU",
+    "wagon": "wagon",
+    "roro": "truck",
+    "liquid": "mass",
+    "general": "mass",
+}
 
 
 def read_commodity(name: str, r: Reader) -> Commodity:
     """A commodity from its mapping."""
-    r.check_keys(["unit", "mass_per_unit", "handling", "barrels_per_tonne", "description"],
-                 required=["unit", "mass_per_unit", "handling"])
+    r.check_keys(
+        ["unit", "mass_per_unit", "handling", "barrels_per_tonne", "description"],
+        required=["unit", "mass_per_unit", "handling"],
+    )
     unit = r.choice("unit", CARGO_UNITS)
     mass = r.quantity("mass_per_unit", "mass").value
     handling = r.choice("handling", HANDLING_CLASSES)
@@ -25,7 +32,8 @@ def read_commodity(name: str, r: Reader) -> Commodity:
     if r.has("barrels_per_tonne"):
         density = r.quantity("barrels_per_tonne", "oil_volume/mass").value
     if unit == "t" and abs(mass - 1.0) > 1e-9:
-        r.fail("mass_per_unit", f"must be '1 t' when the unit is t (got {r.raw('mass_per_unit')!r})")
+        got = r.raw("mass_per_unit")
+        r.fail("mass_per_unit", f"must be '1 t' when the unit is t (got {got!r})")
     return Commodity(name, unit, mass, handling, density)
 
 
@@ -38,8 +46,10 @@ def read_distribution(r: Reader, key: str) -> Distribution:
     kind = d.choice("dist", DISTRIBUTIONS)
     if kind == "empirical":
         d.check_keys(["dist", "values"], required=["values"])
-        values = tuple(d.check_quantity(v, f"values[{i}]", "time", allow_zero=True).value
-                       for i, (_, v, _) in enumerate(d.list("values")))
+        values = tuple(
+            d.check_quantity(v, f"values[{i}]", "time", allow_zero=True).value
+            for i, (_, v, _) in enumerate(d.list("values"))
+        )
         if not values:
             d.fail("values", "must list at least one duration")
         return Distribution(kind, sum(values) / len(values), values_h=values)
@@ -60,8 +70,12 @@ def read_distribution(r: Reader, key: str) -> Distribution:
     return Distribution(kind, d.hours("mean", allow_zero=kind == "deterministic"))
 
 
-def _class_quantities(r: Reader, key: str, per: str, commodities: dict[str, Commodity],
-                      ) -> dict[str, float]:
+def _class_quantities(
+    r: Reader,
+    key: str,
+    per: str,
+    commodities: dict[str, Commodity],
+) -> dict[str, float]:
     """Per-handling-class quantities, e.g. storage ``{container: 3000 TEU}``."""
     if not r.has(key):
         return {}
@@ -83,11 +97,17 @@ def _class_quantities(r: Reader, key: str, per: str, commodities: dict[str, Comm
 
 
 def _oil_density(r: Reader, key: str, commodities: dict[str, Commodity]) -> float:
-    densities = {c.barrels_per_tonne for c in commodities.values()
-                 if c.handling == "liquid" and c.barrels_per_tonne}
+    densities = {
+        c.barrels_per_tonne
+        for c in commodities.values()
+        if c.handling == "liquid" and c.barrels_per_tonne
+    }
     if len(densities) != 1:
-        r.fail(key, "a volume in barrels needs exactly one liquid commodity with "
-                    "barrels_per_tonne; give the value in t instead")
+        r.fail(
+            key,
+            "a volume in barrels needs exactly one liquid commodity with "
+            "barrels_per_tonne; give the value in t instead",
+        )
     return densities.pop()
 
 
@@ -104,8 +124,9 @@ NODE_KEYS = {
 def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSpec:
     """A node from its mapping; which keys are allowed depends on ``kind``."""
     kind = r.choice("kind", NODE_KINDS)
-    r.check_keys(["kind", "lon", "lat", "storage", "description", *NODE_KEYS[kind]],
-                 required=["kind"])
+    r.check_keys(
+        ["kind", "lon", "lat", "storage", "description", *NODE_KEYS[kind]], required=["kind"]
+    )
     lon = r.number("lon", low=-180, high=180) if r.has("lon") else None
     lat = r.number("lat", low=-90, high=90) if r.has("lat") else None
     storage = _class_quantities(r, "storage", "", commodities)
@@ -126,8 +147,16 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
     if kind == "port" and not berths:
         r.fail(None, "a port needs 'berths', e.g. {rail_ferry: 2, container: 1}")
     return NodeSpec(
-        name=name, kind=kind, lon=lon, lat=lat, storage=storage, servers=servers,
-        service_time=service, gauge_change=gauge, quota_per_day=quota, berths=berths,
+        name=name,
+        kind=kind,
+        lon=lon,
+        lat=lat,
+        storage=storage,
+        servers=servers,
+        service_time=service,
+        gauge_change=gauge,
+        quota_per_day=quota,
+        berths=berths,
         handling_rate_per_h=rates,
         berth_time_h=r.hours("berth_time", "0 h", allow_zero=True),
     )

@@ -19,8 +19,9 @@ from corridor_sim.errors import ScenarioError
 class Reader:
     """Read values from ``mapping`` at key path ``path``; see module docstring."""
 
-    def __init__(self, mapping: Any, path: str = "", file: str | None = None,
-                 line: int | None = None) -> None:
+    def __init__(
+        self, mapping: Any, path: str = "", file: str | None = None, line: int | None = None
+    ) -> None:
         self.path = path
         self.file = getattr(mapping, "file", None) or file
         self.line = getattr(mapping, "line", None) or line
@@ -123,14 +124,21 @@ class Reader:
             self.fail(key, f"must be >= {minimum} (got {value})")
         return value
 
-    def number(self, key: str, default: float | None = None, *, low: float | None = None,
-               high: float | None = None) -> float:
+    def number(
+        self,
+        key: str,
+        default: float | None = None,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> float:
         """A plain number (coordinates, relative factors)."""
         value = self.mapping.get(key, default)
         return self.check_number(value, key, low=low, high=high)
 
-    def check_number(self, value: Any, key: str, *, low: float | None = None,
-                     high: float | None = None) -> float:
+    def check_number(
+        self, value: Any, key: str, *, low: float | None = None, high: float | None = None
+    ) -> float:
         if value is None:
             self.fail(None, f"missing required key {key!r}")
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -143,25 +151,41 @@ class Reader:
             self.fail(key, f"must be <= {high} (got {value})")
         return float(value)
 
-    def quantity(self, key: str, dimension: str | tuple[str, ...], default: str | None = None,
-                 *, positive: bool = True, allow_zero: bool = False) -> units.Quantity:
+    def quantity(
+        self,
+        key: str,
+        dimension: str | tuple[str, ...],
+        default: str | None = None,
+        *,
+        positive: bool = True,
+        allow_zero: bool = False,
+    ) -> units.Quantity:
         """A quantity of ``dimension`` (e.g. ``"time"``, ``"TEU/time"``) in engine units."""
         value = self.mapping.get(key, default)
         if value is None:
             self.fail(None, f"missing required key {key!r}")
-        return self.check_quantity(value, key, dimension, positive=positive,
-                                   allow_zero=allow_zero)
+        return self.check_quantity(value, key, dimension, positive=positive, allow_zero=allow_zero)
 
-    def check_quantity(self, value: Any, key: str, dimension: str | tuple[str, ...], *,
-                       positive: bool = True, allow_zero: bool = False) -> units.Quantity:
+    def check_quantity(
+        self,
+        value: Any,
+        key: str,
+        dimension: str | tuple[str, ...],
+        *,
+        positive: bool = True,
+        allow_zero: bool = False,
+    ) -> units.Quantity:
         dims = (dimension,) if isinstance(dimension, str) else dimension
         try:
             q = units.parse(value)
         except units.UnitError as exc:
             self.fail(key, f"{exc}; expected {' or '.join(dims)} ({units.describe(dims[0])})")
         if q.dimension not in dims:
-            self.fail(key, f"expected {' or '.join(dims)} ({units.describe(dims[0])}), "
-                           f"got {q.dimension} ({value!r})")
+            self.fail(
+                key,
+                f"expected {' or '.join(dims)} ({units.describe(dims[0])}), "
+                f"got {q.dimension} ({value!r})",
+            )
         if positive and (q.value < 0 or (q.value == 0 and not allow_zero)):
             rule = ">= 0" if allow_zero else "> 0"
             self.fail(key, f"must be {rule} (got {value!r})")

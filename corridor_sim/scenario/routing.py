@@ -32,8 +32,13 @@ def joins(link: LinkSpec, a: str, b: str) -> bool:
     return not isinstance(link, PipelineLink) and (link.destination, link.origin) == (a, b)
 
 
-def shortest_path(origin: str, destination: str, commodity: Commodity,
-                  nodes: dict[str, NodeSpec], links: dict[str, LinkSpec]) -> tuple[str, ...]:
+def shortest_path(
+    origin: str,
+    destination: str,
+    commodity: Commodity,
+    nodes: dict[str, NodeSpec],
+    links: dict[str, LinkSpec],
+) -> tuple[str, ...]:
     """Nodes and links of the least expected-time route, or () if there is none."""
     names = list(nodes)
     index = {n: i for i, n in enumerate(names)}

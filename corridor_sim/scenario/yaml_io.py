@@ -136,8 +136,9 @@ def load_mapping(path: Path, _depth: int = 0) -> Where:
     name = str(path)
     data = parse_yaml(read_text(path), file=name)
     if data is None:
-        raise ScenarioError("file is empty; a scenario needs at least nodes, links and flows",
-                            file=name)
+        raise ScenarioError(
+            "file is empty; a scenario needs at least nodes, links and flows", file=name
+        )
     if not isinstance(data, dict):
         raise ScenarioError(
             f"top level must be a mapping of keys (got {type(data).__name__})", file=name
@@ -147,17 +148,21 @@ def load_mapping(path: Path, _depth: int = 0) -> Where:
         return data
     line = data.origin.get("base", (name, None))[1]
     if not isinstance(base_name, str):
-        raise ScenarioError("must be a file name (got {base_name!r})", path="base",
-                            file=name, line=line)
+        raise ScenarioError(
+            "must be a file name (got {base_name!r})", path="base", file=name, line=line
+        )
     if _depth >= MAX_BASE_DEPTH:
-        raise ScenarioError(f"more than {MAX_BASE_DEPTH} nested bases (a cycle?)",
-                            path="base", file=name, line=line)
+        raise ScenarioError(
+            f"more than {MAX_BASE_DEPTH} nested bases (a cycle?)", path="base", file=name, line=line
+        )
     folder = path.resolve().parent
     base_path = (folder / base_name).resolve()
     if folder not in base_path.parents:
         raise ScenarioError(
             f"must name a file in the scenario's own folder (got {base_name!r})",
-            path="base", file=name, line=line,
+            path="base",
+            file=name,
+            line=line,
         )
     base = load_mapping(base_path, _depth + 1)
     own = Where(file=data.file, line=data.line)

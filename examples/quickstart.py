@@ -1,0 +1,40 @@
+"""Quickstart: load the bundled 2024 Middle Corridor scenario, simulate a year, and read
+where the corridor chokes.
+
+Run: python examples/quickstart.py [--days N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+import corridor_sim as cs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--days", type=float, default=365, help="statistics horizon, days")
+    args = parser.parse_args()
+
+    scenario = cs.load_scenario(cs.bundled_path("middle_corridor_2024"))
+    settings = dataclasses.replace(scenario.settings, horizon_h=args.days * 24)
+    scenario = dataclasses.replace(scenario, settings=settings)
+
+    result = cs.simulate(scenario, seed=7)
+    print(result.verdict)
+    print()
+    flows = result.flows.set_index("flow")
+    print(
+        flows[["unit", "delivered_units", "transit_mean_days", "transit_p95_days"]]
+        .round(1)
+        .to_string()
+    )
+    print()
+    print("Where the Kuryk-Poti containers spend their time (hours per TEU):")
+    stages = result.stages[result.stages.flow == "cont_dostyk_kuryk_poti"]
+    print(stages[["element", "wait_h", "move_h"]].round(1).to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()

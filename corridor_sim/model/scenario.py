@@ -33,8 +33,8 @@ class Scenario:
     """A validated scenario, built once by :func:`corridor_sim.load_scenario`.
 
     Change a copy with :func:`dataclasses.replace`, never the scenario itself. ``raw``
-    keeps the merged mapping the scenario was built from, so
-    that a parameter can be overridden by its dotted path and the scenario rebuilt.
+    keeps the merged mapping the scenario was built from, so that a parameter can be
+    overridden by its dotted path and the scenario rebuilt.
     """
 
     name: str

@@ -95,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SimulationError as exc:
         print(f"corridor-sim: simulation error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head`: not an error
+        sys.stderr.close()
+        return 0
     except OSError as exc:
         print(f"corridor-sim: error: {exc}", file=sys.stderr)
         return 2

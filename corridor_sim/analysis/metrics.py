@@ -51,8 +51,8 @@ def utilisation(e: Element, now: float, days: float) -> float:
     return math.nan
 
 
-def storage_use(e: Element, now: float) -> float:
-    """Mean tonnes in storage over tonnes of storage capacity (NaN without limits)."""
+def stock_mean_t(e: Element, now: float) -> float:
+    """Time-weighted mean tonnes held in a node with storage limits (NaN otherwise)."""
     if not isinstance(e, Node) or not e.storage_cap:
         return math.nan
     return float(e.stock_level.mean(now))
@@ -91,7 +91,9 @@ def element_row(
         "queue_max_t": e.queue.max,
         "wait_mean_h": e.waits.mean,
         "wait_p95_h": e.waits.quantile(0.95),
-        "stock_mean_t": storage_use(e, now),
+        "stock_mean_t": stock_mean_t(e, now),
     }
+    offers = getattr(e, "offers", 0)
+    row["blocked_share"] = e.refused / offers if offers else math.nan  # type: ignore[attr-defined]
     row.update(queue_stats(series, times, days))
     return row

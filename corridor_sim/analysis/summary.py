@@ -71,6 +71,10 @@ def format_summary(result: Any, top: int = 8) -> str:
         rows,
         "lrrrrrrr",
     )
+    lines.append(
+        "offered = arrived during the statistics period; delivered also counts cargo "
+        "that arrived during the warm-up."
+    )
     shown = min(top, len(result.bottlenecks))
     lines += [
         "",

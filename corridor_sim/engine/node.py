@@ -13,6 +13,8 @@ from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import simpy
+
 from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
 from corridor_sim.engine.element import Element, Waiter
 from corridor_sim.engine.sampling import sampler
@@ -44,9 +46,11 @@ class Node(Element):
         self.busy = 0
         self.busy_level = Level()
         self.waiting: deque[Batch] = deque()
-        self.in_service: list[Batch] = []
+        self.in_service: dict[int, Batch] = {}  # by id(batch)
+        self._finish_cb = self._finish
         self.batches_started = 0
         self.started_at_warmup = 0
+        self.offers = self.refused = 0  # batches offered, and held outside for room
         rng = sim.streams.get(f"node:{spec.name}")
         self._service = sampler(spec.service_time, rng) if spec.service_time else None
         self._gauge = sampler(spec.gauge_change, rng) if spec.gauge_change else None
@@ -75,7 +79,9 @@ class Node(Element):
         ``waiter`` is called just before the batch is admitted, now or later, so the
         offering element can close its books on the batch before the node moves it on.
         """
+        self.offers += 1
         if self.storage_cap and (self.blocked or not self.fits(batch)):
+            self.refused += 1
             self.blocked.append((batch, waiter))
             return False
         waiter()
@@ -85,15 +91,18 @@ class Node(Element):
     def _admit(self, batch: Batch) -> None:
         now = self.env.now
         tonnes = 0.0
+        units_in = self.units_in
+        stock = self.stock
         for c in batch:
             c.hop += 1
-            self.units_in[c.flow.commodity_index] += c.qty
-            tonnes += c.qty * c.flow.mass_per_unit_t
-            cls = c.flow.handling
-            if cls in self.stock:
-                self.stock[cls] += c.qty
-        self.stock_level.add(tonnes, now)
-        if self._service is None and self._gauge is None:
+            flow = c.flow
+            units_in[flow.commodity_index] += c.qty
+            tonnes += c.qty * flow.mass_per_unit_t
+            if stock and flow.handling in stock:
+                stock[flow.handling] += c.qty
+        if self.storage_cap:
+            self.stock_level.add(tonnes, now)
+        if not self.servers:
             self._dispatch(batch)
             return
         self.waiting.append(batch)
@@ -104,7 +113,7 @@ class Node(Element):
         """What fills this node: itself (its servers' queue) or the outbound link with
         the most tonnes waiting here. Cargo held outside is counted as waiting for it."""
         best: Element = self
-        most = sum(c.tonnes for b in (*self.waiting, *self.in_service) for c in b)
+        most = sum(c.tonnes for b in (*self.waiting, *self.in_service.values()) for c in b)
         for lane in self.out_lanes:
             tonnes = sum(c.tonnes for c in lane.queued())
             if tonnes > most:
@@ -113,13 +122,12 @@ class Node(Element):
 
     # -- processing -----------------------------------------------------------------
     def _quota_left(self, now: float) -> bool:
-        if self.quota is None:
-            return True
+        """True if the daily quota allows another start; else wake at the next day."""
         day = int(now // 24.0)
         if day != self._quota_day:
             self._quota_day = day
             self._started_today = 0
-        if self._started_today < self.quota:
+        if self._started_today < self.quota:  # type: ignore[operator]
             return True
         if not self._wake_pending:
             self._wake_pending = True
@@ -131,21 +139,25 @@ class Node(Element):
         self._try_start()
 
     def _try_start(self) -> None:
+        """Start service on waiting batches while servers are free (the hot path)."""
+        waiting = self.waiting
+        if not waiting or self.closed:
+            return
         env = self.env
-        while (
-            self.waiting
-            and self.closed == 0
-            and self.busy < self.servers - self.servers_out
-            and self._quota_left(env.now)
-        ):
-            batch = self.waiting.popleft()
-            now = env.now
+        now = env.now
+        free = self.servers - self.servers_out - self.busy
+        index = self.index
+        while waiting and free > 0:
+            if self.quota is not None and not self._quota_left(now):
+                return
+            batch = waiting.popleft()
             tonnes = 0.0
             for c in batch:
                 self.waits.add(now - c.t, c.qty)
-                c.mark(self.index, WAIT, now)
+                c.mark(index, WAIT, now)
                 tonnes += c.qty * c.flow.mass_per_unit_t
             self.queue.add(-tonnes, now)
+            free -= 1
             self.busy += 1
             self.busy_level.add(1, now)
             self._started_today += 1
@@ -153,16 +165,18 @@ class Node(Element):
             hours = self._service() if self._service else 0.0
             if self._gauge:
                 hours += self._gauge()
-            self.in_service.append(batch)
-            env.timeout(hours).callbacks.append(lambda _e, b=batch: self._finish(b))
+            self.in_service[id(batch)] = batch
+            env.timeout(hours, batch).callbacks.append(self._finish_cb)
 
-    def _finish(self, batch: Batch) -> None:
+    def _finish(self, event: simpy.Event) -> None:
+        batch: Batch = event._value  # the timeout carries its batch
         now = self.env.now
         self.busy -= 1
         self.busy_level.add(-1, now)
-        self.in_service.remove(batch)
+        del self.in_service[id(batch)]
+        index = self.index
         for c in batch:
-            c.mark(self.index, MOVE, now)
+            c.mark(index, MOVE, now)
         self._dispatch(batch)
         self._try_start()
 
@@ -181,6 +195,8 @@ class Node(Element):
     def release(self, c: Consignment) -> None:
         """``c`` leaves the node (picked up by a link or delivered): free its storage."""
         self.count_out(c)
+        if not self.storage_cap:
+            return
         self.stock_level.add(-c.qty * c.flow.mass_per_unit_t, self.env.now)
         cls = c.flow.handling
         if cls in self.stock:
@@ -212,9 +228,10 @@ class Node(Element):
         self.stock_level.reset(now)
         self.busy_level.reset(now)
         self.started_at_warmup = self.batches_started
+        self.offers = self.refused = 0
 
     def holdings(self) -> Iterable[Consignment]:
         for batch in self.waiting:
             yield from batch
-        for batch in self.in_service:
+        for batch in self.in_service.values():
             yield from batch

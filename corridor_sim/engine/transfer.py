@@ -16,6 +16,14 @@ class TransferLane(Lane):
 
     def enqueue(self, c: Consignment) -> None:
         link = self.link
+        target = self.target
+        if link.instant and not link.closed and not target.storage_cap:
+            # fast path: nothing waits or moves, so no queue, stage or wait to record
+            link.units_in[c.flow.commodity_index] += c.qty
+            self.source.release(c)
+            link.count_out(c)
+            target._admit([c])
+            return
         link.accept(c)
         if link.closed:
             link.stalled.append((self, c))
@@ -34,6 +42,7 @@ class Transfer(Link):
     def __init__(self, sim, spec: TransferLink) -> None:  # type: ignore[no-untyped-def]
         super().__init__(sim, spec)
         self.delay_h = spec.delay_h
+        self.instant = spec.delay_h == 0
         self.stalled: list[tuple[TransferLane, Consignment]] = []
         self.in_transit: list[Consignment] = []
 

@@ -22,7 +22,8 @@ class Element:
 
     Counters are in each commodity's natural units, indexed by commodity number:
     ``units_in``/``units_out`` since t = 0 (for the mass balance) and ``daily_out`` per
-    day of the run (for time series). ``queue`` is the level of tonnes waiting here.
+    day of the run (for time series). ``queue`` is the level of tonnes waiting here and
+    ``waits`` the tonne-weighted distribution of their waiting times (hours).
     """
 
     role = "element"

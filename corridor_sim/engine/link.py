@@ -66,9 +66,10 @@ class Link(Element):
     def depart(self, lane: Lane, c: Consignment) -> None:
         """``c`` leaves the upstream node on this link: it stops waiting and moves."""
         now = self.env.now
-        self.waits.add(now - c.t, c.qty)
+        tonnes = c.qty * c.flow.mass_per_unit_t
+        self.waits.add(now - c.t, tonnes)
         c.mark(self.index, WAIT, now)
-        self.queue.add(-c.qty * c.flow.mass_per_unit_t, now)
+        self.queue.add(-tonnes, now)
         lane.source.release(c)
 
     def arrive(self, lane: Lane, batch: Batch, then: Callable[[], None] | None = None) -> None:

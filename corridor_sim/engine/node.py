@@ -153,9 +153,10 @@ class Node(Element):
             batch = waiting.popleft()
             tonnes = 0.0
             for c in batch:
-                self.waits.add(now - c.t, c.qty)
+                t = c.qty * c.flow.mass_per_unit_t
+                self.waits.add(now - c.t, t)
                 c.mark(index, WAIT, now)
-                tonnes += c.qty * c.flow.mass_per_unit_t
+                tonnes += t
             self.queue.add(-tonnes, now)
             free -= 1
             self.busy += 1

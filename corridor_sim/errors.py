@@ -5,7 +5,8 @@
     CorridorSimError
      ├── ScenarioError     bad scenario input: names the file, line and key path
      │    └── TopologyError  the network cannot carry a flow (no route, dangling link)
-     └── SimulationError   the engine broke an invariant (e.g. mass balance)
+     ├── SimulationError   the engine broke an invariant (e.g. mass balance)
+     └── ResultError       a saved result folder is missing a file or cannot be read
 """
 
 from __future__ import annotations
@@ -59,3 +60,7 @@ class TopologyError(ScenarioError):
 
 class SimulationError(CorridorSimError):
     """The simulation broke one of its own invariants, such as the mass balance."""
+
+
+class ResultError(CorridorSimError):
+    """A folder of saved results (``SimulationResult.to_dir``) is missing or unreadable."""

@@ -13,7 +13,10 @@ import pandas as pd
 
 from corridor_sim.analysis import balance
 from corridor_sim.analysis.bottleneck import bottleneck_table, verdict
+from corridor_sim.analysis.deliveries import flow_daily_table, transit_table
 from corridor_sim.analysis.metrics import element_row
+from corridor_sim.analysis.network import network_table
+from corridor_sim.analysis.stored import read_dir
 from corridor_sim.engine.consignment import WAIT
 from corridor_sim.engine.port import Port
 from corridor_sim.engine.sea import Sea
@@ -28,8 +31,10 @@ class SimulationResult:
     Tables: ``elements`` (per node and link), ``throughput`` (per element and commodity),
     ``flows``, ``stages`` (where each flow's transit time goes), ``vessels``, ``berths``,
     ``bottlenecks`` (ranked), ``queues`` (sampled queue lengths over the whole run),
-    ``daily`` (throughput per day of the whole run) and ``balance`` (mass balance since
-    t = 0). ``verdict`` names the binding element.
+    ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
+    t = 0), ``network`` (node positions, link ends), ``transits`` (each flow's transit-time
+    distribution) and ``flow_daily`` (each flow's deliveries per day of the whole run).
+    ``verdict`` names the binding element.
     """
 
     scenario: str
@@ -50,6 +55,12 @@ class SimulationResult:
     verdict: str
     wall_s: float = 0.0
     events: int = 0
+    network: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    transits: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    flow_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    #: active periods (start h, end h) per traced element; None unless the run was made
+    #: with ``trace_activity=True`` (see :mod:`corridor_sim.analysis.active_period`)
+    activity: dict[str, list[tuple[float, float]]] | None = None
 
     TABLES = (
         "elements",
@@ -62,6 +73,9 @@ class SimulationResult:
         "queues",
         "daily",
         "balance",
+        "network",
+        "transits",
+        "flow_daily",
     )
 
     @classmethod
@@ -99,7 +113,19 @@ class SimulationResult:
             balance=bal,
             verdict=verdict(bottlenecks),
             wall_s=sim.wall_s,
+            events=sim.events,
+            network=network_table(sim.scenario),
+            transits=transit_table(sim),
+            flow_daily=flow_daily_table(sim),
+            activity=_activity(sim),
         )
+
+    @classmethod
+    def from_dir(cls, path: str | Path) -> SimulationResult:
+        """Read back a result saved with :meth:`to_dir` (to redraw figures without
+        re-running); raises :class:`~corridor_sim.errors.ResultError` if a file is missing
+        or unreadable."""
+        return cls(**read_dir(path, cls.TABLES))
 
     def summary(self) -> str:
         """A readable summary table (what ``corridor-sim run`` prints)."""
@@ -131,6 +157,13 @@ class SimulationResult:
             "mass_balance_ok": True,
             "wall_seconds": round(self.wall_s, 3),
         }
+
+
+def _activity(sim: Any) -> dict[str, list[tuple[float, float]]] | None:
+    if not getattr(sim, "trace_activity", False):
+        return None
+    now = sim.env.now
+    return {e.name: e.activity.until(now) for e in sim.elements if e.activity is not None}
 
 
 def _throughput(sim: Any, masses: list[float]) -> pd.DataFrame:

@@ -41,14 +41,21 @@ def weather_episodes(
     month_starts: list[float],
     month_of: list[int],
     end_h: float,
+    first_month_h: float | None = None,
 ) -> list[tuple[float, float]]:
-    """(start, duration) in hours of each storm episode over the run."""
+    """(start, duration) in hours of each storm episode over the run.
+
+    ``first_month_h`` is the full length of the calendar month the run starts in; a run
+    that starts mid-month draws only that part's share of the month's closure days.
+    """
     episodes = []
     for i, start in enumerate(month_starts):
         if start >= end_h:
             break
         stop = month_starts[i + 1] if i + 1 < len(month_starts) else end_h
-        expected = spec.closure_days_per_month[month_of[i]] * 24.0 / spec.mean_episode_h
+        share = (stop - start) / first_month_h if i == 0 and first_month_h else 1.0
+        days = share * spec.closure_days_per_month[month_of[i]]
+        expected = days * 24.0 / spec.mean_episode_h
         for _ in range(rng.poisson(expected)):
             episodes.append((rng.uniform(start, stop), rng.exponential(spec.mean_episode_h)))
     return episodes
@@ -85,7 +92,7 @@ def install(sim: Any, spec: Closure | Weather | Failures, number: int) -> None:
     rng = sim.streams.get(f"disruption:{number}:{type(spec).__name__}")
     if isinstance(spec, Weather):
         for start, duration in weather_episodes(
-            spec, rng, sim.month_starts, sim.month_of, sim.end_h
+            spec, rng, sim.month_starts, sim.month_of, sim.end_h, sim.first_month_h
         ):
             schedule_closure(env, elements, start, duration)
             sim.storm_hours += duration
@@ -94,7 +101,12 @@ def install(sim: Any, spec: Closure | Weather | Failures, number: int) -> None:
         if isinstance(element, Sea):
             for vessel in element.vessels:
                 env.process(
-                    _vessel_cycle(env, vessel, spec, sim.streams.get(f"failure:{vessel.name}"))
+                    _vessel_cycle(
+                        env,
+                        vessel,
+                        spec,
+                        sim.streams.get(f"failure:{element.name}:{vessel.name}:{number}"),
+                    )
                 )
         else:
             env.process(

@@ -12,6 +12,7 @@ from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.stats import Histogram, Level
 
 if TYPE_CHECKING:
+    from corridor_sim.engine.activity import ActivityLog
     from corridor_sim.engine.simulation import Simulation
 
 Waiter = Callable[[], None]
@@ -43,6 +44,7 @@ class Element:
         self.queue = Level()
         self.waits = Histogram()
         self.closed = 0
+        self.activity: ActivityLog | None = None  # only with trace_activity=True
         self._reopen: list[simpy.Event] = []
         self._closing: simpy.Event | None = None
 
@@ -74,6 +76,8 @@ class Element:
                 event, self._closing = self._closing, None
                 event.succeed()
             self.on_close()
+            if self.activity is not None:
+                self.note_activity()
 
     def open(self) -> None:
         self.closed -= 1
@@ -82,6 +86,8 @@ class Element:
             for event in waiting:
                 event.succeed()
             self.on_open()
+            if self.activity is not None:
+                self.note_activity()
 
     def when_open(self) -> simpy.Event:
         """An event that fires when the element is open (at once if it is)."""
@@ -103,6 +109,12 @@ class Element:
 
     def on_open(self) -> None:
         """Hook: the element has just reopened."""
+
+    def note_activity(self) -> None:
+        """Record in ``activity`` whether the element is active now (see
+        :mod:`corridor_sim.engine.activity`); called only while tracing."""
+        if self.activity is not None:
+            self.activity.update(self.closed > 0, self.env.now)
 
     def fail(self) -> None:
         """One failure starts (default: the whole element closes until repaired)."""

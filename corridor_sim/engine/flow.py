@@ -17,7 +17,8 @@ class FlowState:
     """Delivery statistics of one flow.
 
     ``generated``/``delivered`` count units since t = 0 (mass balance); ``transit`` and
-    ``stage_h`` hold the statistics-period deliveries, weighted by units.
+    ``stage_h`` hold the statistics-period deliveries, weighted by units; ``daily`` the
+    units delivered per day of the run (day -> units, for time series).
     """
 
     def __init__(
@@ -38,10 +39,13 @@ class FlowState:
         self.counting = False
         self.transit = Histogram()
         self.stage_h: dict[tuple[int, int], float] = {}
+        self.daily: dict[int, float] = {}
 
     def deliver(self, c: Consignment, now: float) -> None:
         """Record ``c`` as delivered at ``now``."""
         self.delivered += c.qty
+        day = int(now // 24.0)
+        self.daily[day] = self.daily.get(day, 0.0) + c.qty
         if self.counting:
             self.transit.add(now - c.created, c.qty)
             stage_h = self.stage_h

@@ -28,6 +28,7 @@ class Lane:
         self.link = link
         self.source = source
         self.target = target
+        self.waiting_t = 0.0  # tonnes waiting at ``source`` for this lane
 
     def enqueue(self, c: Consignment) -> None:
         """``c`` waits at ``source`` for this lane (each link kind defines it)."""
@@ -48,7 +49,7 @@ class Link(Element):
         super().__init__(sim, spec.name, spec.kind)
         self.spec = spec
         self.lanes: dict[tuple[str, str], Lane] = {}
-        self.held: list[Batch] = []  # batches refused by a full downstream node
+        self.held: dict[int, Batch] = {}  # by id: batches refused by a full downstream node
 
     def lane(self, source: Node, target: Node) -> Lane:
         """The lane from ``source`` to ``target`` (made on first use)."""
@@ -58,16 +59,19 @@ class Link(Element):
             source.out_lanes.append(self.lanes[key])
         return self.lanes[key]
 
-    def accept(self, c: Consignment) -> None:
-        """``c`` joins the link's queue at the upstream node."""
+    def accept(self, lane: Lane, c: Consignment) -> None:
+        """``c`` joins the queue of ``lane`` at its upstream node."""
         self.units_in[c.flow.commodity_index] += c.qty
-        self.queue.add(c.qty * c.flow.mass_per_unit_t, self.env.now)
+        tonnes = c.qty * c.flow.mass_per_unit_t
+        lane.waiting_t += tonnes
+        self.queue.add(tonnes, self.env.now)
 
     def depart(self, lane: Lane, c: Consignment) -> None:
         """``c`` leaves the upstream node on this link: it stops waiting and moves."""
         now = self.env.now
         tonnes = c.qty * c.flow.mass_per_unit_t
         self.waits.add(now - c.t, tonnes)
+        lane.waiting_t -= tonnes
         c.mark(self.index, WAIT, now)
         self.queue.add(-tonnes, now)
         lane.source.release(c)
@@ -84,7 +88,7 @@ class Link(Element):
         def admitted() -> None:  # the node calls this just before it admits the batch
             t = self.env.now
             if blamed:
-                self.held.remove(batch)
+                del self.held[id(batch)]
                 blamed[0].queue.add(-sum(c.tonnes for c in batch), t)
                 for c in batch:
                     c.mark(blamed[0].index, WAIT, t)
@@ -93,11 +97,11 @@ class Link(Element):
             if then is not None:
                 then()
 
-        if not lane.target.offer(batch, admitted):
-            self.held.append(batch)
+        if not lane.target.offer(batch, admitted, self):
+            self.held[id(batch)] = batch
             blamed.append(lane.target.blame())
             blamed[0].queue.add(sum(c.tonnes for c in batch), now)
 
     def holdings(self) -> Iterable[Consignment]:
-        for batch in self.held:
+        for batch in self.held.values():
             yield from batch

@@ -73,14 +73,21 @@ class Node(Element):
                 return False
         return True
 
-    def offer(self, batch: Batch, waiter: Waiter) -> bool:
+    def offer(self, batch: Batch, waiter: Waiter, via: Element | None = None) -> bool:
         """Admit ``batch`` now (True) or hold it until there is room (False).
 
         ``waiter`` is called just before the batch is admitted, now or later, so the
         offering element can close its books on the batch before the node moves it on.
+        A batch arriving ``via`` a link is admitted even into full storage when what
+        fills the node is cargo waiting for that same link: the vehicle swaps its load
+        for the cargo it will take on (two-way traffic through full ports cannot lock up).
         """
         self.offers += 1
-        if self.storage_cap and (self.blocked or not self.fits(batch)):
+        if (
+            self.storage_cap
+            and (self.blocked or not self.fits(batch))
+            and not (via is not None and self.blame() is via)
+        ):
             self.refused += 1
             self.blocked.append((batch, waiter))
             return False
@@ -113,9 +120,9 @@ class Node(Element):
         """What fills this node: itself (its servers' queue) or the outbound link with
         the most tonnes waiting here. Cargo held outside is counted as waiting for it."""
         best: Element = self
-        most = sum(c.tonnes for b in (*self.waiting, *self.in_service.values()) for c in b)
+        most = self.queue.value + sum(c.tonnes for b in self.in_service.values() for c in b)
         for lane in self.out_lanes:
-            tonnes = sum(c.tonnes for c in lane.queued())
+            tonnes = lane.waiting_t
             if tonnes > most:
                 best, most = lane.link, tonnes
         return best
@@ -142,6 +149,8 @@ class Node(Element):
         """Start service on waiting batches while servers are free (the hot path)."""
         waiting = self.waiting
         if not waiting or self.closed:
+            if self.activity is not None:
+                self.note_activity()
             return
         env = self.env
         now = env.now
@@ -149,7 +158,7 @@ class Node(Element):
         index = self.index
         while waiting and free > 0:
             if self.quota is not None and not self._quota_left(now):
-                return
+                break
             batch = waiting.popleft()
             tonnes = 0.0
             for c in batch:
@@ -168,6 +177,18 @@ class Node(Element):
                 hours += self._gauge()
             self.in_service[id(batch)] = batch
             env.timeout(hours, batch).callbacks.append(self._finish_cb)
+        if self.activity is not None:
+            self.note_activity()
+
+    def is_active(self) -> bool:
+        """Closed, every server busy or out, or the day's quota spent with batches
+        waiting: the node has no spare capacity (shifting-bottleneck trace)."""
+        full = self.busy + self.servers_out >= self.servers > 0
+        return self.closed > 0 or full or (self._wake_pending and bool(self.waiting))
+
+    def note_activity(self) -> None:
+        if self.activity is not None:
+            self.activity.update(self.is_active(), self.env.now)
 
     def _finish(self, event: simpy.Event) -> None:
         batch: Batch = event._value  # the timeout carries its batch
@@ -214,6 +235,7 @@ class Node(Element):
     def fail(self) -> None:
         if self.servers:
             self.servers_out += 1
+            self.note_activity()
         else:
             self.close()
 

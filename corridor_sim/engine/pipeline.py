@@ -22,7 +22,7 @@ class PipelineLane(Lane):
     link: Pipeline
 
     def enqueue(self, c: Consignment) -> None:
-        self.link.accept(c)
+        self.link.accept(self, c)
         self.link.waiting.append(c)
         self.link.signal()
 
@@ -41,7 +41,7 @@ class Pipeline(Link):
         self.residual = spec.residual_t_per_h
         self.waiting: deque[Consignment] = deque()
         self.injecting: list[Consignment] = []
-        self.in_line: list[Batch] = []
+        self.in_line: dict[int, Batch] = {}  # batches in the line, by id
         self.injection = Level()  # t/h of corridor crude being injected
         self._work: simpy.Event | None = None
         self.process = self.env.process(self.run())
@@ -72,9 +72,11 @@ class Pipeline(Link):
                     yield self.when_open()
                 start = env.now
                 self.injection.add(self.residual, start)
+                self.note_activity()
                 done = env.timeout(remaining / self.residual)
                 yield done | self.when_closed()
                 self.injection.add(-self.residual, env.now)
+                self.note_activity()
                 # a finished timeout ends the batch exactly (no float residue)
                 remaining = (
                     0.0 if done.processed else (remaining - (env.now - start) * self.residual)
@@ -82,13 +84,18 @@ class Pipeline(Link):
             self.injecting.remove(c)
             self._ship(lane, c)  # type: ignore[arg-type]
 
+    def note_activity(self) -> None:
+        """Active while closed or injecting the corridor's crude."""
+        if self.activity is not None:
+            self.activity.update(self.closed > 0 or self.injection.value > 0, self.env.now)
+
     def _ship(self, lane: PipelineLane, c: Consignment) -> None:
         batch = [c]
-        self.in_line.append(batch)
+        self.in_line[id(batch)] = batch
         transit = self.spec.transit_h(self.spec.base_load_t_per_h + self.residual)
 
         def delivered(_event: object) -> None:
-            self.in_line.remove(batch)
+            del self.in_line[id(batch)]
             self.arrive(lane, batch)
 
         self.env.timeout(transit).callbacks.append(delivered)
@@ -101,5 +108,5 @@ class Pipeline(Link):
         yield from super().holdings()
         yield from self.waiting
         yield from self.injecting
-        for batch in self.in_line:
+        for batch in self.in_line.values():
             yield from batch

@@ -18,14 +18,41 @@ class Port(Node):
         super().__init__(sim, spec)
         self.berths = {t: simpy.Resource(self.env, n) for t, n in spec.berths.items()}
         self.berth_levels = {t: Level() for t in spec.berths}
+        self.berths_working = dict.fromkeys(spec.berths, 0)  # only while tracing activity
         self.rates = spec.handling_rate_per_h
         self.berth_time_h = spec.berth_time_h
         self.calls = 0
+        self._outages: list[tuple[str, simpy.Resource]] = []  # berths out for repair
+
+    def fail(self) -> None:
+        """A failure takes one berth of the largest berth group out of service (as soon
+        as a vessel leaves it); a port with processing servers loses a server instead."""
+        if self.servers:
+            super().fail()
+            return
+        kind = max(self.berths, key=lambda t: self.berths[t].capacity)
+        self._outages.append((kind, self.berths[kind].request()))
+
+    def repair(self) -> None:
+        if self.servers:
+            super().repair()
+            return
+        kind, request = self._outages.pop(0)
+        if request.triggered:
+            self.berths[kind].release(request)
+        else:
+            request.cancel()
 
     def handling_hours(self, batch: list[Consignment]) -> float:
         """Hours to load or unload ``batch`` at this port's handling rates."""
         rates = self.rates
         return sum(c.qty / rates[c.flow.handling] for c in batch)
+
+    def is_active(self) -> bool:
+        """Also active while every berth of one type holds a vessel at work (berthing,
+        loading, unloading or under repair)."""
+        working = self.berths_working
+        return super().is_active() or any(working[t] >= n for t, n in self.spec.berths.items())
 
     def reset_stats(self, now: float) -> None:
         super().reset_stats(now)

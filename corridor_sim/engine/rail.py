@@ -34,7 +34,7 @@ class RailLane(Lane):
         return c.qty / self.link.capacity[c.flow.handling]
 
     def enqueue(self, c: Consignment) -> None:
-        self.link.accept(c)
+        self.link.accept(self, c)
         self.waiting.append(c)
         self.fill += self.share(c)
         if self.fill >= FULL:
@@ -111,17 +111,28 @@ class Rail(Link):
         self.headway_h = 24.0 / per_day if per_day else 0.0
         self.trains = 0
         self.trains_at_warmup = 0
-        self.in_transit: list[Batch] = []
+        self.line_busy_until = 0.0  # end of the last departure's headway (activity trace)
+        self.in_transit: dict[int, Batch] = {}  # trains running, by id
 
     def run_train(self, lane: RailLane, train: Batch) -> None:
         self.trains += 1
-        self.in_transit.append(train)
+        self.in_transit[id(train)] = train
+        if self.activity is not None:  # the line is taken for one headway
+            self.line_busy_until = self.env.now + self.headway_h
+            self.note_activity()
+            self.env.timeout(self.headway_h).callbacks.append(lambda _e: self.note_activity())
 
         def arrived(_event: object) -> None:
-            self.in_transit.remove(train)
+            del self.in_transit[id(train)]
             self.arrive(lane, train)
 
         self.env.timeout(self.travel_h).callbacks.append(arrived)
+
+    def note_activity(self) -> None:
+        """Active while closed or within a headway of the last departure."""
+        if self.activity is not None:
+            now = self.env.now
+            self.activity.update(self.closed > 0 or self.line_busy_until > now + 1e-9, now)
 
     def on_open(self) -> None:
         for lane in self.lanes.values():
@@ -136,7 +147,7 @@ class Rail(Link):
 
     def holdings(self) -> Iterable[Consignment]:
         yield from super().holdings()
-        for train in self.in_transit:
+        for train in self.in_transit.values():
             yield from train
         for lane in self.lanes.values():
             yield from lane.waiting  # type: ignore[attr-defined]

@@ -20,6 +20,10 @@ from corridor_sim.engine.vessel import Vessel
 from corridor_sim.model.network import SeaLink
 
 FULL = 1 - 1e-9
+#: vessel states in which a vessel is not spare: at work, or down (shifting-bottleneck trace)
+AT_WORK = frozenset({"sailing", "loading", "unloading", "berthing", "repair", "weather_bound"})
+#: vessel states that hold a berth at work
+AT_BERTH = frozenset({"loading", "unloading", "berthing", "repair"})
 
 
 class SeaLane(Lane):
@@ -32,7 +36,7 @@ class SeaLane(Lane):
         self.waiting: deque[Consignment] = deque()
 
     def enqueue(self, c: Consignment) -> None:
-        self.link.accept(c)
+        self.link.accept(self, c)
         self.waiting.append(c)
         self.link.signal_cargo()
 
@@ -77,6 +81,7 @@ class Sea(Link):
             self.lane(ports[a], ports[b])
         self._cargo: simpy.Event | None = None
         self.vessels = [Vessel(self, v, i) for i, v in enumerate(spec.fleet)]
+        self.working = 0  # vessels AT_WORK, counted only while tracing activity
 
     def signal_cargo(self) -> None:
         """Wake vessels waiting for cargo."""
@@ -100,6 +105,22 @@ class Sea(Link):
         done = self.env.event()
         self.arrive(self.side(1 - port_index), batch, done.succeed)
         yield done
+
+    def note_vessel(self, vessel: Vessel, old: str, new: str) -> None:
+        """Trace ``vessel`` changing state: the link is active while no vessel is spare
+        (idle, blocked or waiting for a berth); the port while a berth type is all at work."""
+        if (old in AT_WORK) != (new in AT_WORK):
+            self.working += 1 if new in AT_WORK else -1
+            self.note_activity()
+        if (old in AT_BERTH) != (new in AT_BERTH):
+            port = self.ports[vessel.port_index]
+            port.berths_working[vessel.spec.berth] += 1 if new in AT_BERTH else -1
+            port.note_activity()
+
+    def note_activity(self) -> None:
+        if self.activity is not None:
+            active = self.closed > 0 or self.working >= len(self.vessels)
+            self.activity.update(active, self.env.now)
 
     def reset_stats(self, now: float) -> None:
         super().reset_stats(now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import time
@@ -9,7 +10,7 @@ import time
 import numpy as np
 import simpy
 
-from corridor_sim.engine import disruption
+from corridor_sim.engine import activity, disruption
 from corridor_sim.engine.element import Element
 from corridor_sim.engine.flow import FlowState
 from corridor_sim.engine.link import Link
@@ -57,10 +58,19 @@ def root_seed(
 
 
 class Simulation:
-    """The running model of one scenario: elements, flows, sources and the SimPy clock."""
+    """The running model of one scenario: elements, flows, sources and the SimPy clock.
+
+    With ``trace_activity=True`` every capacity-limited element records its active
+    periods (:mod:`corridor_sim.engine.activity`) for the shifting-bottleneck method.
+    """
 
     def __init__(
-        self, scenario: Scenario, *, seed: int | None = None, rng: np.random.Generator | None = None
+        self,
+        scenario: Scenario,
+        *,
+        seed: int | None = None,
+        rng: np.random.Generator | None = None,
+        trace_activity: bool = False,
     ) -> None:
         self.scenario = scenario
         settings = scenario.settings
@@ -71,6 +81,8 @@ class Simulation:
         self.end_h = settings.end_h
         self.days = math.ceil(self.end_h / 24.0) + 1
         self.month_starts, self.month_of = month_starts(settings.start, self.end_h)
+        start = settings.start
+        self.first_month_h = calendar.monthrange(start.year, start.month)[1] * 24.0
         self.commodities = list(scenario.commodities.values())
         self.elements: list[Element] = []
         self.storm_hours = 0.0
@@ -79,6 +91,9 @@ class Simulation:
         }
         self.links = {n: self._link(s) for n, s in scenario.links.items()}
         self.by_name: dict[str, Element] = {**self.nodes, **self.links}
+        self.trace_activity = trace_activity
+        if trace_activity:
+            activity.install(self)
         self.flows = [self._flow(f) for f in scenario.flows.values()]
         self.sources = [Source(self, f, self.month_starts) for f in self.flows]
         for i, spec in enumerate(scenario.disruptions):
@@ -88,6 +103,7 @@ class Simulation:
         self.env.process(self._sample(settings.sample_interval_h))
         self.env.timeout(self.warmup_h).callbacks.append(self._end_warmup)
         self.wall_s = 0.0
+        self.events = 0
 
     def _link(self, spec: LinkSpec) -> Link:
         if isinstance(spec, SeaLink):
@@ -134,15 +150,22 @@ class Simulation:
         started = time.perf_counter()
         self.env.run(until=self.end_h)
         self.wall_s = time.perf_counter() - started
+        self.events = next(self.env._eid)  # SimPy numbers every event it schedules
         return SimulationResult.from_simulation(self)
 
 
 def simulate(
-    scenario: Scenario, *, seed: int | None = None, rng: np.random.Generator | None = None
+    scenario: Scenario,
+    *,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
+    trace_activity: bool = False,
 ):  # type: ignore[no-untyped-def]
     """Run ``scenario`` once and return its :class:`~corridor_sim.SimulationResult`.
 
     ``seed`` overrides the scenario's ``simulation.seed``; alternatively pass a
     ``numpy.random.Generator`` as ``rng`` (not both). The same seed gives the same result.
+    ``trace_activity=True`` also records each element's active periods
+    (``result.activity``) for the shifting-bottleneck method; it costs a little speed.
     """
-    return Simulation(scenario, seed=seed, rng=rng).run()
+    return Simulation(scenario, seed=seed, rng=rng, trace_activity=trace_activity).run()

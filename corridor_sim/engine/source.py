@@ -27,7 +27,8 @@ class Source:
         base = spec.volume_units_per_h / spec.size_units
         self.month_starts = month_starts
         self.rates = [base * spec.seasonality[sim.month_of[i]] for i in range(len(month_starts))]
-        self.held: list[list[Consignment]] = []
+        self.held: dict[int, list[Consignment]] = {}  # arrivals held outside, by id
+        self.count = 0  # consignments generated
         if spec.pattern == "deterministic":
             self.gap: Callable[[], float] = lambda: 1.0
         else:
@@ -60,21 +61,22 @@ class Source:
         now = self.env.now
         c = Consignment(self.flow, self.size, now)
         self.flow.generated += self.size
+        self.count += 1
         batch = [c]
         blamed: list[Element] = []
 
         def admitted() -> None:
             if blamed:
-                self.held.remove(batch)
+                del self.held[id(batch)]
                 blamed[0].queue.add(-c.tonnes, self.env.now)
                 c.mark(blamed[0].index, WAIT, self.env.now)
 
         if not self.origin.offer(batch, admitted):
-            self.held.append(batch)
+            self.held[id(batch)] = batch
             blamed.append(self.origin.blame())
             blamed[0].queue.add(c.tonnes, now)
         self._schedule(now)
 
     def holdings(self) -> Iterable[Consignment]:
-        for batch in self.held:
+        for batch in self.held.values():
             yield from batch

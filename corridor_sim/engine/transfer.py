@@ -24,7 +24,7 @@ class TransferLane(Lane):
             link.count_out(c)
             target._admit([c])
             return
-        link.accept(c)
+        link.accept(self, c)
         if link.closed:
             link.stalled.append((self, c))
             return
@@ -44,17 +44,17 @@ class Transfer(Link):
         self.delay_h = spec.delay_h
         self.instant = spec.delay_h == 0
         self.stalled: list[tuple[TransferLane, Consignment]] = []
-        self.in_transit: list[Consignment] = []
+        self.in_transit: dict[int, Consignment] = {}  # by id
 
     def send(self, lane: TransferLane, c: Consignment) -> None:
         self.depart(lane, c)
         if self.delay_h == 0:
             self.arrive(lane, [c])
             return
-        self.in_transit.append(c)
+        self.in_transit[id(c)] = c
 
         def landed(_event: object) -> None:
-            self.in_transit.remove(c)
+            del self.in_transit[id(c)]
             self.arrive(lane, [c])
 
         self.env.timeout(self.delay_h).callbacks.append(landed)
@@ -66,6 +66,6 @@ class Transfer(Link):
 
     def holdings(self) -> Iterable[Consignment]:
         yield from super().holdings()
-        yield from self.in_transit
+        yield from self.in_transit.values()
         for _, c in self.stalled:
             yield c

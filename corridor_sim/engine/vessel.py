@@ -56,6 +56,8 @@ class Vessel:
     def set_state(self, state: str) -> None:
         now = self.env.now
         self.hours[self.state] += now - self.since
+        if self.link.activity is not None:
+            self.link.note_vessel(self, self.state, state)
         self.state = state
         self.since = now
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import HANDLING_CLASSES, Commodity
 from corridor_sim.model.network import (
     BERTH_TYPES,
@@ -36,7 +37,13 @@ def read_link(
     for key in ("from", "to"):
         node = r.text(key)
         if node not in nodes:
-            r.fail(key, f"no node named {node!r}; nodes: {', '.join(nodes)}")
+            file, line = r.where(key)
+            raise TopologyError(
+                f"no node named {node!r}; nodes: {', '.join(nodes)}",
+                path=r.key_path(key),
+                file=file,
+                line=line,
+            )
         ends.append(node)
     if ends[0] == ends[1]:
         r.fail("to", f"a link must join two different nodes (both are {ends[0]!r})")

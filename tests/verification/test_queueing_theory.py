@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from tests.verification.queueing import (
+from queueing_models import (
     ci,
     erlang_c_wait,
     pollaczek_khinchine_wait,

@@ -1,0 +1,109 @@
+"""Maximum flow and minimum cut of the corridor's capacity graph.
+
+Every node and every link direction becomes a capacitated edge ``x:in -> x:out`` (node
+splitting, so that node capacities count); uncapacitated edges join a node's ``out`` to
+its links' ``in`` and a link's ``out`` to the next node's ``in``. A super-source feeds
+the origins and the destinations drain into a super-sink. The maximum flow is computed
+with :func:`scipy.sparse.csgraph.maximum_flow` on integer capacities (tonnes a year
+scaled so that the total fits in 30 bits, a relative error below 1e-8), and the minimum
+cut is read from the residual graph: the capacitated edges from the part reachable from
+the source to the rest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_array
+from scipy.sparse.csgraph import breadth_first_order, maximum_flow
+
+SOURCE, SINK = "<source>", "<sink>"
+
+
+@dataclass(frozen=True)
+class FlowCut:
+    """A maximum flow (t/yr; inf if an uncapacitated path exists) and a minimum cut (the
+    element names whose capacities add up to it)."""
+
+    value: float
+    cut: tuple[str, ...]
+
+
+def max_flow(
+    capacity: Mapping[str, float],
+    arcs: Iterable[tuple[str, str, str]],
+    origins: Iterable[str],
+    destinations: Iterable[str],
+) -> FlowCut:
+    """Maximum flow from ``origins`` to ``destinations``.
+
+    ``capacity`` maps every node and link to its capacity (t/yr, ``inf`` for none, 0 to
+    leave it out); ``arcs`` lists ``(link, from node, to node)`` for each direction a
+    link may be used in.
+
+    >>> cap = {"a": math.inf, "b": math.inf, "m": 5.0, "l1": 3.0, "l2": 9.0}
+    >>> max_flow(cap, [("l1", "a", "m"), ("l2", "m", "b")], ["a"], ["b"])
+    FlowCut(value=3.0, cut=('l1',))
+    """
+    arcs = list(arcs)
+    links = {arc[0] for arc in arcs}
+    edges: list[tuple[str, str, float, str | None]] = [
+        (f"{node}:in", f"{node}:out", cap, node)
+        for node, cap in capacity.items()
+        if node not in links
+    ]
+    for link, a, b in arcs:
+        lane = f"{link}:{a}>{b}"  # each direction of a link is its own edge
+        edges.append((f"{a}:out", f"{lane}:in", math.inf, None))
+        edges.append((f"{lane}:in", f"{lane}:out", capacity.get(link, 0.0), link))
+        edges.append((f"{lane}:out", f"{b}:in", math.inf, None))
+    edges += [(SOURCE, f"{o}:in", math.inf, None) for o in origins]
+    edges += [(f"{d}:out", SINK, math.inf, None) for d in destinations]
+    edges = [e for e in edges if e[2] > 0]
+    names = sorted({e[0] for e in edges} | {e[1] for e in edges} | {SOURCE, SINK})
+    index = {n: i for i, n in enumerate(names)}
+    s, t = index[SOURCE], index[SINK]
+    if _reachable(edges, index, s, only_infinite=True)[t]:
+        return FlowCut(math.inf, ())
+    finite = sum(e[2] for e in edges if math.isfinite(e[2]))
+    if finite <= 0:
+        return FlowCut(0.0, ())
+    scale = 2**30 / finite
+    big = 2**30 + 1
+    rows = [index[e[0]] for e in edges]
+    cols = [index[e[1]] for e in edges]
+    caps = [int(e[2] * scale) if math.isfinite(e[2]) else big for e in edges]
+    n = len(names)
+    graph = csr_array((np.array(caps, dtype=np.int32), (rows, cols)), shape=(n, n))
+    graph.sort_indices()
+    result = maximum_flow(graph, s, t)
+    residual = graph.astype(np.int64) - result.flow.astype(np.int64)
+    residual.data[residual.data < 0] = 0
+    residual.eliminate_zeros()
+    seen = np.zeros(n, dtype=bool)
+    seen[breadth_first_order(residual, s, directed=True, return_predecessors=False)] = True
+    cut = sorted({e[3] for e in edges if e[3] and seen[index[e[0]]] and not seen[index[e[1]]]})
+    value = sum(e[2] for e in edges if e[3] and seen[index[e[0]]] and not seen[index[e[1]]])
+    return FlowCut(float(value), tuple(cut))
+
+
+def _reachable(
+    edges: list[tuple[str, str, float, str | None]],
+    index: dict[str, int],
+    start: int,
+    *,
+    only_infinite: bool,
+) -> np.ndarray:
+    n = len(index)
+    pairs = [(index[a], index[b]) for a, b, cap, _ in edges if not only_infinite or math.isinf(cap)]
+    seen = np.zeros(n, dtype=bool)
+    if not pairs:
+        seen[start] = True
+        return seen
+    rows, cols = zip(*pairs, strict=True)
+    graph = csr_array((np.ones(len(pairs)), (rows, cols)), shape=(n, n))
+    seen[breadth_first_order(graph, start, directed=True, return_predecessors=False)] = True
+    return seen

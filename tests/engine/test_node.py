@@ -1,0 +1,130 @@
+"""Nodes: parallel servers with a service time, a daily quota of batch starts, and
+storage that holds arriving trains upstream until a vessel takes cargo away."""
+
+import pytest
+from helpers import deliveries, ferry, flow, per_time, port, scenario, sea, start, units
+
+from corridor_sim.analysis.balance import balance_table
+
+
+def station(**node: object) -> dict:
+    """Terminal n (processing every batch) --transfer, no delay--> d; one wagon an hour
+    (24 wagons/day of 1 wagon) arrives at n from t = 1."""
+    return scenario(
+        nodes={"n": {"kind": "terminal", **node}, "d": {"kind": "destination"}},
+        links={"n-d": {"kind": "transfer", "from": "n", "to": "d"}},
+        flows={"f": flow(["n", "d"], "24 wagon/day", "1 wagon")},
+    )
+
+
+def test_two_servers_serve_two_batches_and_the_third_waits():
+    """Two servers with 5 h service: batches 1 and 2 start at once, batch 3 waits for 1."""
+    # Arrivals at 1, 2, 3, 4: batch 1 runs 1-6, batch 2 runs 2-7, batch 3 waits for the
+    # first free server (6) and runs 6-11, batch 4 runs 7-12.
+    sim = start(station(servers=2, service_time="5 h"))
+    delivered = deliveries(sim)
+    sim.env.run(until=3.5)
+    node = sim.nodes["n"]
+    assert (node.busy, len(node.waiting)) == (2, 1)
+    sim.env.run(until=12.5)
+    assert per_time(delivered) == [(6.0, 1.0), (7.0, 1.0), (11.0, 1.0), (12.0, 1.0)]
+
+
+def test_gauge_change_adds_to_the_service_time():
+    """At a border, gauge_change is added to the service time of every batch."""
+    # 2 h service + 3 h gauge change = 5 h on one server: batch 1 (t = 1) leaves at 6,
+    # batch 2 (t = 2) waits and leaves at 11.
+    sim = start(
+        station(
+            kind="border", service_time="2 h", gauge_change={"dist": "deterministic", "mean": "3 h"}
+        )
+    )
+    delivered = deliveries(sim)
+    sim.env.run(until=12)
+    assert per_time(delivered) == [(6.0, 1.0), (11.0, 1.0)]
+
+
+def test_daily_quota_defers_the_third_batch_to_the_next_day():
+    """A quota of 2 train/day: the third batch starts at hour 24, not on arrival."""
+    # Three servers of 1 h are never the limit. Batches 1 and 2 start at 1 and 2 (done at
+    # 2 and 3); the quota is then spent, so batches 3, 4 (and 21 more) wait until hour 24,
+    # when 3 and 4 start together and finish at 25.
+    sim = start(station(servers=3, service_time="1 h", quota="2 train/day"))
+    delivered = deliveries(sim)
+    sim.env.run(until=23.5)
+    node = sim.nodes["n"]
+    assert (node.batches_started, len(node.waiting)) == (2, 21)
+    sim.env.run(until=25.5)
+    assert per_time(delivered) == [(2.0, 1.0), (3.0, 1.0), (25.0, 2.0)]
+
+
+def blocking_port() -> dict:
+    """o --rail, 1 h--> port p (room for 10 wagons) ==sea, 40 h==> port q.
+
+    A block train of 10 wagons leaves o every 24 h from t = 24, so reaches p at 25, 49,
+    73, ... The ferry (10 wagons) starts at q and is called over by the first train.
+    """
+    rail = {
+        "kind": "rail",
+        "from": "o",
+        "to": "p",
+        "travel_time": "1 h",
+        "train_capacity": {"wagon": "10 wagon"},
+    }
+    crossing = sea([ferry(home="to")], distance="400 km")
+    crossing.update({"from": "p", "to": "q"})
+    return scenario(
+        nodes={"o": {"kind": "origin"}, "p": port(storage={"wagon": "10 wagon"}), "q": port()},
+        links={"o-p": rail, "p-q": crossing},
+        flows={"f": flow(["o", "p", "q"], "10 wagon/day", "10 wagon")},
+    )
+
+
+def test_full_port_holds_the_train_upstream_until_a_vessel_loads():
+    """A full port refuses a train (the rail link holds it) until a vessel takes cargo."""
+    # Train 1 fills p at 25 and calls the ferry from q (40 h away, at p at 65). Train 2
+    # reaches p at 49 and is held on the rail link. At 65 the ferry loads train 1's wagons,
+    # freeing the storage, and train 2 is admitted at once.
+    sim = start(blocking_port())
+    p, rail = sim.nodes["p"], sim.links["o-p"]
+    sim.env.run(until=60)
+    assert p.stock["wagon"] == 10.0
+    assert [units(batch) for batch, _ in p.blocked] == [10.0]
+    assert [units(batch) for batch in rail.held.values()] == [10.0]
+    sim.env.run(until=65.5)
+    assert (len(p.blocked), rail.held, p.stock["wagon"]) == (0, {}, 10.0)
+    assert units(sim.links["p-q"].vessels[0].hold) == 10.0
+
+
+def test_held_train_is_delivered_later_and_nothing_is_lost():
+    """Cargo held outside a full port is delivered later; the mass balance holds."""
+    # The ferry sails 66 -> 106, unloads by 107, returns empty 107 -> 147, loads train 2
+    # (admitting train 3, held since 73) and delivers it at 147 + 1 + 40 + 1 = 189.
+    # By t = 200, 8 blocks (t = 24, 48, ..., 192) = 80 wagons were generated.
+    sim = start(blocking_port())
+    delivered = deliveries(sim)
+    sim.env.run(until=200)
+    assert per_time(delivered) == [(pytest.approx(107.0), 10.0), (pytest.approx(189.0), 10.0)]
+    row = balance_table(sim).iloc[0]
+    assert (row.generated_units, row.delivered_units, row.in_system_units) == (80, 20, 60)
+
+
+def test_two_way_traffic_through_full_ports_keeps_moving():
+    """Ferries swap cargo: a full port does not stop the ferry that would empty it."""
+    # Ports a and b hold 10 wagons each; blocks of 10 arrive hourly at both, bound for the
+    # other port; one ferry of 10. The ferry takes a's block to b (delivered on arrival at
+    # b), but b is full of its own block waiting for this ferry, so the ferry is held at
+    # berth and nothing is delivered in 20 days. A working swap delivers both ways.
+    mapping = scenario(
+        nodes={"a": port(storage={"wagon": "10 wagon"}), "b": port(storage={"wagon": "10 wagon"})},
+        links={"a-b": sea()},
+        flows={
+            "ab": flow(["a", "b"], "240 wagon/day", "10 wagon"),
+            "ba": flow(["b", "a"], "240 wagon/day", "10 wagon"),
+        },
+        horizon="20 day",
+    )
+    sim = start(mapping)
+    eastbound, westbound = deliveries(sim, 0), deliveries(sim, 1)
+    sim.env.run(until=sim.end_h)
+    assert eastbound and westbound

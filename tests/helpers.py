@@ -1,0 +1,160 @@
+"""Builders of tiny scenario dicts and probes that log what the engine did and when.
+
+Every builder returns plain dicts in the scenario file format (docs/scenario_format.md),
+so tests can tweak any key before building. Defaults are deterministic: evenly spaced
+arrivals, fixed times, no warm-up, calendar start 2024-01-01.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from corridor_sim import (
+    SimulationResult,
+    build_scenario,
+    bundled_path,
+    load_scenario,
+    simulate,
+)
+from corridor_sim.engine.simulation import Simulation
+from corridor_sim.model.scenario import Scenario
+
+COMMODITIES = {
+    "goods": {"unit": "wagon", "mass_per_unit": "60 t", "handling": "wagon"},
+    "crude": {"unit": "t", "mass_per_unit": "1 t", "handling": "liquid"},
+}
+
+
+def scenario(
+    nodes: dict,
+    links: dict,
+    flows: dict,
+    *,
+    horizon: str = "10 day",
+    disruptions: Iterable[dict] = (),
+    seed: int = 1,
+) -> dict:
+    """A whole scenario mapping with no warm-up."""
+    return {
+        "simulation": {"start": "2024-01-01", "horizon": horizon, "warmup": "0 h", "seed": seed},
+        "commodities": copy.deepcopy(COMMODITIES),
+        "nodes": nodes,
+        "links": links,
+        "flows": flows,
+        "disruptions": list(disruptions),
+    }
+
+
+def flow(route: list[str], volume: str, size: str, commodity: str = "goods") -> dict:
+    """A flow with evenly spaced arrivals of ``size``: the first at one gap after t = 0."""
+    return {
+        "commodity": commodity,
+        "origin": route[0],
+        "destination": route[-1],
+        "volume": volume,
+        "arrivals": {"pattern": "deterministic", "size": size},
+        "route": route,
+    }
+
+
+def port(**extra: Any) -> dict:
+    """A port with one rail-ferry berth handling 10 wagons an hour, no berth time."""
+    return {
+        "kind": "port",
+        "berths": {"rail_ferry": 1},
+        "handling_rate": {"wagon": "10 wagon/h"},
+        **extra,
+    }
+
+
+def ferry(**extra: Any) -> dict:
+    """A vessel carrying 10 wagons at 10 km/h."""
+    return {
+        "name": "ferry",
+        "berth": "rail_ferry",
+        "capacity": {"wagon": "10 wagon"},
+        "speed": "10 km/h",
+        **extra,
+    }
+
+
+def sea(fleet: list[dict] | None = None, **extra: Any) -> dict:
+    """Sea link a -> b, 100 km (10 h at 10 km/h), sailing at the latest 100 h after ready."""
+    return {
+        "kind": "sea",
+        "from": "a",
+        "to": "b",
+        "distance": "100 km",
+        "departure": {"max_wait": "100 h"},
+        "fleet": fleet or [ferry()],
+        **extra,
+    }
+
+
+def build(mapping: dict) -> Scenario:
+    return build_scenario(mapping, name="test")
+
+
+def start(mapping: dict, seed: int = 1) -> Simulation:
+    """A simulation of ``mapping``, not yet run (step it with ``sim.env.run(until=...)``)."""
+    return Simulation(build(mapping), seed=seed)
+
+
+def spy(
+    obj: Any, method: str, sim: Simulation, view: Callable[..., Any] | None = None
+) -> list[tuple[float, Any]]:
+    """Log each call of ``obj.method`` as ``(sim time, view(*args))``; the call still runs.
+
+    The engine calls these methods through the instance, so wrapping the instance
+    attribute sees every call without touching package code.
+    """
+    log: list[tuple[float, Any]] = []
+    original = getattr(obj, method)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        log.append((sim.env.now, view(*args) if view else args))
+        return original(*args, **kwargs)
+
+    setattr(obj, method, wrapper)
+    return log
+
+
+def units(batch: Iterable[Any]) -> float:
+    """Units in a list of consignments."""
+    return sum(c.qty for c in batch)
+
+
+def deliveries(sim: Simulation, flow_index: int = 0) -> list[tuple[float, float]]:
+    """Log ``(time, units)`` of every consignment of one flow that is delivered."""
+    return spy(sim.flows[flow_index], "deliver", sim, lambda c, now: c.qty)
+
+
+def per_time(log: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Sum the units of a ``(time, units)`` log by time (one entry per instant)."""
+    out: list[tuple[float, float]] = []
+    for t, qty in log:
+        if out and out[-1][0] == t:
+            out[-1] = (t, out[-1][1] + qty)
+        else:
+            out.append((t, qty))
+    return out
+
+
+def shortened(
+    scenario: Scenario, horizon_h: float = 60 * 24.0, warmup_h: float = 10 * 24.0
+) -> Scenario:
+    """``scenario`` with a shorter warm-up and horizon, to keep the suite fast."""
+    settings = dataclasses.replace(scenario.settings, horizon_h=horizon_h, warmup_h=warmup_h)
+    return dataclasses.replace(scenario, settings=settings)
+
+
+@functools.cache
+def bundled_run(name: str) -> tuple[Scenario, SimulationResult]:
+    """A bundled scenario, shortened, and the result of simulating it with its own seed
+    (cached: several test modules check the same runs)."""
+    scenario = shortened(load_scenario(bundled_path(name)))
+    return scenario, simulate(scenario)

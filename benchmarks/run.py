@@ -72,17 +72,23 @@ def case_scenario(name: str, years: float = 1.0, demand: float = 1.0) -> dict:
     from corridor_sim.engine.simulation import Simulation
 
     s = cs.load_scenario(cs.bundled_path(name))
-    flows = {k: dataclasses.replace(f, volume_units_per_h=f.volume_units_per_h * demand)
-             for k, f in s.flows.items()}
+    flows = {
+        k: dataclasses.replace(f, volume_units_per_h=f.volume_units_per_h * demand)
+        for k, f in s.flows.items()
+    }
     settings = dataclasses.replace(s.settings, horizon_h=years * 8760.0)
     s = dataclasses.replace(s, flows=flows, settings=settings)
     t = time.perf_counter()
     sim = Simulation(s)
     sim.run()
     wall = time.perf_counter() - t
-    return {"wall_s": wall, "sim_s": sim.wall_s, "events": sim.events,
-            "consignments": sum(src.count for src in sim.sources),
-            "units": sum(f.generated for f in sim.flows)}
+    return {
+        "wall_s": wall,
+        "sim_s": sim.wall_s,
+        "events": sim.events,
+        "consignments": sum(src.count for src in sim.sources),
+        "units": sum(f.generated for f in sim.flows),
+    }
 
 
 def case_replicate(workers: int, n: int = 16) -> dict:
@@ -97,13 +103,12 @@ def case_replicate(workers: int, n: int = 16) -> dict:
 def _child(case: str, kwargs: dict) -> dict:
     """Run ``case`` in a fresh interpreter; add its peak resident memory (MB)."""
     code = (
-        "import json, resource, sys; sys.path.insert(0, %r); import run; "
-        "out = getattr(run, %r)(**json.loads(%r)); "
+        f"import json, resource, sys; sys.path.insert(0, {str(HERE)!r}); import run; "
+        f"out = getattr(run, {case!r})(**json.loads({json.dumps(kwargs)!r})); "
         "out['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; "
         "print(json.dumps(out))"
-    ) % (str(HERE), case, json.dumps(kwargs))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -120,8 +125,11 @@ def median_of(case: str, runs: int, **kwargs) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--quick", action="store_true",
-                        help="Model T for 20,000 h instead of 200,000 h (a smoke run)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="Model T for 20,000 h instead of 200,000 h (a smoke run)",
+    )
     args = parser.parse_args()
     hours = 20_000.0 if args.quick else 200_000.0
     lines = []
@@ -137,33 +145,46 @@ def main() -> None:
 
     say("# corridor_sim benchmarks")
     say()
-    say(f"Command: `python benchmarks/run.py --runs {args.runs}"
-        f"{' --quick' if args.quick else ''}` (from the repository root).  ")
-    say(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+    say(
+        f"Command: `python benchmarks/run.py --runs {args.runs}"
+        f"{' --quick' if args.quick else ''}` (from the repository root).  "
+    )
+    say(
+        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
         f"{__import__('os').cpu_count()} cores; Python {platform.python_version()}; "
         f"corridor_sim {corridor_sim.__version__}, SimPy {simpy.__version__}, "
-        f"NumPy {numpy.__version__}.  ")
-    say(f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Medians over "
-        f"{args.runs} runs, each in a fresh process.")
+        f"NumPy {numpy.__version__}.  "
+    )
+    say(
+        f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Medians over "
+        f"{args.runs} runs, each in a fresh process."
+    )
     say()
     say(f"## Model T (open tandem network, {hours:,.0f} h at 1 arrival/h)")
     say()
     theory = jackson_waits()
     rows = {}
-    for label, case in (("corridor_sim", "case_corridor_model_t"),
-                        ("plain SimPy", "case_simpy_model_t"),
-                        ("Ciw", "case_ciw_model_t")):
+    for label, case in (
+        ("corridor_sim", "case_corridor_model_t"),
+        ("plain SimPy", "case_simpy_model_t"),
+        ("Ciw", "case_ciw_model_t"),
+    ):
         rows[label] = median_of(case, args.runs, hours=hours)
     say("| model | wall s (median) | peak MB | Wq s1 | Wq s2 | Wq s3 | Wq s4 |")
     say("|---|---|---|---|---|---|---|")
     say("| Jackson theory | | | " + " | ".join(f"{w:.3f}" for w in theory) + " |")
     for label, r in rows.items():
-        say(f"| {label} | {r['wall_s']:.2f} | {r['peak_mb']:.0f} | "
-            + " | ".join(f"{w:.3f}" for w in r["waits"]) + " |")
+        say(
+            f"| {label} | {r['wall_s']:.2f} | {r['peak_mb']:.0f} | "
+            + " | ".join(f"{w:.3f}" for w in r["waits"])
+            + " |"
+        )
     cs_t = rows["corridor_sim"]["wall_s"]
     say()
-    say(f"Ratios: corridor_sim / SimPy = **{cs_t / rows['plain SimPy']['wall_s']:.2f}**; "
-        f"corridor_sim / Ciw = **{cs_t / rows['Ciw']['wall_s']:.2f}**.")
+    say(
+        f"Ratios: corridor_sim / SimPy = **{cs_t / rows['plain SimPy']['wall_s']:.2f}**; "
+        f"corridor_sim / Ciw = **{cs_t / rows['Ciw']['wall_s']:.2f}**."
+    )
     say()
     say("## One simulated year of the bundled scenarios")
     say()
@@ -171,22 +192,33 @@ def main() -> None:
     say("|---|---|---|---|---|---|---|")
     for name in ("middle_corridor_2024", "middle_corridor_2030_demand"):
         r = median_of("case_scenario", args.runs, name=name)
-        say(f"| {name} | {r['sim_s']:.2f} | {r['events']:,} | "
+        say(
+            f"| {name} | {r['sim_s']:.2f} | {r['events']:,} | "
             f"{r['events'] / r['sim_s']:,.0f} | {r['consignments'] / r['sim_s']:,.0f} | "
-            f"{r['units'] / r['sim_s']:,.0f} | {r['peak_mb']:.0f} |")
+            f"{r['units'] / r['sim_s']:,.0f} | {r['peak_mb']:.0f} |"
+        )
     say()
-    say("Wall s is the simulation run itself (SimPy clock to the horizon); peak MB is the "
-        "whole process.")
+    say(
+        "Wall s is the simulation run itself (SimPy clock to the horizon); peak MB is the "
+        "whole process."
+    )
     say()
     say("## Scaling (middle_corridor_2024)")
     say()
     say("| horizon yr | demand × | wall s | s per simulated yr | events |")
     say("|---|---|---|---|---|")
     for years, demand in ((1, 1), (2, 1), (5, 1), (10, 1), (1, 2), (1, 4)):
-        r = median_of("case_scenario", max(1, args.runs // 2),
-                      name="middle_corridor_2024", years=years, demand=demand)
-        say(f"| {years} | {demand} | {r['sim_s']:.2f} | {r['sim_s'] / years:.2f} | "
-            f"{r['events']:,} |")
+        r = median_of(
+            "case_scenario",
+            max(1, args.runs // 2),
+            name="middle_corridor_2024",
+            years=years,
+            demand=demand,
+        )
+        say(
+            f"| {years} | {demand} | {r['sim_s']:.2f} | {r['sim_s'] / years:.2f} | "
+            f"{r['events']:,} |"
+        )
     if hasattr(corridor_sim, "replicate"):
         say()
         say("## Replications (16 of middle_corridor_2024)")

@@ -27,44 +27,62 @@ AT_BERTH = frozenset({"loading", "unloading", "berthing", "repair"})
 
 
 class SeaLane(Lane):
-    """Cargo waiting at one port for the link's vessels to the other port."""
+    """Cargo waiting at one port for the link's vessels to the other port.
+
+    Cargo queues per handling class, so a vessel finds what it can carry at once; across
+    classes, the vessel takes whichever has waited longest first.
+    """
 
     link: Sea
 
     def __init__(self, link: Sea, source, target) -> None:  # type: ignore[no-untyped-def]
         super().__init__(link, source, target)
-        self.waiting: deque[Consignment] = deque()
+        self.by_class: dict[str, deque[Consignment]] = {}
+
+    @property
+    def waiting(self) -> list[Consignment]:
+        """All cargo waiting on this side, oldest first."""
+        return sorted((c for q in self.by_class.values() for c in q), key=lambda c: c.t)
 
     def enqueue(self, c: Consignment) -> None:
         self.link.accept(self, c)
-        self.waiting.append(c)
+        queue = self.by_class.get(c.flow.handling)
+        if queue is None:
+            queue = self.by_class[c.flow.handling] = deque()
+        queue.append(c)
         self.link.signal_cargo()
+
+    def queued(self) -> Iterable[Consignment]:
+        for queue in self.by_class.values():
+            yield from queue
 
     def has_cargo_for(self, vessel: Vessel) -> bool:
         """True if cargo that ``vessel`` can carry waits on this side."""
-        capacity = vessel.capacity
-        return any(c.flow.handling in capacity for c in self.waiting)
+        by_class = self.by_class
+        return any(by_class.get(cls) for cls in vessel.capacity)
 
     def take(self, vessel: Vessel, room: float) -> tuple[Batch, float]:
         """Load up to ``room`` (share of the vessel) from the waiting cargo it can carry."""
         load: Batch = []
         used = 0.0
-        skipped: list[Consignment] = []
-        while self.waiting and room - used > 1e-9:
-            c = self.waiting.popleft()
-            cap = vessel.capacity.get(c.flow.handling)
-            if not cap:
-                skipped.append(c)
-                continue
+        queues = [
+            (self.by_class[cls], cap)
+            for cls, cap in vessel.capacity.items()
+            if cap > 0 and self.by_class.get(cls)
+        ]
+        while queues and room - used > 1e-9:
+            queue, cap = min(queues, key=lambda qc: qc[0][0].t)
+            c = queue[0]
             share = c.qty / cap
             if share > room - used + 1e-9:
-                part = c.split(c.qty * (room - used) / share)
-                self.waiting.appendleft(c)
-                c, share = part, room - used
+                c, share = c.split(c.qty * (room - used) / share), room - used
+            else:
+                queue.popleft()
+                if not queue:
+                    queues = [qc for qc in queues if qc[0]]
             used += share
             load.append(c)
             self.link.depart(self, c)
-        self.waiting.extendleft(reversed(skipped))
         return load, used
 
 
@@ -132,4 +150,4 @@ class Sea(Link):
         for v in self.vessels:
             yield from v.hold
         for lane in self.lanes.values():
-            yield from lane.waiting  # type: ignore[attr-defined]
+            yield from lane.queued()

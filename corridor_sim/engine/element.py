@@ -52,10 +52,11 @@ class Element:
     def count_in(self, c: Consignment) -> None:
         self.units_in[c.flow.commodity_index] += c.qty
 
-    def count_out(self, c: Consignment) -> None:
+    def count_out(self, c: Consignment, now: float) -> None:
+        """``c`` leaves the element at ``now`` (h)."""
         k = c.flow.commodity_index
         self.units_out[k] += c.qty
-        self.daily_out[k][int(self.env.now // 24.0)] += c.qty
+        self.daily_out[k][int(now // 24.0)] += c.qty
 
     def reset_stats(self, now: float) -> None:
         """Begin the statistics period (end of warm-up)."""

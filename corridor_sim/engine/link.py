@@ -93,7 +93,7 @@ class Link(Element):
                 for c in batch:
                     c.mark(blamed[0].index, WAIT, t)
             for c in batch:
-                self.count_out(c)
+                self.count_out(c, t)
             if then is not None:
                 then()
 

@@ -216,7 +216,7 @@ class Node(Element):
     # -- exit -----------------------------------------------------------------------
     def release(self, c: Consignment) -> None:
         """``c`` leaves the node (picked up by a link or delivered): free its storage."""
-        self.count_out(c)
+        self.count_out(c, self.env.now)
         if not self.storage_cap:
             return
         self.stock_level.add(-c.qty * c.flow.mass_per_unit_t, self.env.now)

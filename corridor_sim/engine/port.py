@@ -32,6 +32,7 @@ class Port(Node):
             return
         kind = max(self.berths, key=lambda t: self.berths[t].capacity)
         self._outages.append((kind, self.berths[kind].request()))
+        self.note_activity()
 
     def repair(self) -> None:
         if self.servers:
@@ -42,6 +43,7 @@ class Port(Node):
             self.berths[kind].release(request)
         else:
             request.cancel()
+        self.note_activity()
 
     def handling_hours(self, batch: list[Consignment]) -> float:
         """Hours to load or unload ``batch`` at this port's handling rates."""
@@ -50,9 +52,11 @@ class Port(Node):
 
     def is_active(self) -> bool:
         """Also active while every berth of one type holds a vessel at work (berthing,
-        loading, unloading or under repair)."""
-        working = self.berths_working
-        return super().is_active() or any(working[t] >= n for t, n in self.spec.berths.items())
+        loading, unloading or under repair) or is out of service."""
+        busy = dict(self.berths_working)
+        for kind, request in self._outages:
+            busy[kind] += request.triggered
+        return super().is_active() or any(busy[t] >= n for t, n in self.spec.berths.items())
 
     def reset_stats(self, now: float) -> None:
         super().reset_stats(now)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import simpy
+
 from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.link import Lane, Link
 from corridor_sim.model.network import TransferLink
@@ -21,7 +23,7 @@ class TransferLane(Lane):
             # fast path: nothing waits or moves, so no queue, stage or wait to record
             link.units_in[c.flow.commodity_index] += c.qty
             self.source.release(c)
-            link.count_out(c)
+            link.count_out(c, link.env.now)
             target._admit([c])
             return
         link.accept(self, c)
@@ -52,12 +54,12 @@ class Transfer(Link):
             self.arrive(lane, [c])
             return
         self.in_transit[id(c)] = c
+        self.env.timeout(self.delay_h, (lane, c)).callbacks.append(self._landed)
 
-        def landed(_event: object) -> None:
-            del self.in_transit[id(c)]
-            self.arrive(lane, [c])
-
-        self.env.timeout(self.delay_h).callbacks.append(landed)
+    def _landed(self, event: simpy.Event) -> None:
+        lane, c = event._value  # the timeout carries its lane and consignment
+        del self.in_transit[id(c)]
+        self.arrive(lane, [c])
 
     def on_open(self) -> None:
         stalled, self.stalled = self.stalled, []

@@ -6,7 +6,13 @@
 >>> print(result.verdict)                                                # doctest: +SKIP
 """
 
+from corridor_sim.analysis.capacity import capacity
+from corridor_sim.analysis.compare import compare
+from corridor_sim.analysis.marginal import marginal_value
+from corridor_sim.analysis.replicate import replicate
 from corridor_sim.analysis.results import SimulationResult
+from corridor_sim.analysis.saturation import saturation
+from corridor_sim.analysis.sweep import sweep
 from corridor_sim.engine.simulation import simulate
 from corridor_sim.errors import CorridorSimError, ScenarioError, SimulationError, TopologyError
 from corridor_sim.model.scenario import Scenario
@@ -25,6 +31,12 @@ __all__ = [
     "build_scenario",
     "bundled_names",
     "bundled_path",
+    "capacity",
+    "compare",
     "load_scenario",
+    "marginal_value",
+    "replicate",
+    "saturation",
     "simulate",
+    "sweep",
 ]

@@ -10,8 +10,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from corridor_sim import cli_experiments
+from corridor_sim.analysis.results import SimulationResult
 from corridor_sim.engine.simulation import simulate
-from corridor_sim.errors import ScenarioError, SimulationError
+from corridor_sim.errors import ResultError, ScenarioError, SimulationError
 from corridor_sim.scenario import bundled_names, load_scenario, resolve
 from corridor_sim.scenario.bundled import DEFAULT, bundled_path
 
@@ -42,9 +44,31 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="write result tables (CSV) and summary.json into DIR",
     )
+    run.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write a self-contained HTML report to FILE: verdict, tables, every figure, "
+        "and the scenario file with the source of each parameter",
+    )
     sub.add_parser("list", help="list the bundled scenarios")
     val = sub.add_parser("validate", help="check a scenario file without running it")
     val.add_argument("scenario", help="scenario file or bundled name")
+    plot = sub.add_parser(
+        "plot",
+        help="draw the figures of saved results",
+        description="Draw the standard figures (network map, utilisation, queues, "
+        "throughput, transit times, where the time goes) from a folder written by "
+        "`corridor-sim run --out DIR`, without running the simulation again.",
+    )
+    plot.add_argument("result_dir", type=Path, metavar="RESULT_DIR", help="a `run --out` folder")
+    plot.add_argument(
+        "--out", type=Path, metavar="DIR", help="write the figures here (default: RESULT_DIR)"
+    )
+    plot.add_argument(
+        "--format", choices=("png", "svg", "pdf"), default="png", help="file format (default: png)"
+    )
+    cli_experiments.add_parsers(sub)
     return parser
 
 
@@ -59,6 +83,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.out:
         out = result.to_dir(args.out)
         print(f"\nWrote {len(result.TABLES)} tables (CSV) and summary.json to {out}/")
+    if args.report:
+        from corridor_sim.plotting import write_report
+
+        print(f"Wrote the report to {write_report(result, args.report, scenario=scenario)}")
     return 0
 
 
@@ -72,6 +100,15 @@ def _list(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _plot(args: argparse.Namespace) -> int:
+    from corridor_sim.plotting import save_figures
+
+    result = SimulationResult.from_dir(args.result_dir)
+    paths = save_figures(result, args.out or args.result_dir, fmt=args.format)
+    print(f"Wrote {len(paths)} figures to {paths[0].parent}/: {', '.join(p.name for p in paths)}")
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     s = _load(args.scenario)
     print(
@@ -81,7 +118,8 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": _run, "list": _list, "validate": _validate}
+COMMANDS = {"run": _run, "list": _list, "validate": _validate, "plot": _plot}
+COMMANDS.update(cli_experiments.COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except ScenarioError as exc:
+    except (ScenarioError, ResultError) as exc:
         print(f"corridor-sim: error: {exc}", file=sys.stderr)
         return 2
     except SimulationError as exc:

@@ -1,20 +1,23 @@
-"""Quickstart: load the bundled 2024 Middle Corridor scenario, simulate a year, and read
-where the corridor chokes.
+"""Quickstart: load the bundled 2024 Middle Corridor scenario, simulate a year, read
+where the corridor chokes, and draw the standard figures.
 
-Run: python examples/quickstart.py [--days N]
+Run: python examples/quickstart.py [--days N] [--out DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+from pathlib import Path
 
 import corridor_sim as cs
+from corridor_sim import plotting
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--days", type=float, default=365, help="statistics horizon, days")
+    parser.add_argument("--out", type=Path, default=Path("quickstart_figures"), help="figures")
     args = parser.parse_args()
 
     scenario = cs.load_scenario(cs.bundled_path("middle_corridor_2024"))
@@ -34,6 +37,9 @@ def main() -> None:
     print("Where the Kuryk-Poti containers spend their time (hours per TEU):")
     stages = result.stages[result.stages.flow == "cont_dostyk_kuryk_poti"]
     print(stages[["element", "wait_h", "move_h"]].round(1).to_string(index=False))
+    print()
+    for path in plotting.save_figures(result, args.out):  # or fmt="svg" / "pdf"
+        print(f"Wrote {path}")
 
 
 if __name__ == "__main__":

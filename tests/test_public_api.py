@@ -14,8 +14,14 @@ EXPECTED = [
     "build_scenario",
     "bundled_names",
     "bundled_path",
+    "capacity",
+    "compare",
     "load_scenario",
+    "marginal_value",
+    "replicate",
+    "saturation",
     "simulate",
+    "sweep",
 ]
 
 

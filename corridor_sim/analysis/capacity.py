@@ -2,12 +2,13 @@
 
 >>> import corridor_sim as cs
 >>> bounds = cs.capacity(cs.load_scenario(cs.bundled_path("teaching_two_ports")))
->>> round(bounds.elements.set_index("element").loc["port_a-port_b", "load"], 2)
-0.59
+>>> float(round(bounds.elements.set_index("element").loc["port_a-port_b", "load"], 2))
+0.56
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
@@ -64,8 +65,12 @@ class CapacityReport:
         self.elements.to_csv(out / "capacity_elements.csv", index=False)
         self.by_commodity.to_csv(out / "capacity_by_commodity.csv", index=False)
         self.max_flow.to_csv(out / "max_flow.csv", index=False)
-        head = {"scenario": self.scenario, "headroom": self.headroom, "binding": self.binding,
-                "min_cut": list(self.min_cut)}
+        head = {
+            "scenario": self.scenario,
+            "headroom": self.headroom,
+            "binding": self.binding,
+            "min_cut": list(self.min_cut),
+        }
         (out / "capacity.json").write_text(json.dumps(head, indent=2))
         return out
 
@@ -73,9 +78,12 @@ class CapacityReport:
 def capacity(scenario: Scenario) -> CapacityReport:
     """Analytic capacity bounds of ``scenario``: per element, maximum flow, minimum cut.
 
-    Capacities are theoretical upper bounds in tonnes a year (formulas in
-    :mod:`corridor_sim.analysis.element_capacity`); an element used by several commodities
-    is rated at the mix of the flows that use it (convention in
+    Capacities are in tonnes a year (formulas in
+    :mod:`corridor_sim.analysis.element_capacity`), net of the *expected* downtime from
+    weather, closures and failures: one run whose storms are milder than the average can
+    exceed them. ``bound_t_per_yr`` ignores every disruption: no run can exceed it. An
+    element used by several commodities is rated at the mix of the flows that use it
+    (convention in
     :mod:`corridor_sim.analysis.resources`). The maximum flow runs on the capacity graph
     with nodes split into in/out, from every flow origin to every flow destination, for
     each commodity alone and for all cargo (all cargo: each element at its mix).
@@ -84,6 +92,8 @@ def capacity(scenario: Scenario) -> CapacityReport:
     demand = demand_by_element(scenario)
     mixes = {name: _mix(scenario, b, demand.get(name, {})) for name, b in bounds.items()}
     caps = {name: b.mixed(mixes[name]) for name, b in bounds.items()}
+    clear = element_bounds(dataclasses.replace(scenario, disruptions=()))
+    ceilings = {name: clear[name].mixed(mixes[name]) for name in bounds}
     loads = {name: _load(scenario, name, caps[name]) for name in bounds}
     elements = pd.DataFrame(
         [
@@ -93,6 +103,7 @@ def capacity(scenario: Scenario) -> CapacityReport:
                 "kind": b.kind,
                 "capacity_t_per_yr": caps[name],
                 "capacity_natural": _natural(scenario, caps[name], mixes[name]),
+                "bound_t_per_yr": ceilings[name],
                 "demand_t_per_yr": sum(demand.get(name, {}).values()),
                 "load": loads[name],
                 "formula": b.formula,
@@ -188,7 +199,9 @@ def _max_flows(
     scenario: Scenario, bounds: dict[str, ElementBound], caps: dict[str, float]
 ) -> pd.DataFrame:
     arcs = _arcs(scenario)
-    groups: list[tuple[str, dict[str, float], list]] = [("all cargo", caps, list(scenario.flows.values()))]
+    groups: list[tuple[str, dict[str, float], list]] = [
+        ("all cargo", caps, list(scenario.flows.values()))
+    ]
     for c in scenario.commodities:
         flows = [f for f in scenario.flows.values() if f.commodity == c]
         if flows:
@@ -207,4 +220,3 @@ def _max_flows(
             }
         )
     return pd.DataFrame(rows)
-

@@ -23,20 +23,31 @@ def format_capacity(report: Any) -> str:
             f"{r.kind} {r.role}",
             r.capacity_natural,
             num(r.capacity_t_per_yr / 1e6, 3),
+            num(r.bound_t_per_yr / 1e6, 3),
             num(r.demand_t_per_yr / 1e6, 3),
             pct(r.load),
         ]
         for r in limited.itertuples()
     ]
     lines += table(
-        ["element", "kind", "capacity (natural units)", "capacity Mt/yr", "demand Mt/yr", "load"],
+        [
+            "element",
+            "kind",
+            "capacity (natural units)",
+            "capacity Mt/yr",
+            "no-disruption bound Mt/yr",
+            "demand Mt/yr",
+            "load",
+        ],
         rows,
-        "llrrrr",
+        "llrrrrr",
     )
     lines += [
         f"{len(unlimited)} elements have no capacity limit: {', '.join(unlimited['element'])}.",
         "An element used by several commodities is rated at the tonne mix of the flows using "
-        "it; load = offered demand / capacity (links: the busier direction).",
+        "it; load = offered demand / capacity (links: the busier direction). Capacity is net "
+        "of expected downtime (weather, closures, failures), so a run with milder storms than "
+        "average can exceed it; the no-disruption bound ignores all downtime.",
         "",
         "Formulas",
     ]

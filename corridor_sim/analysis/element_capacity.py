@@ -180,11 +180,14 @@ def _handlings(scenario: Scenario, spec: NodeSpec) -> tuple[dict[str, float], in
 
 
 def _port(scenario: Scenario, spec: NodeSpec) -> ElementBound:
-    av = availability(scenario, spec.name, servers=spec.servers)
+    # a failure takes out a server if the port has any, else a berth of its largest type
+    av = availability(scenario, spec.name, servers=max(spec.servers, 1))
+    largest = max(spec.berths, key=lambda t: spec.berths[t], default="")
     loads = _sea_loads(scenario, spec)
     handlings, ways = _handlings(scenario, spec)
     resources, parts = [], []
-    for berth, n in spec.berths.items():
+    for berth, count in spec.berths.items():
+        n = count - (av.servers_out if berth == largest and not spec.servers else 0.0)
         per: dict[str, float] = {}
         for (b, c), load in loads.items():
             if b != berth:
@@ -199,7 +202,7 @@ def _port(scenario: Scenario, spec: NodeSpec) -> ElementBound:
             rates = ", ".join(
                 f"{spec.handling_rate_per_h[cls]:g} {CLASS_UNITS[cls]}/h" for cls in classes
             )
-            parts.append(f"{berth} {n} x ({rates})")
+            parts.append(f"{berth} {n:g} x ({rates})")
     groups = [tuple(resources)] if resources else []
     text = []
     if resources:

@@ -31,13 +31,20 @@ def utilisation(e: Element, now: float, days: float) -> float:
         if e.servers:
             values.append(e.busy_level.mean(now) / e.servers)
         if e.quota:
-            values.append((e.batches_started - e.started_at_warmup) / (e.quota * days))
+            # the quota is per calendar day: count the calendar days the period touches
+            quota_days = math.ceil(now / 24.0 - 1e-9) - math.floor(e.sim.warmup_h / 24.0)
+            values.append((e.batches_started - e.started_at_warmup) / (e.quota * quota_days))
         if isinstance(e, Port):
             values += [e.berth_levels[t].mean(now) / n for t, n in e.spec.berths.items()]
         return max(values) if values else math.nan
     if isinstance(e, Rail):
+        # line capacity is per direction (the headway applies to each lane): the busier
+        # direction's trains over it
         per_day = e.spec.line_capacity_per_day  # type: ignore[attr-defined]
-        return (e.trains - e.trains_at_warmup) / (per_day * days) if per_day else math.nan
+        if not per_day:
+            return math.nan
+        busiest = max((lane.trains - lane.trains_at_warmup for lane in e.lanes.values()), default=0)
+        return busiest / (per_day * days)
     if isinstance(e, Sea):
         busy = available = 0.0
         for v in e.vessels:

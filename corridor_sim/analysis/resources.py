@@ -19,7 +19,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linprog
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,12 @@ class ElementBound:
         """Tonnes a year for the commodity mix ``mix`` (tonne shares; see module doc)."""
         if not self.groups:
             return math.inf
-        weights = {c: w * self.handlings.get(c, 1.0) for c, w in mix.items() if w > 0}
-        if not weights:
+        raw = {c: w for c, w in mix.items() if w > 0}
+        if not raw:
             return math.inf
+        handled = {c: w * self.handlings.get(c, 1.0) for c, w in raw.items()}
+        # cargo that never uses a berth here (handled 0 times) still passes the servers
+        weights = {c: w for c, w in handled.items() if w > 0} or raw
         return min(mixed_capacity(group, weights) for group in self.groups)
 
 
@@ -91,5 +93,7 @@ def mixed_capacity(resources: tuple[Resource, ...], weights: Mapping[str, float]
     b = np.r_[np.zeros(len(commodities)), np.ones(len(resources))]
     cost = np.zeros(n + 1)
     cost[n] = -1.0
+    from scipy.optimize import linprog  # imported here: it is slow to import
+
     res = linprog(cost, A_ub=a, b_ub=b, bounds=[(0, None)] * (n + 1), method="highs")
     return float(res.x[n] * scale) if res.status == 0 else 0.0

@@ -245,7 +245,10 @@ def _stages(sim: Any) -> pd.DataFrame:
             key = "wait" if kind == WAIT else "move"
             row[f"{key}_h"] += unit_h / delivered if delivered else 0.0
             row[f"{key}_t_h"] += unit_h * f.mass_per_unit_t
-            row["position"] = [getattr(x, "link", x) for x in f.route].index(e)
+            # cargo held outside a full node is blamed on what fills it, which may be off
+            # this flow's route: such stages sort last
+            on_route = [getattr(x, "link", x) for x in f.route]
+            row["position"] = on_route.index(e) if e in on_route else len(on_route)
     table = pd.DataFrame(
         list(rows.values()),
         columns=["flow", "element", "role", "position", "wait_h", "move_h", "wait_t_h", "move_t_h"],

@@ -11,6 +11,8 @@ def num(x: float | None, digits: int = 0) -> str:
         return "-"
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
+    if round(x, digits) == 0:
+        x = 0.0  # no "-0"
     return f"{x:,.{digits}f}"
 
 
@@ -32,7 +34,9 @@ def pm(mean: float, half: float, digits: int = 0, scale: float = 1.0) -> str:
 
 def table(header: list[str], rows: list[list[str]], align: str) -> list[str]:
     """Lines of a table; ``align`` has one ``l`` or ``r`` per column."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
+    ]
 
     def fmt(cells: list[str]) -> str:
         return "  ".join(

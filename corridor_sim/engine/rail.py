@@ -29,6 +29,9 @@ class RailLane(Lane):
         self.next_slot = 0.0  # earliest departure allowed by the line capacity
         self._timer = 0  # token of the live max-wait timer
         self._wake_pending = False
+        self._departing = False  # guards try_depart against re-entry from _load
+        self.trains = 0  # trains dispatched in this direction
+        self.trains_at_warmup = 0
 
     def share(self, c: Consignment) -> float:
         return c.qty / self.link.capacity[c.flow.handling]
@@ -56,17 +59,23 @@ class RailLane(Lane):
         """Dispatch trains while one is full (or ``partial`` is allowed) and the line is free."""
         link = self.link
         env = link.env
-        while self.waiting and (partial or self.fill >= FULL):
-            if link.closed:
-                return  # reopening calls again
-            if env.now < self.next_slot - 1e-9:
-                if not self._wake_pending:
-                    self._wake_pending = True
-                    env.timeout(self.next_slot - env.now).callbacks.append(self._wake)
-                return
-            link.run_train(self, self._load())
-            self.next_slot = env.now + link.headway_h
-            partial = False
+        if self._departing:
+            return  # loading freed upstream room and cargo joined: the loop below sees it
+        self._departing = True
+        try:
+            while self.waiting and (partial or self.fill >= FULL):
+                if link.closed:
+                    return  # reopening calls again
+                if env.now < self.next_slot - 1e-9:
+                    if not self._wake_pending:
+                        self._wake_pending = True
+                        env.timeout(self.next_slot - env.now).callbacks.append(self._wake)
+                    return
+                self.next_slot = env.now + link.headway_h  # before loading frees room
+                link.run_train(self, self._load())
+                partial = False
+        finally:
+            self._departing = False
         if self.waiting:
             self._arm_timer()
 
@@ -116,6 +125,7 @@ class Rail(Link):
 
     def run_train(self, lane: RailLane, train: Batch) -> None:
         self.trains += 1
+        lane.trains += 1
         self.in_transit[id(train)] = train
         if self.activity is not None:  # the line is taken for one headway
             self.line_busy_until = self.env.now + self.headway_h
@@ -144,6 +154,8 @@ class Rail(Link):
     def reset_stats(self, now: float) -> None:
         super().reset_stats(now)
         self.trains_at_warmup = self.trains
+        for lane in self.lanes.values():
+            lane.trains_at_warmup = lane.trains  # type: ignore[attr-defined]
 
     def holdings(self) -> Iterable[Consignment]:
         yield from super().holdings()

@@ -54,7 +54,7 @@ RC = {
 
 def style() -> Any:
     """A context in which figures get the house look (``with style(): ...``)."""
-    return mpl.rc_context(RC)
+    return mpl.rc_context(RC)  # type: ignore[arg-type]  # stubs list the keys as literals
 
 
 def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -87,6 +87,11 @@ def hour_dates(start: dt.date, hours: Any) -> np.ndarray:
     return np.datetime64(start, "m") + minutes
 
 
+def date_num(start: dt.date, hours: float) -> float:
+    """Matplotlib's date number of ``hours`` after ``start`` (for limits and spans)."""
+    return float(mdates.date2num(hour_dates(start, hours)))
+
+
 def thousands(ax: Axes, axis: str = "y") -> None:
     """Tick labels with thousands separators (4,600 rather than 4600)."""
     fmt = FuncFormatter(lambda x, _pos: f"{x:,.0f}")
@@ -98,8 +103,8 @@ def shade_warmup(ax: Axes, start: dt.date, warmup_h: float) -> None:
     if warmup_h <= 0:
         return
     ax.axvspan(
-        hour_dates(start, 0.0),
-        hour_dates(start, warmup_h),
+        date_num(start, 0.0),
+        date_num(start, warmup_h),
         color=LIGHT,
         zorder=0,
         label="warm-up (not in statistics)",

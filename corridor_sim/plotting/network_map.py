@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import matplotlib as mpl
 import numpy as np
@@ -11,8 +11,9 @@ import pandas as pd
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
 from corridor_sim.plotting import _style, coastline
@@ -23,8 +24,12 @@ NO_CAPACITY, CASING = "#a6a6a6", "#505050"
 HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
 MARKERS = {"origin": "^", "destination": "v", "border": "D", "port": "s",
            "pipeline_terminal": "p", "terminal": "o"}  # fmt: skip
-GROUP_DEG = 0.45  # nodes closer than this share one label
+SEA_LABELS = {  # open water to write on, first choice first
+    "Caspian Sea": ((50.0, 45.3), (51.0, 41.7)),
+    "Black Sea": ((34.5, 43.3), (38.3, 42.7)),
+}
 MAX_WIDTH = 9.0
+MAP_WIDTH_IN, MIN_HEIGHT_IN = 7.5, 5.0
 
 
 def map_nodes(result: Any) -> pd.DataFrame:
@@ -55,11 +60,17 @@ def _draw_backdrop(ax: Axes, extent: coastline.Extent) -> bool:
             ax.fill(p[:, 0], p[:, 1], facecolor=face, edgecolor=SHORE, linewidth=0.5, zorder=0)
     for p in shapes.borders:
         ax.plot(p[:, 0], p[:, 1], color="#b5ada0", linewidth=0.5, linestyle=(0, (3, 2)), zorder=0)
-    for text, lon, lat in (("Caspian Sea", 50.0, 45.3), ("Black Sea", 34.9, 43.2)):
-        if extent[0] < lon < extent[1] and extent[2] < lat < extent[3]:
-            ax.text(lon, lat, text, color="#4a7fa6", fontsize=8, style="italic",
+    for text, spots in SEA_LABELS.items():
+        inside = [(x, y) for x, y in spots if _inside(x, y, extent, margin=1.5)]
+        if inside:
+            ax.text(*inside[0], text, color="#4a7fa6", fontsize=8, style="italic",
                     ha="center", va="center", zorder=1)  # fmt: skip
     return True
+
+
+def _inside(lon: float, lat: float, extent: coastline.Extent, margin: float) -> bool:
+    west, east, south, north = extent
+    return west + margin < lon < east - margin and south + margin / 2 < lat < north - margin / 2
 
 
 def _draw_links(ax: Axes, result: Any, nodes: pd.DataFrame, binding: str | None) -> float:
@@ -80,10 +91,11 @@ def _draw_links(ax: Axes, result: Any, nodes: pd.DataFrame, binding: str | None)
         colour = CMAP(min(util, 1.0)) if np.isfinite(util) else NO_CAPACITY
         if link["element"] == binding:
             ax.plot(pts[:, 0], pts[:, 1], color=_style.HIGHLIGHT, lw=width + 6, zorder=2,
-                    solid_capstyle="round")  # fmt: skip
+                    solid_capstyle="round", gid=f"binding:{binding}")  # fmt: skip
         casing = [patheffects.withStroke(linewidth=width + 1.2, foreground=CASING)]
         ax.plot(pts[:, 0], pts[:, 1], color=colour, lw=width, zorder=3, solid_capstyle="butt",
-                linestyle="-" if flow > 0 else ":", path_effects=casing)  # fmt: skip
+                linestyle="-" if flow > 0 else ":", path_effects=casing,
+                gid=f"link:{link['element']}")  # fmt: skip
     return top
 
 
@@ -112,7 +124,7 @@ def _overlap(box: Bbox, others: list[Bbox]) -> float:
 def _draw_labels(ax: Axes, nodes: pd.DataFrame, radius: float) -> None:
     """Label node groups, each on the side (NE, NW, SE, SW) where it covers the fewest
     nodes and labels already placed (layout is fixed first, so positions are final)."""
-    fig = ax.figure
+    fig = cast(Figure, ax.figure)
     fig.draw_without_rendering()
     renderer = fig._get_renderer()  # type: ignore[attr-defined]  # any canvas, also non-Agg
     frame = ax.get_window_extent(renderer)
@@ -146,7 +158,8 @@ def _draw_nodes(ax: Axes, nodes: pd.DataFrame, binding: str | None) -> None:
         ax.scatter(sub["lon"], sub["lat"], marker=marker, s=28, color="#303030",
                    edgecolor="white", linewidth=0.7, zorder=5)  # fmt: skip
     if binding in nodes.index:
-        ax.scatter(*nodes.loc[binding, ["lon", "lat"]], s=260, facecolor="none",
+        lon, lat = nodes.loc[[binding], ["lon", "lat"]].to_numpy(float)[0]
+        ax.scatter(lon, lat, s=260, facecolor="none",
                    edgecolor=_style.HIGHLIGHT, linewidth=2.5, zorder=6)  # fmt: skip
 
 
@@ -170,11 +183,27 @@ def _legend(ax: Axes, top: float, binding: str | None) -> None:
               title="links: throughput", title_fontsize=8, alignment="left")  # fmt: skip
 
 
+def _ratio(extent: tuple[float, float, float, float]) -> float:
+    """Height over width of a map of ``extent`` (degrees of longitude shrink by cos lat)."""
+    west, east, south, north = extent
+    return (north - south) / (east - west) / math.cos(math.radians((south + north) / 2))
+
+
 def map_size(extent: tuple[float, float, float, float]) -> tuple[float, float]:
     """Figure size (inches) for a map of ``extent``: 7.5 in of map plus the legend."""
-    west, east, south, north = extent
-    ratio = (north - south) / (east - west) / math.cos(math.radians((south + north) / 2))
-    return 10.0, min(max(7.5 * ratio + 0.9, 3.5), 9.0)
+    return 10.0, min(max(MAP_WIDTH_IN * _ratio(extent) + 0.9, MIN_HEIGHT_IN), 9.0)
+
+
+def default_extent(nodes: pd.DataFrame) -> tuple[float, float, float, float]:
+    """Every node with a margin, taller if needed so the legend fits beside the map."""
+    west, east = nodes["lon"].min() - 1.5, nodes["lon"].max() + 1.5
+    south, north = nodes["lat"].min() - 1.5, nodes["lat"].max() + 1.5
+    want = (MIN_HEIGHT_IN - 0.9) / MAP_WIDTH_IN
+    ratio = _ratio((west, east, south, north))
+    if ratio < want:
+        grow = (north - south) * (want / ratio - 1) / 2
+        south, north = max(south - grow, -89.0), min(north + grow, 89.0)
+    return float(west), float(east), float(south), float(north)
 
 
 def plot_network(
@@ -184,6 +213,7 @@ def plot_network(
     extent: tuple[float, float, float, float] | None = None,
     backdrop: bool = True,
     labels: bool = True,
+    title: str = "The corridor: flow and utilisation",
 ) -> Axes:
     """The corridor on a map: nodes at their longitude/latitude (shape by kind), links
     with width proportional to throughput (t/day) and colour by utilisation, the binding
@@ -196,10 +226,7 @@ def plot_network(
     """
     nodes = map_nodes(result)
     binding = str(result.bottlenecks.iloc[0]["element"]) if len(result.bottlenecks) else None
-    extent = extent or (
-        float(nodes["lon"].min() - 1.5), float(nodes["lon"].max() + 1.5),
-        float(nodes["lat"].min() - 1.5), float(nodes["lat"].max() + 1.5),
-    )  # fmt: skip
+    extent = extent or default_extent(nodes)
     with _style.style():
         ax = _style.new_axes(ax, map_size(extent))
         drawn = backdrop and _draw_backdrop(ax, extent)
@@ -208,6 +235,8 @@ def plot_network(
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
         ax.set_aspect(1 / math.cos(math.radians((extent[2] + extent[3]) / 2)))
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10], integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}°E"))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}°N"))
         ax.grid(color="white" if drawn else "#e0e0e0", linewidth=0.5)
@@ -215,8 +244,7 @@ def plot_network(
         cax = ax.inset_axes((1.04, 0.0, 0.025, 0.3))
         ax.figure.colorbar(mpl.cm.ScalarMappable(norm=Normalize(0, 100), cmap=CMAP), cax=cax)
         cax.set_title("link\nutilisation (%)", fontsize=7, loc="left", fontweight="normal")
-        title = "The corridor: flow and utilisation" + ("" if drawn else " (schematic)")
-        _style.titles(ax, title, result)
+        _style.titles(ax, title + ("" if drawn else " (schematic)"), result)
         if labels:
             inside = nodes[nodes["lon"].between(*extent[:2]) & nodes["lat"].between(*extent[2:])]
             _draw_labels(ax, inside, radius=(extent[1] - extent[0]) / 110)

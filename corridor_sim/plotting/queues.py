@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import numpy as np
+import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 
 from corridor_sim.plotting import _style
@@ -27,8 +27,8 @@ def shade_winters(ax: Axes, start: dt.date, end_h: float) -> None:
     while first < end:
         last = dt.date(first.year + 1, 3, 1)
         ax.axvspan(
-            np.datetime64(max(first, start)),
-            np.datetime64(min(last, end)),
+            float(mdates.date2num(max(first, start))),
+            float(mdates.date2num(min(last, end))),
             color=_style.SKY,
             alpha=0.12,
             zorder=0,
@@ -44,6 +44,7 @@ def plot_queues(
     *,
     ax: Axes | None = None,
     top: int = 4,
+    title: str = "Queues at the most congested elements",
 ) -> Axes:
     """Cargo waiting (kt) at ``elements`` (default: the ``top`` elements by mean queue)
     over the whole run, as daily means of the sampled queue; winters and the warm-up are
@@ -77,9 +78,9 @@ def plot_queues(
                 color=_style.GREY,
             )
         ax.set_ylim(bottom=0)
-        ax.set_xlim(_style.hour_dates(result.start, 0), _style.hour_dates(result.start, end_h))
+        ax.set_xlim(_style.date_num(result.start, 0), _style.date_num(result.start, end_h))
         _style.date_axis(ax)
         ax.set_ylabel("cargo waiting (kt, daily mean)")
         ax.legend(loc="upper left", ncols=2)
-        _style.titles(ax, "Queues at the most congested elements", result)
+        _style.titles(ax, title, result)
     return ax

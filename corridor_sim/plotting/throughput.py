@@ -75,11 +75,14 @@ def plot_throughput(
     ax: Axes | None = None,
     period: str = "week",
     capacity_t_per_day: float | None = None,
+    capacity_label: str = "capacity",
+    title: str | None = None,
 ) -> Axes:
     """Throughput of element or flow ``name`` (default: the binding element) per day or
     week of the whole run, in tonnes per day, stacked by commodity.
 
-    A dashed line marks the element's capacity (``capacity_t_per_day`` if given, else the
+    A dashed line marks the element's capacity (``capacity_t_per_day``, called
+    ``capacity_label``, if given, else the
     scenario's stated capacity, else throughput / utilisation) or, for a flow, its
     offered volume. The warm-up is shaded.
     """
@@ -87,7 +90,8 @@ def plot_throughput(
         raise ValueError(f"period must be one of {', '.join(PERIOD_DAYS)} (got {period!r})")
     name = name or binding_element(result)
     kind, daily = _series(result, name)
-    run_days = (result.warmup_h + result.horizon_h) / 24.0
+    end_h = result.warmup_h + result.horizon_h
+    run_days = end_h / 24.0
     table = per_period(daily, run_days, PERIOD_DAYS[period])
     with _style.style():
         ax = _style.new_axes(ax, (7.5, 3.8))
@@ -108,7 +112,7 @@ def plot_throughput(
                 linewidth=0,
             )
             bottom += values
-        line = (capacity_t_per_day, "capacity") if capacity_t_per_day else None
+        line = (capacity_t_per_day, capacity_label) if capacity_t_per_day else None
         line = line or reference_line(result, kind, name)
         if line:
             ax.axhline(
@@ -120,10 +124,10 @@ def plot_throughput(
             )
         ax.set_ylim(0, max(bottom.max(initial=0), line[0] if line else 0) * 1.3 or 1)
         _style.date_axis(ax)
-        ax.set_xlim(x[0], _style.day_dates(result.start, math.ceil(run_days)))
+        ax.set_xlim(_style.date_num(result.start, 0), _style.date_num(result.start, end_h))
         _style.thousands(ax)
         ax.set_ylabel(f"throughput (t/day, {ADJECTIVE[period]} mean)")
         ax.legend(loc="upper left", ncols=3)
         what = "delivered" if kind == "flow" else "throughput by commodity"
-        _style.titles(ax, f"{name}: {what}, per {period}", result)
+        _style.titles(ax, title or f"{name}: {what}, per {period}", result)
     return ax

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -43,7 +45,13 @@ def quantile_days(rows: pd.DataFrame, q: float) -> float:
     return float(rows["days_high"].to_numpy()[np.searchsorted(cum, q * cum[-1])])
 
 
-def plot_transit_times(result: Any, flows: list[str] | None = None, *, ax: Axes | None = None):
+def plot_transit_times(
+    result: Any,
+    flows: list[str] | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str = "Transit time per flow (statistics period)",
+) -> Axes:
     """The distribution of each flow's door-to-door transit time (days) over the
     statistics period: one violin per flow (width = share of units delivered), with the
     median (p50, white dot) and the 95th percentile (p95, black bar) marked."""
@@ -89,7 +97,7 @@ def plot_transit_times(result: Any, flows: list[str] | None = None, *, ax: Axes 
         ax.set_xlim(0, right)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("transit time, origin to destination (days)")
-        handles = [
+        handles: list[Artist] = [
             Patch(color=c, alpha=0.65, label=k.replace("_", " ")) for k, c in colours.items()
         ]
         handles += [
@@ -97,17 +105,23 @@ def plot_transit_times(result: Any, flows: list[str] | None = None, *, ax: Axes 
             Line2D([], [], marker="|", color=_style.BLACK, ms=10, mew=2, ls="", label="p95"),
         ]
         ax.legend(handles=handles, loc="upper right", ncols=3)
-        _style.titles(ax, "Transit time per flow (statistics period)", result)
+        _style.titles(ax, title, result)
     return ax
 
 
-def _label_fits(text: str, width_days: float, right: float) -> bool:
-    """Whether ``text`` in 6.5 pt fits in a segment ``width_days`` wide on a ~5.5 in axis
-    reaching ``right`` days (about 0.05 in per character)."""
-    return width_days / right >= (0.05 * len(text) + 0.05) / 5.5
+def _label_fits(text: str, width_days: float, right: float, axis_in: float) -> bool:
+    """Whether ``text`` in 6.5 pt (about 0.05 in a character) fits in a segment
+    ``width_days`` wide on an axis ``axis_in`` inches long reaching ``right`` days."""
+    return width_days / right * axis_in >= 0.05 * len(text) + 0.08
 
 
-def plot_time_split(result: Any, flows: list[str] | None = None, *, ax: Axes | None = None):
+def plot_time_split(
+    result: Any,
+    flows: list[str] | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str = "Where the transit time goes, stage by stage",
+) -> Axes:
     """Where each flow's mean transit time goes: one bar per flow (days per unit
     delivered in the statistics period), cut into its stages in route order, each stage
     split into waiting (vermillion) and moving or being handled (blue); long segments
@@ -118,6 +132,7 @@ def plot_time_split(result: Any, flows: list[str] | None = None, *, ax: Axes | N
     right = max(float(totals.sum().max()) if len(stages) else 0.0, 1.0) * 1.12
     with _style.style():
         ax = _style.new_axes(ax, (7.5, 1.3 + 0.42 * len(names)))
+        axis_in = ax.get_position().width * cast(Figure, ax.figure).get_figwidth()
         for y, name in enumerate(names):
             left = 0.0
             rows = stages[stages["flow"] == name].sort_values("position")
@@ -135,7 +150,7 @@ def plot_time_split(result: Any, flows: list[str] | None = None, *, ax: Axes | N
                         edgecolor="white",
                         linewidth=0.5,
                     )
-                    if _label_fits(s.element, days, right):
+                    if _label_fits(s.element, days, right, axis_in):
                         ax.text(
                             left + days / 2,
                             y,
@@ -157,5 +172,5 @@ def plot_time_split(result: Any, flows: list[str] | None = None, *, ax: Axes | N
             Patch(color=MOVE_COLOUR, label="moving or being handled"),
         ]
         ax.legend(handles=handles, loc="upper right", ncols=2)
-        _style.titles(ax, "Where the transit time goes, stage by stage", result)
+        _style.titles(ax, title, result)
     return ax

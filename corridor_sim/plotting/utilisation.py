@@ -14,7 +14,13 @@ from corridor_sim.plotting import _style
 ROLE_COLOURS = {"link": _style.BLUE, "node": _style.SKY}
 
 
-def plot_utilisation(result: Any, *, ax: Axes | None = None, top: int | None = None) -> Axes:
+def plot_utilisation(
+    result: Any,
+    *,
+    ax: Axes | None = None,
+    top: int | None = None,
+    title: str = "Utilisation of each element",
+) -> Axes:
     """Horizontal bars of each element's utilisation (share of its capacity in use over
     the statistics period), highest first; links and nodes in two blues, the binding
     element (first in ``result.bottlenecks``) in vermillion. Elements without a capacity
@@ -40,7 +46,11 @@ def plot_utilisation(result: Any, *, ax: Axes | None = None, top: int | None = N
         ax.grid(axis="y", visible=False)
         ax.axvline(100, color=_style.BLACK, linewidth=0.8)
         for yi, v in zip(y, values, strict=True):
-            ax.text(v + 1, yi, f"{v:.0f}%", va="center", fontsize=7)
+            inside = v >= 90  # keep clear of the 100 % line
+            ax.text(
+                v - 1 if inside else v + 1, float(yi), f"{v:.0f}%", va="center", fontsize=7,
+                ha="right" if inside else "left", color="white" if inside else "black",
+            )  # fmt: skip
         ax.set_xlim(0, max(110.0, float(values.max(initial=0)) + 10))
         ax.xaxis.set_major_formatter(PercentFormatter())
         ax.set_xlabel("utilisation: share of capacity in use over the statistics period (%)")
@@ -48,5 +58,5 @@ def plot_utilisation(result: Any, *, ax: Axes | None = None, top: int | None = N
         if binding is not None:
             handles.append(Patch(color=_style.HIGHLIGHT, label=f"binding element: {binding}"))
         ax.legend(handles=handles, loc="lower right")
-        _style.titles(ax, "Utilisation of each element", result)
+        _style.titles(ax, title, result)
     return ax

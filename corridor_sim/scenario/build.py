@@ -13,6 +13,8 @@ from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.yaml_io import load_mapping
 
+MAX_ARRIVALS = 1e8  # a run of more arrivals than this would take hours, not seconds
+
 TOP_KEYS = [
     "name",
     "description",
@@ -70,6 +72,14 @@ def build_scenario(
     flows = {n: read_flow(n, c, commodities, nodes, links) for n, c in r.items("flows")}
     if not flows:
         r.fail("flows", "needs at least one flow")
+    for flow_name, flow in flows.items():
+        arrivals = flow.volume_units_per_h / flow.size_units * settings.end_h
+        if arrivals > MAX_ARRIVALS:
+            r.sub("flows").sub(flow_name).fail(
+                "volume",
+                f"would bring about {arrivals:.3g} arrivals in the run (at most "
+                f"{MAX_ARRIVALS:.0e}); check the volume's unit, or give arrivals a larger size",
+            )
     known = set(nodes) | set(links)
     disruptions = tuple(
         read_disruption(Reader(item, path, r.file, line), known, settings.start)

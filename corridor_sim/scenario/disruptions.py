@@ -16,7 +16,7 @@ def _elements(r: Reader, known: set[str]) -> tuple[str, ...]:
         r.fail("elements", "must name at least one node or link")
     out = []
     for _, name, _ in items:
-        if name not in known:
+        if not isinstance(name, str) or name not in known:
             r.fail("elements", f"no node or link named {name!r}")
         out.append(name)
     return tuple(out)

@@ -99,22 +99,19 @@ def _route(
     links: dict[str, LinkSpec],
 ) -> tuple[str, ...]:
     route = r.raw("route")
-    file, line = r.where("route")
-    path = r.key_path("route")
     if route == "shortest":
         found = shortest_path(origin, destination, c, nodes, links)
         if not found:
-            raise TopologyError(
+            r.fail(
+                "route",
                 f"no route carries {c.name!r} from {origin!r} to {destination!r}",
-                path=path,
-                file=file,
-                line=line,
+                error=TopologyError,
             )
         return found
     if not isinstance(route, list) or len(route) < 2:
         r.fail("route", f"must be a list of at least two node names, or 'shortest' (got {route!r})")
     for i, node in enumerate(route):
-        if node not in nodes:
+        if not isinstance(node, str) or node not in nodes:
             r.fail("route", f"item {i}: no node named {node!r}")
     if route[0] != origin or route[-1] != destination:
         r.fail(
@@ -137,18 +134,15 @@ def _route(
             candidates = [lk for lk in candidates if lk.name in via] or candidates
         usable = [lk for lk in candidates if not carries(lk, c, nodes)]
         if not candidates:
-            raise TopologyError(f"no link joins {a!r} to {b!r}", path=path, file=file, line=line)
+            r.fail("route", f"no link joins {a!r} to {b!r}", error=TopologyError)
         if not usable:
-            raise TopologyError(
-                carries(candidates[0], c, nodes) or "", path=path, file=file, line=line
-            )
+            r.fail("route", carries(candidates[0], c, nodes) or "", error=TopologyError)
         if len(usable) > 1:
-            raise TopologyError(
+            r.fail(
+                "route",
                 f"links {', '.join(lk.name for lk in usable)} all join {a!r} to {b!r}; "
                 f"name one in 'via'",
-                path=path,
-                file=file,
-                line=line,
+                error=TopologyError,
             )
         out += [usable[0].name, b]
     return tuple(out)

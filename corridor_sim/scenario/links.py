@@ -19,6 +19,7 @@ from corridor_sim.scenario.nodes import CLASS_UNIT
 from corridor_sim.scenario.reader import Reader
 
 COMMON = ["kind", "from", "to", "description"]
+MAX_VESSELS = 1000  # per fleet entry
 LINK_KEYS = {
     "transfer": ["delay"],
     "rail": ["distance", "speed", "travel_time", "train_capacity", "max_wait", "line_capacity"],
@@ -37,13 +38,7 @@ def read_link(
     for key in ("from", "to"):
         node = r.text(key)
         if node not in nodes:
-            file, line = r.where(key)
-            raise TopologyError(
-                f"no node named {node!r}; nodes: {', '.join(nodes)}",
-                path=r.key_path(key),
-                file=file,
-                line=line,
-            )
+            r.fail(key, f"no node named {node!r}; nodes: {', '.join(nodes)}", error=TopologyError)
         ends.append(node)
     if ends[0] == ends[1]:
         r.fail("to", f"a link must join two different nodes (both are {ends[0]!r})")
@@ -70,11 +65,18 @@ def _travel_time(r: Reader) -> float:
 
 
 def _capacity(r: Reader, key: str) -> dict[str, float]:
+    """A vehicle's capacity per handling class; at least one unit (1 TEU, 1 wagon, 1 t),
+    since cargo is split to fit and a smaller vehicle would take one sliver per trip."""
     section = r.sub(key)
     section.check_keys(HANDLING_CLASSES)
     if not section.mapping:
         r.fail(key, "must give a capacity for at least one handling class")
-    return {cls: section.quantity(cls, CLASS_UNIT[cls]).value for cls in section.mapping}
+    out = {}
+    for cls in section.mapping:
+        out[cls] = section.quantity(cls, CLASS_UNIT[cls]).value
+        if out[cls] < 1:
+            section.fail(cls, f"must be at least 1 unit (got {section.raw(cls)!r})")
+    return out
 
 
 def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
@@ -116,7 +118,7 @@ def _sea(
             speed_kmh=v.quantity("speed", "length/time").value,
             home=v.choice("home", ["from", "to"], "from"),
         )
-        count = v.count("count", 1, minimum=1)
+        count = v.count("count", 1, minimum=1, maximum=MAX_VESSELS)  # each one is a process
         if v.has("name") and count > 1:
             v.fail("count", "a named vessel is one ship; use 'type' with 'count'")
         for i in range(count):

@@ -15,6 +15,16 @@ from typing import Any, NoReturn
 from corridor_sim import units
 from corridor_sim.errors import ScenarioError
 
+MAX_MESSAGE = 300  # characters; a pasted megabyte must not come back in the error
+
+
+def clip(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text``, or its start and end around a note of how much was left out."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return f"{text[: limit - tail]}... ({len(text):,} characters) ...{text[-tail:]}"
+
 
 class Reader:
     """Read values from ``mapping`` at key path ``path``; see module docstring."""
@@ -41,14 +51,19 @@ class Reader:
                 return origin
         return self.file, self.line
 
-    def _fail(self, message: str, key: object | None) -> NoReturn:
+    def _fail(
+        self, message: str, key: object | None, error: type[ScenarioError] = ScenarioError
+    ) -> NoReturn:
         file, line = self.where(key) if hasattr(self, "mapping") else (self.file, self.line)
         path = self.key_path(key) if key is not None else self.path
-        raise ScenarioError(message, path=path, file=file, line=line)
+        raise error(clip(message), path=clip(path), file=file, line=line)
 
-    def fail(self, key: object | None, message: str) -> NoReturn:
-        """Raise a :class:`ScenarioError` about ``key`` of this mapping."""
-        self._fail(message, key)
+    def fail(
+        self, key: object | None, message: str, *, error: type[ScenarioError] = ScenarioError
+    ) -> NoReturn:
+        """Raise a :class:`ScenarioError` (or subclass ``error``) about ``key`` of this
+        mapping."""
+        self._fail(message, key, error)
 
     # -- structure ------------------------------------------------------------------
     def check_keys(self, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
@@ -114,7 +129,9 @@ class Reader:
             self.fail(key, f"must be one of {', '.join(options)} (got {value!r})")
         return value
 
-    def count(self, key: str, default: int | None = None, minimum: int = 0) -> int:
+    def count(
+        self, key: str, default: int | None = None, minimum: int = 0, maximum: int | None = None
+    ) -> int:
         value = self.mapping.get(key, default)
         if value is None:
             self.fail(None, f"missing required key {key!r}")
@@ -122,6 +139,8 @@ class Reader:
             self.fail(key, f"must be a whole number (got {value!r})")
         if value < minimum:
             self.fail(key, f"must be >= {minimum} (got {value})")
+        if maximum is not None and value > maximum:
+            self.fail(key, f"must be <= {maximum} (got {value})")
         return value
 
     def number(

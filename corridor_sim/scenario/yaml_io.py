@@ -11,6 +11,7 @@ from corridor_sim.errors import ScenarioError
 
 MAX_FILE_BYTES = 5_000_000  # a scenario is a few kB; refuse anything absurd early
 MAX_BASE_DEPTH = 8
+MAX_VALUES = 1_000_000  # a scenario has a few thousand; aliases must not multiply them
 
 
 class Where(dict):  # type: ignore[type-arg]
@@ -70,12 +71,28 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 
 def parse_yaml(text: str, file: str | None = None) -> Any:
     """Parse YAML ``text`` safely; errors become :class:`ScenarioError` with file and line."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # checks the whole text for unprintable characters
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ScenarioError(
+            f"YAML error: control character {exc.character!r} is not allowed",
+            file=file,
+            line=line,
+        ) from None
     loader.file = file
     try:
-        return loader.get_single_data()
-    except ScenarioError:
-        raise
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        values = expanded_size(node)
+        if values > MAX_VALUES:
+            raise ScenarioError(
+                f"YAML aliases expand to {values:,} values (at most {MAX_VALUES:,})", file=file
+            )
+        return loader.construct_document(node)
+    except ScenarioError as err:
+        raise err.located(file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -85,6 +102,40 @@ def parse_yaml(text: str, file: str | None = None) -> Any:
         raise ScenarioError(f"YAML error: {exc}", file=file) from None
     finally:
         loader.dispose()
+
+
+def expanded_size(root: yaml.Node) -> int:
+    """Number of values in a composed YAML document once every alias is expanded.
+
+    Counted without expanding (each node's size once, by depth-first search), so a
+    "billion laughs" file costs no more to measure than to parse; a recursive alias is a
+    :class:`ScenarioError`.
+    """
+    size: dict[int, int] = {}
+    active: set[int] = set()  # nodes on the current path: meeting one again is a cycle
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        children = _children(node)
+        if finished:
+            active.discard(id(node))
+            size[id(node)] = 1 + sum(size[id(c)] for c in children)
+        elif id(node) in active:
+            line = node.start_mark.line + 1
+            raise ScenarioError("YAML alias refers to itself", line=line)
+        elif id(node) not in size:
+            active.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in size)
+    return size[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def read_text(path: Path) -> str:
@@ -149,7 +200,7 @@ def load_mapping(path: Path, _depth: int = 0) -> Where:
     line = data.origin.get("base", (name, None))[1]
     if not isinstance(base_name, str):
         raise ScenarioError(
-            "must be a file name (got {base_name!r})", path="base", file=name, line=line
+            f"must be a file name (got {base_name!r})", path="base", file=name, line=line
         )
     if _depth >= MAX_BASE_DEPTH:
         raise ScenarioError(
@@ -160,6 +211,13 @@ def load_mapping(path: Path, _depth: int = 0) -> Where:
     if folder not in base_path.parents:
         raise ScenarioError(
             f"must name a file in the scenario's own folder (got {base_name!r})",
+            path="base",
+            file=name,
+            line=line,
+        )
+    if not base_path.is_file():
+        raise ScenarioError(
+            f"no scenario file {base_name!r} in the scenario's folder",
             path="base",
             file=name,
             line=line,

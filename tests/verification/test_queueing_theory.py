@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from queueing_models import (
     ci,
     erlang_c_wait,

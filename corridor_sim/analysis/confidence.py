@@ -1,0 +1,61 @@
+"""Means with Student-t confidence intervals, and paired differences.
+
+>>> summarise({"x": [1.0, 2.0, 3.0]})[["kpi", "mean", "ci_low", "ci_high"]].round(3).values.tolist()
+[['x', 2.0, -0.484, 4.484]]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+LEVEL = 0.95
+
+
+def mean_ci(values: Sequence[float], level: float = LEVEL) -> tuple[float, float, int]:
+    """Mean, half-width of the ``level`` Student-t interval, and the number of finite
+    values (the half-width is NaN with fewer than two)."""
+    x = np.asarray([v for v in values if v is not None and math.isfinite(v)], dtype=float)
+    n = len(x)
+    if n == 0:
+        return math.nan, math.nan, 0
+    if n == 1:
+        return float(x[0]), math.nan, 1
+    from scipy import stats  # imported here: it is slow to import
+
+    half = stats.t.ppf(0.5 + level / 2, n - 1) * x.std(ddof=1) / math.sqrt(n)
+    return float(x.mean()), float(half), n
+
+
+def summarise(columns: Mapping[str, Sequence[float]], level: float = LEVEL) -> pd.DataFrame:
+    """One row per KPI: mean, std, n, ci_low, ci_high, half_width."""
+    rows = []
+    for kpi, values in columns.items():
+        mean, half, n = mean_ci(values, level)
+        finite = [v for v in values if v is not None and math.isfinite(v)]
+        rows.append(
+            {
+                "kpi": kpi,
+                "mean": mean,
+                "std": float(np.std(finite, ddof=1)) if n > 1 else math.nan,
+                "n": n,
+                "ci_low": mean - half,
+                "ci_high": mean + half,
+                "half_width": half,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["kpi", "mean", "std", "n", "ci_low", "ci_high", "half_width"]
+    )
+
+
+def numeric_columns(runs: pd.DataFrame, skip: Sequence[str] = ()) -> dict[str, list[float]]:
+    """The float columns of a runs table, by name (strings and ``skip`` left out)."""
+    return {
+        c: runs[c].astype(float).tolist()
+        for c in runs.columns
+        if c not in skip and pd.api.types.is_numeric_dtype(runs[c])
+    }

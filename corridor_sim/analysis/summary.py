@@ -5,31 +5,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from corridor_sim.analysis.texttable import num as _num
+from corridor_sim.analysis.texttable import pct as _pct
+from corridor_sim.analysis.texttable import table as _table
+
 UNIT_NAMES = {"t": "t", "TEU": "TEU", "wagon": "wagons", "truck": "trucks"}
-
-
-def _num(x: float, digits: int = 0) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "-"
-    return f"{x:,.{digits}f}"
-
-
-def _pct(x: float) -> str:
-    return "-" if x is None or math.isnan(x) else f"{x:.0%}"
-
-
-def _table(header: list[str], rows: list[list[str]], align: str) -> list[str]:
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
-    ]
-
-    def fmt(cells: list[str]) -> str:
-        return "  ".join(
-            c.ljust(w) if a == "l" else c.rjust(w)
-            for c, w, a in zip(cells, widths, align, strict=True)
-        )
-
-    return [fmt(header), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
 
 
 def format_summary(result: Any, top: int = 8) -> str:

@@ -7,6 +7,7 @@ the batch is held on the link (the train waits outside the yard) until admitted.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 Batch = list[Consignment]
 
 
-class Lane:
+class Lane(ABC):
     """One direction of a link, from node ``source`` to node ``target``."""
 
     def __init__(self, link: Link, source: Node, target: Node) -> None:
@@ -30,9 +31,9 @@ class Lane:
         self.target = target
         self.waiting_t = 0.0  # tonnes waiting at ``source`` for this lane
 
+    @abstractmethod
     def enqueue(self, c: Consignment) -> None:
         """``c`` waits at ``source`` for this lane (each link kind defines it)."""
-        raise NotImplementedError
 
     def queued(self) -> Iterable[Consignment]:
         """Consignments waiting at ``source`` for this lane."""

@@ -14,8 +14,8 @@ from corridor_sim import cli_experiments
 from corridor_sim.analysis.results import SimulationResult
 from corridor_sim.engine.simulation import simulate
 from corridor_sim.errors import ResultError, ScenarioError, SimulationError
-from corridor_sim.scenario import bundled_names, load_scenario, resolve
-from corridor_sim.scenario.bundled import DEFAULT, bundled_path
+from corridor_sim.scenario import bundled_names, load_scenario
+from corridor_sim.scenario.bundled import DEFAULT, bundled_path, load_named
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,12 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(name: str):  # type: ignore[no-untyped-def]
-    return load_scenario(resolve(name))
-
-
 def _run(args: argparse.Namespace) -> int:
-    scenario = _load(args.scenario)
+    scenario = load_named(args.scenario)
     result = simulate(scenario, seed=args.seed)
     print(result.summary())
     if args.out:
@@ -110,7 +106,7 @@ def _plot(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    s = _load(args.scenario)
+    s = load_named(args.scenario)
     print(
         f"{s.source}: OK: {len(s.nodes)} nodes, {len(s.links)} links, {len(s.flows)} flows, "
         f"{len(s.disruptions)} disruptions"

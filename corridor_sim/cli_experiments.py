@@ -19,7 +19,7 @@ from corridor_sim.analysis.replicate import replicate
 from corridor_sim.analysis.saturation import Criterion, saturation
 from corridor_sim.analysis.sweep import sweep
 from corridor_sim.engine.simulation import simulate
-from corridor_sim.scenario import load_scenario, resolve
+from corridor_sim.scenario.bundled import load_named
 from corridor_sim.units import parse
 
 
@@ -139,10 +139,6 @@ def add_parsers(sub: Any) -> None:
     _common(p, 5)
 
 
-def _load(name: str):  # type: ignore[no-untyped-def]
-    return load_scenario(resolve(name))
-
-
 def _where(args: argparse.Namespace) -> dict[str, Any]:
     dask = args.dask
     return {
@@ -169,13 +165,13 @@ def _write_figure(fig: Any, path: Path) -> None:
 
 
 def _capacity(args: argparse.Namespace) -> int:
-    report = capacity(_load(args.scenario))
+    report = capacity(load_named(args.scenario))
     print(report.summary())
     return _write(report, args)
 
 
 def _bottlenecks(args: argparse.Namespace) -> int:
-    scenario = _load(args.scenario)
+    scenario = load_named(args.scenario)
     result = simulate(scenario, seed=args.seed, trace_activity=True)
     bounds = capacity(scenario)
     evidence = bottleneck_evidence(result, bounds)
@@ -194,7 +190,7 @@ def _bottlenecks(args: argparse.Namespace) -> int:
 def _replicate(args: argparse.Namespace) -> int:
     warmup = parse(args.warmup).value if args.warmup else None
     rep = replicate(
-        _load(args.scenario),
+        load_named(args.scenario),
         args.replications,
         seed=args.seed,
         warmup_h=warmup,
@@ -213,7 +209,11 @@ def _sweep(args: argparse.Namespace) -> int:
         print("corridor-sim: error: sweep needs --set PATH=V1,V2 or --demand", file=sys.stderr)
         return 2
     sw = sweep(
-        _load(args.scenario), grid, replications=args.replications, seed=args.seed, **_where(args)
+        load_named(args.scenario),
+        grid,
+        replications=args.replications,
+        seed=args.seed,
+        **_where(args),
     )
     print(sw.text())
     return _write(sw, args)
@@ -221,8 +221,9 @@ def _sweep(args: argparse.Namespace) -> int:
 
 def _saturation(args: argparse.Namespace) -> int:
     rule = Criterion(tolerance=args.tolerance, precision=args.precision)
+    scenario = load_named(args.scenario)
     sat = saturation(
-        _load(args.scenario),
+        scenario,
         replications=args.replications,
         seed=args.seed,
         criterion=rule,
@@ -234,7 +235,7 @@ def _saturation(args: argparse.Namespace) -> int:
         from corridor_sim.plotting import plot_saturation
 
         _write_figure(
-            plot_saturation(sat, capacity=capacity(_load(args.scenario))),
+            plot_saturation(sat, capacity=capacity(scenario)),
             args.out / "saturation.png",
         )
     return _write(sat, args)
@@ -242,8 +243,8 @@ def _saturation(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     cmp = compare(
-        _load(args.baseline),
-        _load(args.variant),
+        load_named(args.baseline),
+        load_named(args.variant),
         replications=args.replications,
         seed=args.seed,
         **_where(args),
@@ -258,7 +259,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _marginal(args: argparse.Namespace) -> int:
     mv = marginal_value(
-        _load(args.scenario),
+        load_named(args.scenario),
         replications=args.replications,
         seed=args.seed,
         demand=args.demand,

@@ -89,8 +89,8 @@ def install(sim: Any, spec: Closure | Weather | Failures, number: int) -> None:
     if isinstance(spec, Closure):
         schedule_closure(env, elements, spec.start_h, spec.duration_h)
         return
-    rng = sim.streams.get(f"disruption:{number}:{type(spec).__name__}")
     if isinstance(spec, Weather):
+        rng = sim.streams.get(f"disruption:{number}:{type(spec).__name__}")
         for start, duration in weather_episodes(
             spec, rng, sim.month_starts, sim.month_of, sim.end_h, sim.first_month_h
         ):

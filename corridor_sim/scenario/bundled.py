@@ -6,6 +6,8 @@ from importlib import resources
 from pathlib import Path
 
 from corridor_sim.errors import ScenarioError
+from corridor_sim.model.scenario import Scenario
+from corridor_sim.scenario.build import load_scenario
 
 DEFAULT = "middle_corridor_2024"
 
@@ -27,6 +29,11 @@ def bundled_path(name: str) -> Path:
     if not path.is_file():
         raise ScenarioError(f"no bundled scenario {name!r}; bundled: {', '.join(bundled_names())}")
     return path
+
+
+def load_named(name_or_path: str | Path) -> Scenario:
+    """Load a scenario file, or a bundled scenario by name (what the CLI accepts)."""
+    return load_scenario(resolve(name_or_path))
 
 
 def resolve(name_or_path: str | Path) -> Path:

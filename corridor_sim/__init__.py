@@ -1,24 +1,26 @@
 """corridor_sim: discrete-event simulation of the Middle Corridor (TITR).
 
 >>> import corridor_sim as cs
->>> scenario = cs.load_scenario(cs.bundled_path("teaching_two_ports"))  # doctest: +SKIP
->>> result = cs.simulate(scenario, seed=1)                               # doctest: +SKIP
->>> print(result.verdict)                                                # doctest: +SKIP
+>>> scenario = cs.load_scenario(cs.bundled_path("teaching_two_ports"))
+>>> result = cs.simulate(scenario, seed=1)
+>>> result.verdict.startswith("Binding element: port_a-port_b")
+True
+
+The packages, in the order data flows through them: :mod:`~corridor_sim.model` (specs),
+:mod:`~corridor_sim.scenario` (YAML to specs), :mod:`~corridor_sim.engine` (the SimPy
+model, handing back records), :mod:`~corridor_sim.capacity` (analytic bounds),
+:mod:`~corridor_sim.bottlenecks`, :mod:`~corridor_sim.results` (tables of one run),
+:mod:`~corridor_sim.experiments`, :mod:`~corridor_sim.plotting`,
+:mod:`~corridor_sim.report` and :mod:`~corridor_sim.cli`; ``docs/architecture.md`` draws them.
 """
 
-from corridor_sim.analysis.capacity import capacity
-from corridor_sim.analysis.compare import compare
-from corridor_sim.analysis.marginal import marginal_value
-from corridor_sim.analysis.replicate import replicate
-from corridor_sim.analysis.results import SimulationResult
-from corridor_sim.analysis.saturation import saturation
-from corridor_sim.analysis.sweep import sweep
-from corridor_sim.engine.simulation import simulate
+from corridor_sim._version import __version__
+from corridor_sim.capacity import capacity
 from corridor_sim.errors import CorridorSimError, ScenarioError, SimulationError, TopologyError
+from corridor_sim.experiments import compare, marginal_value, replicate, saturation, sweep
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.results import SimulationResult, simulate
 from corridor_sim.scenario import build_scenario, bundled_names, bundled_path, load_scenario
-
-__version__ = "0.1.0"
 
 __all__ = [
     "CorridorSimError",

@@ -143,6 +143,20 @@ def parse(text: object) -> Quantity:
     return Quantity(number * factor / den_factor, num, den)
 
 
+def scale(text: str, factor: float) -> str:
+    """The quantity ``text`` times ``factor``, written in the same unit.
+
+    >>> scale("37 train/day", 1.1)
+    '40.7 train/day'
+    """
+    parse(text)  # the same rules as a scenario file: a finite number and a known unit
+    match = _PATTERN.match(text)
+    assert match is not None  # parse accepted it
+    number_text, unit_text = match.groups()
+    number = float(number_text.replace("_", "").replace(",", ""))
+    return f"{number * factor:.6g} {unit_text}"
+
+
 def describe(dimension: str) -> str:
     """Example units for a dimension, for error messages."""
     examples = {

@@ -1,5 +1,11 @@
-"""The running model: SimPy state of nodes, links, vessels and flows."""
+"""The running model: SimPy state of nodes, links, vessels and flows.
 
-from corridor_sim.engine.simulation import Simulation, simulate
+``Simulation(scenario, seed=...).run()`` returns a :class:`RunRecord`; the tables a user
+reads are built from it in :mod:`corridor_sim.results`. The engine imports nothing above
+:mod:`corridor_sim.model`, :mod:`corridor_sim.units` and :mod:`corridor_sim.errors`.
+"""
 
-__all__ = ["Simulation", "simulate"]
+from corridor_sim.engine.records import RunRecord
+from corridor_sim.engine.simulation import Simulation
+
+__all__ = ["RunRecord", "Simulation"]

@@ -1,6 +1,7 @@
 """Active periods of elements, for the shifting-bottleneck method (Roser et al. 2001).
 
-Recorded only when a simulation is made with ``trace_activity=True``; otherwise every
+Recorded only when a simulation is made with ``trace_activity=True`` (each element that
+:meth:`~corridor_sim.engine.element.Element.traceable` gets a log); otherwise every
 element's ``activity`` is None and the engine does no extra work. An element is
 *active* while it has no spare capacity: it is working with every server, vessel, berth
 or line slot it has, or it is down (closed, under repair). Starved or blocked it is
@@ -9,11 +10,6 @@ capacity, nodes without servers, quota or berths) are not traced.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.simulation import Simulation
 
 
 class ActivityLog:
@@ -41,21 +37,3 @@ class ActivityLog:
         if self.since is None:
             return list(self.periods)
         return [*self.periods, (self.since, now)]
-
-
-def install(sim: Simulation) -> None:
-    """Give every capacity-limited element of ``sim`` an :class:`ActivityLog`."""
-    from corridor_sim.engine.node import Node
-    from corridor_sim.engine.pipeline import Pipeline
-    from corridor_sim.engine.port import Port
-    from corridor_sim.engine.rail import Rail
-    from corridor_sim.engine.sea import Sea
-
-    for e in sim.elements:
-        limited = (
-            isinstance(e, Sea | Pipeline | Port)
-            or (isinstance(e, Rail) and e.headway_h > 0)
-            or (isinstance(e, Node) and (e.servers > 0 or e.quota is not None))
-        )
-        if limited:
-            e.activity = ActivityLog()

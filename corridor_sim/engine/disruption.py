@@ -1,25 +1,24 @@
-"""Disruptions in the running model: scheduled closures, weather episodes, failures.
+"""Disruptions in the running model: scheduled closures and weather episodes.
 
 Weather episodes are drawn for the whole run when the simulation starts, from the
 disruption's own random stream, so the same seed gives the same storms whatever the cargo.
+Failures are each element's own business (``Element.start_failures``: a sea link's vessels
+fail one by one, a node loses a server, a line closes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 import simpy
 
 from corridor_sim.engine.element import Element
-from corridor_sim.engine.sea import Sea
-from corridor_sim.engine.vessel import Vessel
-from corridor_sim.model.disruptions import Closure, Failures, Weather
+from corridor_sim.model.disruptions import Weather
 
 
 def schedule_closure(
-    env: simpy.Environment, elements: list[Element], start_h: float, duration_h: float
+    env: simpy.Environment, elements: Sequence[Element], start_h: float, duration_h: float
 ) -> None:
     """Close ``elements`` at ``start_h`` and reopen them ``duration_h`` later."""
 
@@ -59,56 +58,3 @@ def weather_episodes(
         for _ in range(rng.poisson(expected)):
             episodes.append((rng.uniform(start, stop), rng.exponential(spec.mean_episode_h)))
     return episodes
-
-
-def _fail_cycle(
-    env: simpy.Environment, element: Element, spec: Failures, rng: np.random.Generator
-) -> Generator[simpy.Event, Any, None]:
-    while True:
-        yield env.timeout(rng.exponential(spec.mtbf_h))
-        element.fail()
-        yield env.timeout(rng.exponential(spec.mttr_h))
-        element.repair()
-
-
-def _vessel_cycle(
-    env: simpy.Environment, vessel: Vessel, spec: Failures, rng: np.random.Generator
-) -> Generator[simpy.Event, Any, None]:
-    while True:
-        yield env.timeout(rng.exponential(spec.mtbf_h))
-        vessel.repair_h = rng.exponential(spec.mttr_h)
-        vessel.repair_due = True  # the vessel goes to repair at its next port call
-        while vessel.repair_due:
-            yield env.timeout(24.0)
-
-
-def install(sim: Any, spec: Closure | Weather | Failures, number: int) -> None:
-    """Start the processes that carry out disruption ``spec`` in ``sim``."""
-    env = sim.env
-    elements = [sim.by_name[n] for n in spec.elements]
-    if isinstance(spec, Closure):
-        schedule_closure(env, elements, spec.start_h, spec.duration_h)
-        return
-    if isinstance(spec, Weather):
-        rng = sim.streams.get(f"disruption:{number}:{type(spec).__name__}")
-        for start, duration in weather_episodes(
-            spec, rng, sim.month_starts, sim.month_of, sim.end_h, sim.first_month_h
-        ):
-            schedule_closure(env, elements, start, duration)
-            sim.storm_hours += duration
-        return
-    for element in elements:
-        if isinstance(element, Sea):
-            for vessel in element.vessels:
-                env.process(
-                    _vessel_cycle(
-                        env,
-                        vessel,
-                        spec,
-                        sim.streams.get(f"failure:{element.name}:{vessel.name}:{number}"),
-                    )
-                )
-        else:
-            env.process(
-                _fail_cycle(env, element, spec, sim.streams.get(f"failure:{element.name}:{number}"))
-            )

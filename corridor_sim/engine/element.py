@@ -3,16 +3,21 @@ throughput counters, queue and waiting-time statistics."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+import math
+from collections.abc import Callable, Generator, Iterable
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import simpy
 
+from corridor_sim.engine.activity import ActivityLog
 from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.records import ElementRecord
+from corridor_sim.engine.sampling import Streams
 from corridor_sim.engine.stats import Histogram, Level
+from corridor_sim.model.disruptions import Failures
 
 if TYPE_CHECKING:
-    from corridor_sim.engine.activity import ActivityLog
     from corridor_sim.engine.simulation import Simulation
 
 Waiter = Callable[[], None]
@@ -49,9 +54,6 @@ class Element:
         self._closing: simpy.Event | None = None
 
     # -- counters -------------------------------------------------------------------
-    def count_in(self, c: Consignment) -> None:
-        self.units_in[c.flow.commodity_index] += c.qty
-
     def count_out(self, c: Consignment, now: float) -> None:
         """``c`` leaves the element at ``now`` (h)."""
         k = c.flow.commodity_index
@@ -117,6 +119,20 @@ class Element:
         if self.activity is not None:
             self.activity.update(self.closed > 0, self.env.now)
 
+    def start_failures(self, spec: Failures, streams: Streams, number: int) -> None:
+        """Break down and get repaired as failure entry ``number`` (``spec``) says."""
+        rng = streams.get(f"failure:{self.name}:{number}")
+        self.env.process(self._fail_cycle(spec, rng))
+
+    def _fail_cycle(
+        self, spec: Failures, rng: np.random.Generator
+    ) -> Generator[simpy.Event, Any, None]:
+        while True:
+            yield self.env.timeout(rng.exponential(spec.mtbf_h))
+            self.fail()
+            yield self.env.timeout(rng.exponential(spec.mttr_h))
+            self.repair()
+
     def fail(self) -> None:
         """One failure starts (default: the whole element closes until repaired)."""
         self.close()
@@ -129,3 +145,51 @@ class Element:
     def holdings(self) -> Iterable[Consignment]:
         """Every consignment this element holds right now (for the mass balance)."""
         return ()
+
+    def present(self) -> Iterable[Consignment]:
+        """What counts as inside the element for its own balance (in - out)."""
+        return self.holdings()
+
+    # -- the record of the run --------------------------------------------------------
+    def traceable(self) -> bool:
+        """True if the element has a capacity limit, so its active periods mean
+        something (the shifting-bottleneck trace); see :mod:`~corridor_sim.engine.activity`."""
+        return False
+
+    def trace(self) -> None:
+        """Record the element's active periods from now on."""
+        self.activity = ActivityLog()
+
+    def utilisation(self, now: float, days: float) -> float:
+        """Share of capacity in use over the statistics period (``days`` long, ending
+        ``now``); NaN for an element without a capacity, such as a plain transfer."""
+        return math.nan
+
+    def stock_mean_t(self, now: float) -> float:
+        """Time-weighted mean tonnes in storage with limits (NaN: no storage limit)."""
+        return math.nan
+
+    def record(self, now: float, days: float) -> ElementRecord:
+        """What happened here, as a record (see :class:`ElementRecord`)."""
+        present = [0.0] * len(self.units_in)
+        for c in self.present():
+            present[c.flow.commodity_index] += c.qty
+        return ElementRecord(
+            name=self.name,
+            role=self.role,
+            kind=self.kind,
+            units_in=list(self.units_in),
+            units_out=list(self.units_out),
+            units_out_period=[
+                o - w for o, w in zip(self.units_out, self.out_at_warmup, strict=True)
+            ],
+            present_units=present,
+            daily_out=self.daily_out,
+            utilisation=self.utilisation(now, days),
+            queue_mean_t=self.queue.mean(now),
+            queue_max_t=self.queue.max,
+            wait_mean_h=self.waits.mean,
+            wait_p95_h=self.waits.quantile(0.95),
+            stock_mean_t=self.stock_mean_t(now),
+            active_periods=None if self.activity is None else self.activity.until(now),
+        )

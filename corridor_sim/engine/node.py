@@ -9,6 +9,8 @@ consignment goes on to the next link of its route, or is delivered if the node e
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -17,12 +19,13 @@ import simpy
 
 from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
 from corridor_sim.engine.element import Element, Waiter
+from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import sampler
 from corridor_sim.engine.stats import Level
 from corridor_sim.model.network import NodeSpec
 
 if TYPE_CHECKING:
-    from corridor_sim.engine.link import Lane
+    from corridor_sim.engine.links.base import Lane
     from corridor_sim.engine.simulation import Simulation
 
 Batch = list[Consignment]
@@ -72,6 +75,33 @@ class Node(Element):
             if stock > 0 and stock + qty > self.storage_cap[cls] + 1e-9:
                 return False
         return True
+
+    def hand_over(
+        self,
+        batch: Batch,
+        held: dict[int, Batch],
+        via: Element | None = None,
+        then: Waiter | None = None,
+    ) -> None:
+        """Offer ``batch`` (see :meth:`offer`); if it is refused, keep it in ``held`` (by
+        id) and count it in the queue of whatever fills this node (:meth:`blame`) until it
+        is admitted. ``then`` runs at admission, after the blame is lifted."""
+        blamed: list[Element] = []
+
+        def admitted() -> None:
+            if blamed:
+                now = self.env.now
+                del held[id(batch)]
+                blamed[0].queue.add(-sum(c.tonnes for c in batch), now)
+                for c in batch:
+                    c.mark(blamed[0].index, WAIT, now)
+            if then is not None:
+                then()
+
+        if not self.offer(batch, admitted, via):
+            held[id(batch)] = batch
+            blamed.append(self.blame())
+            blamed[0].queue.add(sum(c.tonnes for c in batch), self.env.now)
 
     def offer(self, batch: Batch, waiter: Waiter, via: Element | None = None) -> bool:
         """Admit ``batch`` now (True) or hold it until there is room (False).
@@ -134,7 +164,7 @@ class Node(Element):
         if day != self._quota_day:
             self._quota_day = day
             self._started_today = 0
-        if self._started_today < self.quota:  # type: ignore[operator]
+        if self._started_today < (self.quota or 0.0):
             return True
         if not self._wake_pending:
             self._wake_pending = True
@@ -211,7 +241,7 @@ class Node(Element):
                 flow.deliver(c, self.env.now)
             else:
                 c.hop += 1
-                flow.route[c.hop].enqueue(c)  # type: ignore[attr-defined]
+                flow.lanes[c.hop >> 1].enqueue(c)  # links sit at odd hops
 
     # -- exit -----------------------------------------------------------------------
     def release(self, c: Consignment) -> None:
@@ -258,3 +288,39 @@ class Node(Element):
             yield from batch
         for batch in self.in_service.values():
             yield from batch
+
+    def present(self) -> Iterable[Consignment]:
+        """A node's cargo stays in its yard until a link takes it: what it processes
+        plus what waits here for its outbound links."""
+        yield from self.holdings()
+        for lane in self.out_lanes:
+            yield from lane.queued()
+
+    # -- the record of the run --------------------------------------------------------
+    def traceable(self) -> bool:
+        return self.servers > 0 or self.quota is not None
+
+    def utilisation_parts(self, now: float) -> list[float]:
+        """Busy servers / servers, and batches started / daily quota over the period."""
+        parts = []
+        if self.servers:
+            parts.append(self.busy_level.mean(now) / self.servers)
+        if self.quota:
+            # the quota is per calendar day: count the calendar days the period touches
+            quota_days = math.ceil(now / 24.0 - 1e-9) - math.floor(self.sim.warmup_h / 24.0)
+            parts.append(
+                (self.batches_started - self.started_at_warmup) / (self.quota * quota_days)
+            )
+        return parts
+
+    def utilisation(self, now: float, days: float) -> float:
+        """The highest of :meth:`utilisation_parts` (NaN: no servers, quota or berths)."""
+        parts = self.utilisation_parts(now)
+        return max(parts) if parts else math.nan
+
+    def stock_mean_t(self, now: float) -> float:
+        return float(self.stock_level.mean(now)) if self.storage_cap else math.nan
+
+    def record(self, now: float, days: float) -> ElementRecord:
+        base = super().record(now, days)
+        return dataclasses.replace(base, offers=self.offers, refused=self.refused)

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TYPE_CHECKING
+
 import simpy
+from simpy.resources.resource import Request
 
 from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.node import Node
+from corridor_sim.engine.records import BerthRecord, ElementRecord
 from corridor_sim.engine.stats import Level
 from corridor_sim.model.network import NodeSpec
+
+if TYPE_CHECKING:
+    from corridor_sim.engine.simulation import Simulation
 
 
 class Port(Node):
     """A seaport. Vessels of sea links request a berth of their type here, unload into the
     port's storage (held at berth while it is full) and load from it."""
 
-    def __init__(self, sim, spec: NodeSpec) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, sim: Simulation, spec: NodeSpec) -> None:
         super().__init__(sim, spec)
         self.berths = {t: simpy.Resource(self.env, n) for t, n in spec.berths.items()}
         self.berth_levels = {t: Level() for t in spec.berths}
         self.berths_working = dict.fromkeys(spec.berths, 0)  # only while tracing activity
         self.rates = spec.handling_rate_per_h
         self.berth_time_h = spec.berth_time_h
-        self.calls = 0
-        self._outages: list[tuple[str, simpy.Resource]] = []  # berths out for repair
+        self._outages: list[tuple[str, Request]] = []  # berths out for repair
 
     def fail(self) -> None:
         """A failure takes one berth of the largest berth group out of service (as soon
@@ -62,3 +69,18 @@ class Port(Node):
         super().reset_stats(now)
         for level in self.berth_levels.values():
             level.reset(now)
+
+    # -- the record of the run --------------------------------------------------------
+    def traceable(self) -> bool:
+        return True
+
+    def utilisation_parts(self, now: float) -> list[float]:
+        """Also the share of each berth type's berths in use."""
+        parts = super().utilisation_parts(now)
+        return parts + [self.berth_levels[t].mean(now) / n for t, n in self.spec.berths.items()]
+
+    def record(self, now: float, days: float) -> ElementRecord:
+        berths = tuple(
+            BerthRecord(t, n, self.berth_levels[t].mean(now)) for t, n in self.spec.berths.items()
+        )
+        return dataclasses.replace(super().record(now, days), berths=berths)

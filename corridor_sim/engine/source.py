@@ -10,8 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
-from corridor_sim.engine.consignment import WAIT, Consignment
-from corridor_sim.engine.element import Element
+import numpy as np
+import simpy
+
+from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.flow import FlowState
 from corridor_sim.engine.sampling import Sampler
 
@@ -19,22 +21,28 @@ from corridor_sim.engine.sampling import Sampler
 class Source:
     """Generates the consignments of one flow and offers them to its origin node."""
 
-    def __init__(self, sim, flow: FlowState, month_starts: list[float]) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        env: simpy.Environment,
+        flow: FlowState,
+        month_starts: list[float],
+        month_of: list[int],
+        rng: np.random.Generator,
+    ) -> None:
         spec = flow.spec
-        self.env = sim.env
+        self.env = env
         self.flow = flow
         self.size = spec.size_units
         base = spec.volume_units_per_h / spec.size_units
         self.month_starts = month_starts
-        self.rates = [base * spec.seasonality[sim.month_of[i]] for i in range(len(month_starts))]
+        self.rates = [base * spec.seasonality[month_of[i]] for i in range(len(month_starts))]
         self.held: dict[int, list[Consignment]] = {}  # arrivals held outside, by id
         self.count = 0  # consignments generated
         if spec.pattern == "deterministic":
             self.gap: Callable[[], float] = lambda: 1.0
         else:
-            rng = sim.streams.get(f"flow:{spec.name}")
             self.gap = Sampler(lambda n: rng.exponential(1.0, n))
-        self.origin = flow.route[0]
+        self.origin = flow.origin
         self._schedule(0.0)
 
     def _next_time(self, now: float) -> float | None:
@@ -62,19 +70,7 @@ class Source:
         c = Consignment(self.flow, self.size, now)
         self.flow.generated += self.size
         self.count += 1
-        batch = [c]
-        blamed: list[Element] = []
-
-        def admitted() -> None:
-            if blamed:
-                del self.held[id(batch)]
-                blamed[0].queue.add(-c.tonnes, self.env.now)
-                c.mark(blamed[0].index, WAIT, self.env.now)
-
-        if not self.origin.offer(batch, admitted):
-            self.held[id(batch)] = batch
-            blamed.append(self.origin.blame())
-            blamed[0].queue.add(c.tonnes, now)
+        self.origin.hand_over([c], self.held)
         self._schedule(now)
 
     def holdings(self) -> Iterable[Consignment]:

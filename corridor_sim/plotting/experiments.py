@@ -58,7 +58,7 @@ def _panel(ax: Axes, sat: Any, kpi: str, label: str, bound: float | None) -> Non
 
 
 def plot_saturation(sat: Any, *, fig: Figure | None = None, capacity: Any = None) -> Figure:
-    """The saturation curve of a :class:`~corridor_sim.analysis.saturation.Saturation`:
+    """The saturation curve of a :class:`~corridor_sim.experiments.saturation.Saturation`:
     delivered / offered and mean transit time against the demand multiplier (every flow
     times ``m``), mean over replications with its 95% band, every run of the bisection
     as a dot, the saturation multiplier with its interval, and (given ``capacity``, a
@@ -84,7 +84,7 @@ def _num(x: float) -> str:
 def plot_comparison(
     comparison: Any, kpis: list[str] | None = None, *, ax: Axes | None = None
 ) -> Axes:
-    """A :class:`~corridor_sim.analysis.compare.Comparison` as a forest plot: for each KPI
+    """A :class:`~corridor_sim.experiments.compare.Comparison` as a forest plot: for each KPI
     the paired difference (variant minus baseline) as a percentage of the baseline mean,
     with its 95% interval; blue where the interval excludes zero, grey where it does not.
     ``kpis`` defaults to the headline KPIs present in the comparison."""

@@ -6,7 +6,7 @@ import pytest
 from helpers import build, flow, scenario
 
 import corridor_sim as cs
-from corridor_sim.analysis.active_period import momentary_bottlenecks, shifting_bottlenecks
+from corridor_sim.bottlenecks.active_period import momentary_bottlenecks, shifting_bottlenecks
 
 
 def shares(periods, start=0.0, end=12.0):

@@ -6,8 +6,8 @@ import pytest
 from helpers import bundled_run, flow, scenario, start
 
 import corridor_sim as cs
-from corridor_sim.analysis import balance
-from corridor_sim.engine.rail import Rail
+from corridor_sim.engine.links.rail import Rail
+from corridor_sim.results import balance
 
 
 @pytest.mark.parametrize("name", cs.bundled_names())
@@ -50,12 +50,12 @@ def test_lost_cargo_breaks_the_balance(monkeypatch):
     # the rail link's holdings leaves those 12 unaccounted for.
     sim = start(rail_line())
     sim.env.run(until=22.5)
-    row = balance.balance_table(sim).iloc[0]
+    row = balance.balance_table(sim.record()).iloc[0]
     assert (row.generated_units, row.delivered_units, row.in_system_units) == (22, 10, 12)
-    balance.check(balance.balance_table(sim))  # intact: no error
+    balance.check(balance.balance_table(sim.record()))  # intact: no error
 
     monkeypatch.setattr(Rail, "holdings", lambda self: iter(()))
-    table = balance.balance_table(sim)
+    table = balance.balance_table(sim.record())
     assert table.loc[0, "difference_units"] == 12
     with pytest.raises(cs.SimulationError, match="mass balance broken for flow 'f'"):
         balance.check(table)

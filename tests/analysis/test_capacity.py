@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import corridor_sim as cs
-from corridor_sim.analysis.maxflow import max_flow
-from corridor_sim.analysis.resources import Resource, mixed_capacity
+from corridor_sim.capacity.maxflow import max_flow
+from corridor_sim.capacity.resources import Resource, mixed_capacity
 
 T_PER_WAGON = 60.0
 

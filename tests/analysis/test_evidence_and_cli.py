@@ -6,7 +6,7 @@ import yaml
 from helpers import build, flow, scenario
 
 import corridor_sim as cs
-from corridor_sim.analysis.evidence import bottleneck_evidence, format_evidence
+from corridor_sim.bottlenecks.evidence import format_evidence
 from corridor_sim.cli import main
 
 
@@ -33,7 +33,7 @@ def line() -> dict:
 def test_every_signal_points_at_the_overloaded_node_and_agrees_with_the_cut():
     s = build(line())
     bounds = cs.capacity(s)
-    evidence = bottleneck_evidence(cs.simulate(s, trace_activity=True), bounds)
+    evidence = cs.simulate(s, trace_activity=True).evidence(bounds)
     top = evidence.iloc[0]
     assert top["element"] == "slow" and bool(top["on_min_cut"])
     assert top["utilisation"] > 0.99 and top["backlog_growth_days"] > 1

@@ -6,9 +6,9 @@ import pytest
 from helpers import build, flow, scenario
 
 import corridor_sim as cs
-from corridor_sim.analysis.saturation import Criterion
-from corridor_sim.analysis.variants import override, parse_path
 from corridor_sim.errors import ScenarioError
+from corridor_sim.experiments.saturation import Criterion
+from corridor_sim.scenario.variants import override, parse_path
 
 
 def terminal(service: str = "1 h", per_day: str = "12 wagon/day", servers: int = 1) -> dict:

@@ -7,8 +7,8 @@ import pytest
 from helpers import build, scenario
 
 import corridor_sim as cs
-from corridor_sim.analysis.confidence import mean_ci
-from corridor_sim.analysis.kpis import kpis
+from corridor_sim.experiments.confidence import mean_ci
+from corridor_sim.experiments.kpis import kpis
 
 
 def mm1(horizon: str = "20 day") -> cs.Scenario:

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from helpers import deliveries, flow, per_time, port, scenario, sea, spy, start, units
 
+from corridor_sim.engine.calendar import month_starts
 from corridor_sim.engine.disruption import weather_episodes
-from corridor_sim.engine.simulation import month_starts
 from corridor_sim.model.disruptions import Weather
 
 

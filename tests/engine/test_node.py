@@ -4,7 +4,7 @@ storage that holds arriving trains upstream until a vessel takes cargo away."""
 import pytest
 from helpers import deliveries, ferry, flow, per_time, port, scenario, sea, start, units
 
-from corridor_sim.analysis.balance import balance_table
+from corridor_sim.results.balance import balance_table
 
 
 def station(**node: object) -> dict:
@@ -105,7 +105,7 @@ def test_held_train_is_delivered_later_and_nothing_is_lost():
     delivered = deliveries(sim)
     sim.env.run(until=200)
     assert per_time(delivered) == [(pytest.approx(107.0), 10.0), (pytest.approx(189.0), 10.0)]
-    row = balance_table(sim).iloc[0]
+    row = balance_table(sim.record()).iloc[0]
     assert (row.generated_units, row.delivered_units, row.in_system_units) == (80, 20, 60)
 
 

@@ -13,9 +13,6 @@ import corridor_sim as cs
 from corridor_sim import plotting
 from corridor_sim.plotting import _style
 
-pytest.importorskip("corridor_sim.analysis.saturation")
-pytest.importorskip("corridor_sim.analysis.compare")
-
 
 @pytest.fixture(scope="module")
 def teaching() -> cs.Scenario:
@@ -24,13 +21,13 @@ def teaching() -> cs.Scenario:
 
 @pytest.fixture(scope="module")
 def sat(teaching):
-    from corridor_sim.analysis.saturation import saturation
+    from corridor_sim.experiments.saturation import saturation
 
     return saturation(teaching, replications=2, curve=(0.5, 1.0), workers=1, progress=False)
 
 
 def test_saturation_curve_shows_the_multiplier_its_interval_and_the_bound(sat, teaching):
-    from corridor_sim.analysis.capacity import capacity
+    from corridor_sim.capacity.report import capacity
 
     bound = capacity(teaching)
     fig = plotting.plot_saturation(sat, capacity=bound)
@@ -53,7 +50,7 @@ def test_saturation_curve_shows_the_multiplier_its_interval_and_the_bound(sat, t
 
 
 def test_comparison_shows_each_paired_difference_as_a_share_of_the_baseline(teaching):
-    from corridor_sim.analysis.compare import compare
+    from corridor_sim.experiments.compare import compare
 
     faster = dataclasses.replace(teaching, name="faster_ferries")
     link = teaching.links["port_a-port_b"]

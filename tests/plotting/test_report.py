@@ -14,7 +14,7 @@ import pytest
 from plot_helpers import short
 
 import corridor_sim as cs
-from corridor_sim import plotting
+from corridor_sim import report
 from corridor_sim.plotting import _style, coastline, network_map
 
 IMG = re.compile(r'<img alt="([^"]+)" src="data:image/png;base64,([^"]+)">')
@@ -39,7 +39,7 @@ def storm():
 
 @pytest.fixture(scope="module")
 def page(storm) -> str:
-    return plotting.render_report(cs.simulate(storm), scenario=storm, dpi=60)
+    return report.render_report(cs.simulate(storm), scenario=storm, dpi=60)
 
 
 def test_report_states_the_verdict_and_the_headline_tables(page, storm):
@@ -66,13 +66,13 @@ def test_report_carries_the_scenario_files_with_their_sources_marked(page):
 
 
 def test_report_without_a_scenario_says_so(result, monkeypatch):
-    monkeypatch.setattr(plotting.report, "iter_figures", lambda *_args: iter(()))
-    page = plotting.render_report(result)
+    monkeypatch.setattr(report.html, "iter_figures", lambda *_args: iter(()))
+    page = report.render_report(result)
     assert "The scenario file is not available to this report." in page
 
 
 def test_yaml_comments_are_split_from_the_values():
-    html = plotting.report.highlight_yaml("a: '#1'   # ref §2 x\nb: 3 # estimate: y\nc: 4")
+    html = report.html.highlight_yaml("a: '#1'   # ref §2 x\nb: 3 # estimate: y\nc: 4")
     assert html.splitlines() == [
         'a: &#x27;#1&#x27;<span class="ref">   # ref §2 x</span>',
         'b: 3<span class="est"> # estimate: y</span>',
@@ -92,8 +92,8 @@ def chromium() -> str:
 def test_the_report_renders_in_headless_chromium(tmp_path):
     browser = chromium()
     scenario = cs.load_scenario(cs.bundled_path("teaching_two_ports"))
-    report = plotting.write_report(cs.simulate(scenario), tmp_path / "report.html", dpi=60)
-    url = report.resolve().as_uri()
+    page = report.write_report(cs.simulate(scenario), tmp_path / "report.html", dpi=60)
+    url = page.resolve().as_uri()
     flags = [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
     dom = subprocess.run(
         [browser, *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120

@@ -15,6 +15,7 @@ from pathlib import Path
 import corridor_sim as cs
 from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.simulation import Simulation
+from corridor_sim.results import SimulationResult
 
 
 def rss_mb() -> float:
@@ -51,7 +52,7 @@ def main(years: float) -> dict:
     base = rss_mb()
     started = time.perf_counter()
     sim = Simulation(scenario)
-    result = sim.run()
+    result = SimulationResult.from_record(sim.run())
     wall = time.perf_counter() - started
     peak = rss_mb()
     held = [c for h in [*sim.sources, *sim.elements] for c in h.holdings()]

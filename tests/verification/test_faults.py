@@ -34,8 +34,9 @@ from engine_probes import StartLog, at, every
 from helpers import spy
 
 import corridor_sim as cs
-from corridor_sim.engine.rail import Rail
+from corridor_sim.engine.links.rail import Rail
 from corridor_sim.engine.simulation import Simulation
+from corridor_sim.results import SimulationResult
 
 CASPIAN_PORTS = ["aktau", "kuryk", "turkmenbashi", "alat"]
 SEA = ["aktau-alat", "aktau-alat-tanker", "kuryk-alat", "turkmenbashi-alat"]
@@ -92,7 +93,7 @@ def caspian_runs() -> dict:
     at(sim, CLOSED_DAY * 24.0, at_closure)  # just after the closure begins
     rails = [e for e in sim.links.values() if isinstance(e, Rail)]
     every(sim, 6.0, lambda now: held.append((now, {r.name: len(r.held) for r in rails})))
-    closed = sim.run()
+    closed = SimulationResult.from_record(sim.run())
     return {
         "closed": closed,
         "open": cs.simulate(caspian(closed=False)),
@@ -224,7 +225,7 @@ def test_border_closed_for_a_week():
     sim = Simulation(cs.build_scenario(closed))
     dostyk = sim.nodes["dostyk"]
     dostyk.busy_level = StartLog(dostyk.busy_level)
-    result = sim.run()
+    result = SimulationResult.from_record(sim.run())
     plain = cs.simulate(cs.build_scenario(base))
     assert not [t for t in dostyk.busy_level.starts if 20 * 24 <= t < 27 * 24]
     assert (result.balance["difference_units"].abs() < 1e-6).all()

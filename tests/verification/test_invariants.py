@@ -36,13 +36,14 @@ from hypothesis import HealthCheck, Phase, given, settings
 from random_networks import DISTRIBUTIONS, networks
 
 import corridor_sim as cs
-from corridor_sim.analysis.balance import balance_table, element_table
-from corridor_sim.analysis.element_capacity import batch_units, element_bounds
+from corridor_sim.capacity.elements import batch_units, element_bounds
+from corridor_sim.engine.links.pipeline import Pipeline
+from corridor_sim.engine.links.rail import Rail
+from corridor_sim.engine.links.sea import Sea
 from corridor_sim.engine.node import Node
-from corridor_sim.engine.pipeline import Pipeline
-from corridor_sim.engine.rail import Rail
-from corridor_sim.engine.sea import Sea
 from corridor_sim.engine.simulation import Simulation
+from corridor_sim.results import SimulationResult
+from corridor_sim.results.balance import balance_table, element_table
 
 EXAMPLES = 100
 EPS = 1e-9
@@ -163,7 +164,7 @@ def check_capacities(sim: Simulation, watch: Watch, result: cs.SimulationResult 
 def check_conservation(sim: Simulation, result: cs.SimulationResult | None) -> None:
     """Per flow and per element, in units and tonnes, read off the engine directly (so it
     is checked even when building the result tables fails)."""
-    bal = balance_table(sim)
+    bal = balance_table(sim.record())
     if result is not None:
         pd.testing.assert_frame_equal(result.balance, bal, check_exact=True)
     scale = np.maximum(1.0, bal["generated_units"])
@@ -171,7 +172,7 @@ def check_conservation(sim: Simulation, result: cs.SimulationResult | None) -> N
     tonnes = bal["delivered_t"] + bal["in_system_t"]
     assert np.allclose(bal["generated_t"], tonnes, rtol=1e-9, atol=1e-6), bal
     mass = {c.name: c.mass_per_unit_t for c in sim.commodities}
-    table = element_table(sim)
+    table = element_table(sim.record())
     m = table["commodity"].map(mass).astype(float)
     units_in, units_out, present = (
         table[k].astype(float) for k in ("units_in", "units_out", "present_units")
@@ -301,7 +302,7 @@ def test_invariants_on_random_networks():
         scenario = cs.build_scenario(mapping, name="random")
         sim = Simulation(scenario)
         watch = Watch(sim)
-        result = sim.run()
+        result = SimulationResult.from_record(sim.run())
         check_conservation(sim, result)
         check_capacities(sim, watch, result)
         check_nothing_negative(result)

@@ -40,6 +40,7 @@ from queueing_models import tandem
 import corridor_sim as cs
 from corridor_sim.engine.element import Element
 from corridor_sim.engine.simulation import Simulation
+from corridor_sim.results import SimulationResult
 
 REL = 1e-9
 
@@ -63,7 +64,7 @@ def run_with_boundaries(scenario: cs.Scenario) -> tuple[Simulation, cs.Simulatio
 
     at(sim, t0, snapshot)  # right after the end of the warm-up resets the statistics
     held = HeldOutside(sim, t0, t1)
-    result = sim.run()
+    result = SimulationResult.from_record(sim.run())
     return sim, result, {"S0": before, "held": held}
 
 

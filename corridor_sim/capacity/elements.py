@@ -1,0 +1,281 @@
+"""The analytic capacity of every node and link, from the scenario's parameters alone.
+
+- sea link: vessels x load (capacity x load factor) x round trips a year x availability,
+  a round trip being two crossings, the berth time at both ports and the handling of one
+  full load (loaded one way, the way the corridor's cargo goes);
+- rail link: trains a day (line capacity) x 365 x train capacity x availability;
+- port: per berth type, berths x handling rate x 8760 h x the handling share of a call
+  (handling / (handling + berth time)) x availability; a tonne moved sea to sea is
+  handled twice;
+- border or terminal: servers x 8760 h / service time (plus gauge change) per batch, at
+  most the daily quota x 365, times the largest batch that reaches it (a full train,
+  a vessel load, an arriving block train);
+- pipeline: (capacity - base load) x 8760 h x availability;
+- transfers, rail lines without a line capacity and nodes without servers: no limit.
+
+Availability is the expected share of time open (:mod:`corridor_sim.capacity.availability`).
+How commodities share an element is stated in :mod:`corridor_sim.capacity.resources`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from corridor_sim.capacity.availability import availability
+from corridor_sim.capacity.resources import ElementBound, Resource
+from corridor_sim.model.demand import FlowSpec
+from corridor_sim.model.network import NodeSpec, PipelineLink, RailLink, SeaLink
+from corridor_sim.model.scenario import Scenario
+
+YEAR_H = 8760.0
+CLASS_UNITS = {"container": "TEU", "wagon": "wagon", "roro": "truck", "liquid": "t", "general": "t"}
+
+
+def flow_t_per_yr(scenario: Scenario, f: FlowSpec) -> float:
+    """Offered tonnes a year of flow ``f`` (seasonality averages to one)."""
+    return f.volume_units_per_h * YEAR_H * scenario.commodities[f.commodity].mass_per_unit_t
+
+
+def demand_by_element(scenario: Scenario) -> dict[str, dict[str, float]]:
+    """Offered tonnes a year through each element, by commodity."""
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    for f in scenario.flows.values():
+        for name in f.path:
+            d = out[name]
+            d[f.commodity] = d.get(f.commodity, 0.0) + flow_t_per_yr(scenario, f)
+    return dict(out)
+
+
+def element_bounds(scenario: Scenario) -> dict[str, ElementBound]:
+    """The :class:`ElementBound` of every node and link, by name."""
+    out = {}
+    for name, spec in scenario.nodes.items():
+        out[name] = _port(scenario, spec) if spec.kind == "port" else _node(scenario, spec)
+    for name, link in scenario.links.items():
+        if isinstance(link, SeaLink):
+            out[name] = _sea(scenario, link)
+        elif isinstance(link, RailLink) and link.line_capacity_per_day:
+            out[name] = _rail(scenario, link)
+        elif isinstance(link, PipelineLink):
+            out[name] = _pipeline(scenario, link)
+        else:
+            why = "transfer link" if link.kind == "transfer" else "no line capacity given"
+            out[name] = ElementBound(name, "link", link.kind, formula=f"{why}: no limit")
+    return out
+
+
+def _unit(scenario: Scenario, commodity: str) -> str:
+    return scenario.commodities[commodity].unit
+
+
+def _carried(scenario: Scenario, classes: set[str]) -> list[str]:
+    return [n for n, c in scenario.commodities.items() if c.handling in classes]
+
+
+# -- nodes ----------------------------------------------------------------------------
+def batch_units(scenario: Scenario, f: FlowSpec, node: str) -> float:
+    """Largest batch (units) in which flow ``f`` reaches ``node``: a full train after a
+    rail link, a vessel load after a sea link, else the flow's own arrival size."""
+    i = f.path.index(node)
+    if i == 0:
+        return f.size_units
+    link = scenario.links[f.path[i - 1]]
+    cls = scenario.commodities[f.commodity].handling
+    if isinstance(link, RailLink):
+        return link.train_capacity[cls]
+    if isinstance(link, SeaLink):
+        return max(v.capacity.get(cls, 0.0) for v in link.fleet) * link.load_factor
+    return f.size_units
+
+
+def _batches(scenario: Scenario, spec: NodeSpec) -> tuple[dict[str, float], int]:
+    """Largest batch (units) per commodity reaching node ``spec``, and how many of the
+    commodities reach it (they come first); those that no flow brings here get their
+    largest arrival size anywhere (for the maximum flow)."""
+    sizes: dict[str, float] = {}
+    for f in scenario.flows.values():
+        if spec.name in f.path[0::2]:
+            size = batch_units(scenario, f, spec.name)
+            sizes[f.commodity] = max(sizes.get(f.commodity, 0.0), size)
+    here = len(sizes)
+    for f in scenario.flows.values():
+        if f.commodity not in list(sizes)[:here]:
+            sizes[f.commodity] = max(sizes.get(f.commodity, 0.0), f.size_units)
+    return sizes, here
+
+
+def _servers(scenario: Scenario, spec: NodeSpec) -> tuple[Resource, str] | None:
+    service = (spec.service_time.mean_h if spec.service_time else 0.0) + (
+        spec.gauge_change.mean_h if spec.gauge_change else 0.0
+    )
+    if not spec.servers or (service == 0 and spec.quota_per_day is None):
+        return None
+    av = availability(scenario, spec.name, servers=spec.servers)
+    batches = math.inf
+    text = []
+    if service > 0:
+        batches = (spec.servers - av.servers_out) * YEAR_H * av.share / service
+        factor = f" x {av.share:.3f}" if av.share < 1 else ""
+        text.append(
+            f"{spec.servers} servers x 8760 h / {service:.2f} h a batch{factor} "
+            f"= {batches:,.0f} batches/yr"
+        )
+    if spec.quota_per_day is not None:
+        quota = spec.quota_per_day * 365 * av.weather * av.closures
+        text.append(f"quota {spec.quota_per_day:g}/day x 365 = {quota:,.0f} batches/yr")
+        batches = min(batches, quota)
+    sizes, here = _batches(scenario, spec)
+    per = {c: batches * u * scenario.commodities[c].mass_per_unit_t for c, u in sizes.items()}
+    shown = list(sizes.items())[: here or None]
+    sizes_text = ", ".join(f"{u:g} {_unit(scenario, c)}" for c, u in shown)
+    text.append(f"x largest batch ({sizes_text})")
+    if av.share < 1 or av.servers_out:
+        text.append(av.describe())
+    return Resource("servers", per), "; ".join(text)
+
+
+def _node(scenario: Scenario, spec: NodeSpec) -> ElementBound:
+    servers = _servers(scenario, spec)
+    if servers is None:
+        return ElementBound(spec.name, "node", spec.kind, formula="no servers: no limit")
+    resource, text = servers
+    return ElementBound(spec.name, "node", spec.kind, ((resource,),), text)
+
+
+def _sea_loads(scenario: Scenario, spec: NodeSpec) -> dict[tuple[str, str], float]:
+    """Largest vessel load (units) per (berth type, commodity) calling at port ``spec``."""
+    loads: dict[tuple[str, str], float] = {}
+    for link in scenario.links.values():
+        if not isinstance(link, SeaLink) or spec.name not in (link.origin, link.destination):
+            continue
+        for v in link.fleet:
+            for c in _carried(scenario, set(v.capacity)):
+                if scenario.commodities[c].handling in spec.handling_rate_per_h:
+                    load = v.capacity[scenario.commodities[c].handling] * link.load_factor
+                    loads[(v.berth, c)] = max(loads.get((v.berth, c), 0.0), load)
+    return loads
+
+
+def _handlings(scenario: Scenario, spec: NodeSpec) -> tuple[dict[str, float], int]:
+    """Berth handlings per tonne passing, by commodity; and 2 if vessels both unload and
+    load here (one berth time serves both), else 1."""
+    weight: dict[str, float] = defaultdict(float)
+    count: dict[str, float] = defaultdict(float)
+    ways: set[str] = set()
+    for f in scenario.flows.values():
+        if spec.name not in f.path[0::2]:
+            continue
+        i = f.path.index(spec.name)
+        sea = []
+        if i > 0 and isinstance(scenario.links[f.path[i - 1]], SeaLink):
+            sea.append("unload")
+        if i + 1 < len(f.path) and isinstance(scenario.links[f.path[i + 1]], SeaLink):
+            sea.append("load")
+        ways.update(sea)
+        t = flow_t_per_yr(scenario, f)
+        weight[f.commodity] += t
+        count[f.commodity] += t * len(sea)
+    return {c: count[c] / w for c, w in weight.items() if w > 0}, 2 if len(ways) == 2 else 1
+
+
+def _port(scenario: Scenario, spec: NodeSpec) -> ElementBound:
+    # a failure takes out a server if the port has any, else a berth of its largest type
+    av = availability(scenario, spec.name, servers=max(spec.servers, 1))
+    largest = max(spec.berths, key=lambda t: spec.berths[t], default="")
+    loads = _sea_loads(scenario, spec)
+    handlings, ways = _handlings(scenario, spec)
+    resources, parts = [], []
+    for berth, count in spec.berths.items():
+        n = count - (av.servers_out if berth == largest and not spec.servers else 0.0)
+        per: dict[str, float] = {}
+        for (b, c), load in loads.items():
+            if b != berth:
+                continue
+            rate = spec.handling_rate_per_h[scenario.commodities[c].handling]
+            hours = load / rate
+            share = hours / (hours + spec.berth_time_h / ways)
+            per[c] = n * rate * YEAR_H * share * av.share * scenario.commodities[c].mass_per_unit_t
+        if per:
+            resources.append(Resource(berth, per))
+            classes = dict.fromkeys(scenario.commodities[c].handling for c in per)
+            rates = ", ".join(
+                f"{spec.handling_rate_per_h[cls]:g} {CLASS_UNITS[cls]}/h" for cls in classes
+            )
+            parts.append(f"{berth} {n:g} x ({rates})")
+    groups = [tuple(resources)] if resources else []
+    text = []
+    if resources:
+        text.append(
+            "berths x rate x 8760 h x handling share of a call x availability: "
+            + " + ".join(parts)
+            + f"; berth time {spec.berth_time_h:g} h a call; {av.describe()}"
+        )
+    servers = _servers(scenario, spec)
+    if servers:
+        groups.append((servers[0],))
+        text.append(servers[1])
+    if not groups:
+        return ElementBound(spec.name, "node", spec.kind, formula="no berths used: no limit")
+    return ElementBound(spec.name, "node", spec.kind, tuple(groups), "; ".join(text), handlings)
+
+
+# -- links ----------------------------------------------------------------------------
+def _sea(scenario: Scenario, link: SeaLink) -> ElementBound:
+    av = availability(scenario, link.name, also=(link.origin, link.destination))
+    a, b = scenario.nodes[link.origin], scenario.nodes[link.destination]
+    classes: dict[tuple, list] = {}
+    for v in link.fleet:
+        key = (v.berth, tuple(sorted(v.capacity.items())), v.speed_kmh)
+        classes.setdefault(key, []).append(v)
+    resources, parts = [], []
+    used = demand_by_element(scenario).get(link.name, {})
+    for vessels in classes.values():
+        v, n = vessels[0], len(vessels)
+        per, shown = {}, ""
+        for c in sorted(_carried(scenario, set(v.capacity)), key=lambda c: -used.get(c, 0.0)):
+            cls = scenario.commodities[c].handling
+            if cls not in a.handling_rate_per_h or cls not in b.handling_rate_per_h:
+                continue
+            load = v.capacity[cls] * link.load_factor
+            handling = load / a.handling_rate_per_h[cls] + load / b.handling_rate_per_h[cls]
+            trip = 2 * link.sailing_time_h(v) + a.berth_time_h + b.berth_time_h + handling
+            per[c] = n * load * scenario.commodities[c].mass_per_unit_t * YEAR_H * av.share / trip
+            shown = shown or (
+                f"{n} x {load:g} {_unit(scenario, c)} ({v.capacity[cls]:g} x "
+                f"{link.load_factor:.0%}) x {YEAR_H / trip:.1f} trips/yr (round trip {trip:.1f} h "
+                f"= 2 x {link.sailing_time_h(v):.1f} h sailing + "
+                f"{a.berth_time_h + b.berth_time_h:g} h berth + {handling:.1f} h handling)"
+            )
+        if per:
+            resources.append(Resource(v.name.rsplit("-", 1)[0], per))
+            parts.append(shown)
+    text = "vessels x load x round trips/yr x availability: " + " + ".join(parts)
+    return ElementBound(link.name, "link", "sea", (tuple(resources),), f"{text}; {av.describe()}")
+
+
+def _rail(scenario: Scenario, link: RailLink) -> ElementBound:
+    av = availability(scenario, link.name)
+    per_day = link.line_capacity_per_day or 0.0
+    trains = per_day * 365 * av.share
+    per = {}
+    for c in _carried(scenario, set(link.train_capacity)):
+        cls = scenario.commodities[c].handling
+        per[c] = trains * link.train_capacity[cls] * scenario.commodities[c].mass_per_unit_t
+    caps = ", ".join(f"{u:g} {CLASS_UNITS[cls]}" for cls, u in link.train_capacity.items())
+    text = f"{per_day:g} trains/day x 365 x train capacity ({caps})"
+    if av.share < 1:
+        text += f" x {av.describe()}"
+    return ElementBound(link.name, "link", "rail", ((Resource("trains", per),),), text)
+
+
+def _pipeline(scenario: Scenario, link: PipelineLink) -> ElementBound:
+    av = availability(scenario, link.name)
+    per = {c: link.residual_t_per_h * YEAR_H * av.share for c in _carried(scenario, {"liquid"})}
+    text = (
+        f"(capacity {link.capacity_t_per_h:,.0f} t/h - base load {link.base_load_t_per_h:,.0f} "
+        f"t/h) x 8760 h"
+    )
+    if av.share < 1:
+        text += f" x {av.describe()}"
+    return ElementBound(link.name, "link", "pipeline", ((Resource("line", per),),), text)

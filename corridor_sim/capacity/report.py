@@ -1,0 +1,222 @@
+"""Capacity bounds of a scenario without simulating: per element, maximum flow, minimum cut.
+
+>>> import corridor_sim as cs
+>>> bounds = cs.capacity(cs.load_scenario(cs.bundled_path("teaching_two_ports")))
+>>> float(round(bounds.elements.set_index("element").loc["port_a-port_b", "load"], 2))
+0.56
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from corridor_sim.capacity.elements import (
+    demand_by_element,
+    element_bounds,
+    flow_t_per_yr,
+)
+from corridor_sim.capacity.maxflow import FlowCut, max_flow
+from corridor_sim.capacity.resources import ElementBound
+from corridor_sim.capacity.text import format_capacity
+from corridor_sim.folders import write_folder
+from corridor_sim.model.scenario import Scenario
+from corridor_sim.texttable import num
+
+
+@dataclass
+class CapacityReport:
+    """Analytic capacity of a scenario.
+
+    ``elements``: per node and link, capacity in t/yr at its commodity mix and in natural
+    units, offered demand, load (demand / capacity) and the formula; ``by_commodity``:
+    capacity for each commodity alone; ``max_flow``: maximum flow and minimum cut per
+    commodity and for all cargo; ``headroom``: the factor by which all demand can grow on
+    its fixed routes before ``binding`` is full.
+    """
+
+    scenario: str
+    elements: pd.DataFrame
+    by_commodity: pd.DataFrame
+    max_flow: pd.DataFrame
+    headroom: float
+    binding: str
+
+    @property
+    def min_cut(self) -> tuple[str, ...]:
+        """The elements of the minimum cut for all cargo."""
+        row = self.max_flow.iloc[0]
+        return tuple(row["cut"].split(", ")) if row["cut"] else ()
+
+    def summary(self) -> str:
+        """The capacity table, the formulas and the cuts (what ``corridor-sim capacity``
+        prints)."""
+        return format_capacity(
+            self.scenario, self.elements, self.max_flow, self.headroom, self.binding
+        )
+
+    def to_dir(self, path: str | Path) -> Path:
+        """Write the three tables as CSV and ``capacity.json``."""
+        tables = {
+            "capacity_elements": self.elements,
+            "capacity_by_commodity": self.by_commodity,
+            "max_flow": self.max_flow,
+        }
+        head = {
+            "scenario": self.scenario,
+            "headroom": self.headroom,
+            "binding": self.binding,
+            "min_cut": list(self.min_cut),
+        }
+        return write_folder(path, tables, "capacity", head)
+
+
+def capacity(scenario: Scenario) -> CapacityReport:
+    """Analytic capacity bounds of ``scenario``: per element, maximum flow, minimum cut.
+
+    Capacities are in tonnes a year (formulas in
+    :mod:`corridor_sim.capacity.elements`), net of the *expected* downtime from
+    weather, closures and failures: one run whose storms are milder than the average can
+    exceed them. ``bound_t_per_yr`` ignores every disruption: no run can exceed it. An
+    element used by several commodities is rated at the mix of the flows that use it
+    (convention in
+    :mod:`corridor_sim.capacity.resources`). The maximum flow runs on the capacity graph
+    with nodes split into in/out, from every flow origin to every flow destination, for
+    each commodity alone and for all cargo (all cargo: each element at its mix).
+    """
+    bounds = element_bounds(scenario)
+    demand = demand_by_element(scenario)
+    mixes = {name: _mix(scenario, b, demand.get(name, {})) for name, b in bounds.items()}
+    caps = {name: b.mixed(mixes[name]) for name, b in bounds.items()}
+    clear = element_bounds(dataclasses.replace(scenario, disruptions=()))
+    ceilings = {name: clear[name].mixed(mixes[name]) for name in bounds}
+    loads = {name: _load(scenario, name, caps[name]) for name in bounds}
+    elements = pd.DataFrame(
+        [
+            {
+                "element": name,
+                "role": b.role,
+                "kind": b.kind,
+                "capacity_t_per_yr": caps[name],
+                "capacity_natural": _natural(scenario, caps[name], mixes[name]),
+                "bound_t_per_yr": ceilings[name],
+                "demand_t_per_yr": sum(demand.get(name, {}).values()),
+                "load": loads[name],
+                "formula": b.formula,
+            }
+            for name, b in bounds.items()
+        ]
+    )
+    elements = elements.sort_values("load", ascending=False, kind="stable").reset_index(drop=True)
+    used = elements[elements["demand_t_per_yr"] > 0]
+    top = used.iloc[0] if len(used) else None
+    headroom = 1.0 / top["load"] if top is not None and top["load"] > 0 else math.inf
+    return CapacityReport(
+        scenario=scenario.name,
+        elements=elements,
+        by_commodity=_by_commodity(scenario, bounds),
+        max_flow=_max_flows(scenario, bounds, caps),
+        headroom=headroom,
+        binding=str(top["element"]) if top is not None and math.isfinite(headroom) else "",
+    )
+
+
+def _mix(scenario: Scenario, bound: ElementBound, demand: dict[str, float]) -> dict[str, float]:
+    """Tonne shares of the flows using the element; if none, of all flows' commodities it
+    can carry; if none, equal shares of the commodities it can carry."""
+    if sum(demand.values()) > 0:
+        return demand
+    overall: dict[str, float] = {}
+    for f in scenario.flows.values():
+        overall[f.commodity] = overall.get(f.commodity, 0.0) + flow_t_per_yr(scenario, f)
+    mix = {c: t for c, t in overall.items() if t > 0 and bound.carries(c)}
+    return mix or {c: 1.0 for c in scenario.commodities if bound.carries(c)}
+
+
+def _load(scenario: Scenario, name: str, cap: float) -> float:
+    """Offered demand over capacity; for a link, in its busier direction."""
+    if cap == 0:
+        return math.inf
+    ways: dict[tuple[str, str], float] = {}
+    for f in scenario.flows.values():
+        if name in f.path:
+            i = f.path.index(name)
+            key = (f.path[i - 1], f.path[i + 1]) if i % 2 else ("", "")
+            ways[key] = ways.get(key, 0.0) + flow_t_per_yr(scenario, f)
+    return max(ways.values(), default=0.0) / cap
+
+
+def _natural(scenario: Scenario, cap: float, mix: dict[str, float]) -> str:
+    if not math.isfinite(cap):
+        return "no limit"
+    total = sum(mix.values())
+    parts = [
+        f"{num(cap * w / total / scenario.commodities[c].mass_per_unit_t)} "
+        f"{scenario.commodities[c].unit}"
+        for c, w in sorted(mix.items(), key=lambda kv: -kv[1])
+        if w > 0
+    ]
+    return " + ".join(parts) + "/yr" if parts else "-"
+
+
+def _by_commodity(scenario: Scenario, bounds: dict[str, ElementBound]) -> pd.DataFrame:
+    rows = []
+    for name, b in bounds.items():
+        if not b.limited:
+            continue
+        for c, spec in scenario.commodities.items():
+            t = b.dedicated(c)
+            if t > 0:
+                rows.append(
+                    {
+                        "element": name,
+                        "commodity": c,
+                        "unit": spec.unit,
+                        "capacity_units_per_yr": t / spec.mass_per_unit_t,
+                        "capacity_t_per_yr": t,
+                    }
+                )
+    return pd.DataFrame(
+        rows,
+        columns=["element", "commodity", "unit", "capacity_units_per_yr", "capacity_t_per_yr"],
+    )
+
+
+def _arcs(scenario: Scenario) -> list[tuple[str, str, str]]:
+    """Each link from its origin to its destination, and back where a flow uses it so."""
+    arcs = {(name, lk.origin, lk.destination) for name, lk in scenario.links.items()}
+    for f in scenario.flows.values():
+        for i in range(1, len(f.path), 2):
+            arcs.add((f.path[i], f.path[i - 1], f.path[i + 1]))
+    return sorted(arcs)
+
+
+def _max_flows(
+    scenario: Scenario, bounds: dict[str, ElementBound], caps: dict[str, float]
+) -> pd.DataFrame:
+    arcs = _arcs(scenario)
+    groups: list[tuple[str, dict[str, float], list]] = [
+        ("all cargo", caps, list(scenario.flows.values()))
+    ]
+    for c in scenario.commodities:
+        flows = [f for f in scenario.flows.values() if f.commodity == c]
+        if flows:
+            groups.append((c, {n: b.dedicated(c) for n, b in bounds.items()}, flows))
+    rows = []
+    for group, cap, flows in groups:
+        result: FlowCut = max_flow(
+            cap, arcs, {f.origin for f in flows}, {f.destination for f in flows}
+        )
+        rows.append(
+            {
+                "group": group,
+                "max_flow_t_per_yr": result.value,
+                "demand_t_per_yr": sum(flow_t_per_yr(scenario, f) for f in flows),
+                "cut": ", ".join(result.cut),
+            }
+        )
+    return pd.DataFrame(rows)

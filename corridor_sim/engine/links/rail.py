@@ -1,0 +1,191 @@
+"""Rail links: trains form at the upstream node and run to the downstream node.
+
+A train leaves when full, or when its oldest consignment has waited ``max_wait``; at
+most one train leaves per headway (24 h / line capacity). Each train is one event: the
+whole batch travels together and is handed to the next node as one batch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.links.base import Batch, Lane, Link
+from corridor_sim.model.network import RailLink
+
+if TYPE_CHECKING:
+    from corridor_sim.engine.node import Node
+    from corridor_sim.engine.simulation import Simulation
+
+FULL = 1 - 1e-9
+
+
+class RailLane(Lane):
+    """Train formation and departures in one direction."""
+
+    link: Rail
+
+    def __init__(self, link: Rail, source: Node, target: Node) -> None:
+        super().__init__(link, source, target)
+        self.waiting: deque[Consignment] = deque()
+        self.fill = 0.0  # sum of waiting shares of a train
+        self.next_slot = 0.0  # earliest departure allowed by the line capacity
+        self._timer = 0  # token of the live max-wait timer
+        self._wake_pending = False
+        self._departing = False  # guards try_depart against re-entry from _load
+        self.trains = 0  # trains dispatched in this direction
+        self.trains_at_warmup = 0
+
+    def share(self, c: Consignment) -> float:
+        return c.qty / self.link.capacity[c.flow.handling]
+
+    def enqueue(self, c: Consignment) -> None:
+        self.link.accept(self, c)
+        self.waiting.append(c)
+        self.fill += self.share(c)
+        if self.fill >= FULL:
+            self.try_depart(False)
+        elif len(self.waiting) == 1:
+            self._arm_timer()
+
+    def _arm_timer(self) -> None:
+        self._timer += 1
+        token = self._timer
+        delay = max(0.0, self.waiting[0].t + self.link.max_wait_h - self.link.env.now)
+        self.link.env.timeout(delay).callbacks.append(lambda _e: self._timeout(token))
+
+    def _timeout(self, token: int) -> None:
+        if token == self._timer and self.waiting:
+            self.try_depart(True)
+
+    def try_depart(self, partial: bool) -> None:
+        """Dispatch trains while one is full (or ``partial`` is allowed) and the line is free."""
+        link = self.link
+        env = link.env
+        if self._departing:
+            return  # loading freed upstream room and cargo joined: the loop below sees it
+        self._departing = True
+        try:
+            while self.waiting and (partial or self.fill >= FULL):
+                if link.closed:
+                    return  # reopening calls again
+                if env.now < self.next_slot - 1e-9:
+                    if not self._wake_pending:
+                        self._wake_pending = True
+                        env.timeout(self.next_slot - env.now).callbacks.append(self._wake)
+                    return
+                self.next_slot = env.now + link.headway_h  # before loading frees room
+                link.run_train(self, self._load())
+                partial = False
+        finally:
+            self._departing = False
+        if self.waiting:
+            self._arm_timer()
+
+    def _wake(self, _event: object) -> None:
+        self._wake_pending = False
+        oldest_due = self.waiting and (
+            self.waiting[0].t + self.link.max_wait_h <= self.link.env.now + 1e-9
+        )
+        self.try_depart(bool(oldest_due))
+
+    def _load(self) -> Batch:
+        train: Batch = []
+        room = 1.0
+        while self.waiting and room > 1e-9:
+            c = self.waiting[0]
+            share = self.share(c)
+            if share > room + 1e-9:
+                c = c.split(c.qty * room / share)
+                share = room
+            else:
+                self.waiting.popleft()
+            self.fill -= share
+            room -= share
+            train.append(c)
+            self.link.depart(self, c)
+        if not self.waiting:
+            self.fill = 0.0
+        return train
+
+
+class Rail(Link):
+    """A rail line with train capacity per handling class and a line capacity."""
+
+    lane_class = RailLane
+
+    def __init__(self, sim: Simulation, spec: RailLink) -> None:
+        super().__init__(sim, spec)
+        self.spec: RailLink = spec
+        self.capacity = spec.train_capacity
+        self.travel_h = spec.travel_time_h
+        self.max_wait_h = spec.max_wait_h
+        per_day = spec.line_capacity_per_day
+        self.headway_h = 24.0 / per_day if per_day else 0.0
+        self.trains = 0
+        self.trains_at_warmup = 0
+        self.line_busy_until = 0.0  # end of the last departure's headway (activity trace)
+        self.in_transit: dict[int, Batch] = {}  # trains running, by id
+
+    def run_train(self, lane: RailLane, train: Batch) -> None:
+        self.trains += 1
+        lane.trains += 1
+        self.in_transit[id(train)] = train
+        if self.activity is not None:  # the line is taken for one headway
+            self.line_busy_until = self.env.now + self.headway_h
+            self.note_activity()
+            self.env.timeout(self.headway_h).callbacks.append(lambda _e: self.note_activity())
+
+        def arrived(_event: object) -> None:
+            del self.in_transit[id(train)]
+            self.arrive(lane, train)
+
+        self.env.timeout(self.travel_h).callbacks.append(arrived)
+
+    def note_activity(self) -> None:
+        """Active while closed or within a headway of the last departure."""
+        if self.activity is not None:
+            now = self.env.now
+            self.activity.update(self.closed > 0 or self.line_busy_until > now + 1e-9, now)
+
+    def rail_lanes(self) -> list[RailLane]:
+        """This line's lanes (one per direction used)."""
+        lanes = [lane for lane in self.lanes.values() if isinstance(lane, RailLane)]
+        assert len(lanes) == len(self.lanes)
+        return lanes
+
+    def on_open(self) -> None:
+        for lane in self.rail_lanes():
+            lane.try_depart(False)
+            if lane.waiting:
+                lane._arm_timer()
+
+    def reset_stats(self, now: float) -> None:
+        super().reset_stats(now)
+        self.trains_at_warmup = self.trains
+        for lane in self.rail_lanes():
+            lane.trains_at_warmup = lane.trains
+
+    def traceable(self) -> bool:
+        return self.headway_h > 0
+
+    def utilisation(self, now: float, days: float) -> float:
+        """Trains in the busier direction over the line capacity (which is per direction:
+        the headway applies to each lane); NaN without a line capacity."""
+        per_day = self.spec.line_capacity_per_day
+        if not per_day:
+            return math.nan
+        busiest = max(
+            (lane.trains - lane.trains_at_warmup for lane in self.rail_lanes()), default=0
+        )
+        return busiest / (per_day * days)
+
+    def holdings(self) -> Iterable[Consignment]:
+        yield from super().holdings()
+        for train in self.in_transit.values():
+            yield from train
+        for lane in self.rail_lanes():
+            yield from lane.waiting

@@ -1,0 +1,132 @@
+"""What a run hands back: typed, pandas-free records of what happened.
+
+Each engine class writes its own record at the end of the run (``Element.record``,
+``Vessel.record``, ``FlowState.record``), so nothing above the engine needs to know the
+engine's classes or counters. Tables, balances and rankings are built from these records
+one layer up, in :mod:`corridor_sim.results`.
+
+Counters ``*_units`` are in each commodity's natural unit (TEU, wagon, truck, t), indexed
+like :attr:`RunRecord.commodities`; times are hours from t = 0 unless a name says days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from corridor_sim.engine.stats import Histogram
+from corridor_sim.model.cargo import Commodity
+from corridor_sim.model.scenario import Scenario
+
+Period = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class VesselRecord:
+    """One vessel over the statistics period: voyages, mean fill, hours by state."""
+
+    name: str
+    voyages: int
+    loaded_voyages: int
+    fill_sum: float  # sum over loaded voyages of the share of capacity used
+    hours: dict[str, float]  # hours in each state of ``engine.links.vessel.STATES``
+
+
+@dataclass(frozen=True, slots=True)
+class BerthRecord:
+    """One berth type of a port: how many berths, and how many were busy on average."""
+
+    berth: str
+    berths: int
+    busy_mean: float
+
+
+@dataclass(frozen=True, slots=True)
+class ElementRecord:
+    """One node or link.
+
+    ``units_in``/``units_out`` count since t = 0 (for the element balance);
+    ``units_out_period`` counts the statistics period; ``present_units`` is what the
+    element holds at the end (a node: also what waits in its yard for outbound links);
+    ``daily_out[k][d]`` is commodity ``k`` leaving on day ``d`` of the run.
+    ``utilisation`` is the share of the element's capacity in use over the statistics
+    period, as the element's class defines it (NaN for an element with no capacity).
+    """
+
+    name: str
+    role: str  # "node" or "link"
+    kind: str
+    units_in: Sequence[float]
+    units_out: Sequence[float]
+    units_out_period: Sequence[float]
+    present_units: Sequence[float]
+    daily_out: Sequence[Sequence[float]]
+    utilisation: float
+    queue_mean_t: float
+    queue_max_t: float
+    wait_mean_h: float
+    wait_p95_h: float
+    stock_mean_t: float  # NaN unless a node with storage limits
+    offers: int = 0  # batches offered to a node with storage ...
+    refused: int = 0  # ... and held outside for want of room
+    vessels: tuple[VesselRecord, ...] = ()
+    berths: tuple[BerthRecord, ...] = ()
+    active_periods: list[Period] | None = None  # only in traced runs
+
+
+@dataclass(frozen=True, slots=True)
+class StageRecord:
+    """Unit-hours one flow's delivered cargo spent waiting and moving at one element.
+
+    ``position`` is the element's place on the flow's route; cargo held outside a full
+    node is blamed on what fills it, which may be off the route: position = route length.
+    """
+
+    element: str
+    role: str
+    position: int
+    wait_unit_h: float
+    move_unit_h: float
+
+
+@dataclass(frozen=True, slots=True)
+class FlowRecord:
+    """One flow: its mass balance since t = 0 and its deliveries in the statistics period."""
+
+    name: str
+    commodity: str
+    unit: str
+    mass_per_unit_t: float
+    generated_units: float
+    delivered_units: float
+    in_system_units: float
+    offered_period_units: float
+    delivered_period_units: float
+    transit: Histogram  # transit times (h) of the statistics period's deliveries, by unit
+    stages: tuple[StageRecord, ...]
+    daily: dict[int, float]  # units delivered per day of the run
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """Everything one run recorded; :class:`corridor_sim.SimulationResult` reads it."""
+
+    scenario: Scenario
+    seed: int | None
+    commodities: tuple[Commodity, ...]
+    elements: tuple[ElementRecord, ...]
+    flows: tuple[FlowRecord, ...]
+    sample_times: list[float] = field(repr=False)
+    #: queue (t) of every element, in ``elements`` order, at each of ``sample_times``
+    samples: list[list[float]] = field(repr=False)
+    traced: bool = False
+    wall_s: float = 0.0
+    events: int = 0
+
+    @property
+    def warmup_h(self) -> float:
+        return self.scenario.settings.warmup_h
+
+    @property
+    def horizon_h(self) -> float:
+        return self.scenario.settings.horizon_h

@@ -1,0 +1,29 @@
+"""Many runs, one answer with its uncertainty: replications, sweeps, comparisons,
+saturation and the marginal value of capacity.
+
+Every experiment goes through one runner (:mod:`~corridor_sim.experiments.runner`): seeds
+from :mod:`~corridor_sim.experiments.seeds`, runs anywhere with
+:mod:`~corridor_sim.experiments.executors`, a KPI dict per run
+(:mod:`~corridor_sim.experiments.kpis`), means with confidence intervals
+(:mod:`~corridor_sim.experiments.confidence`).
+"""
+
+from corridor_sim.experiments.compare import Comparison, compare
+from corridor_sim.experiments.marginal import MarginalValues, marginal_value
+from corridor_sim.experiments.replicate import Replications, replicate
+from corridor_sim.experiments.saturation import Criterion, Saturation, saturation
+from corridor_sim.experiments.sweep import Sweep, sweep
+
+__all__ = [
+    "Comparison",
+    "Criterion",
+    "MarginalValues",
+    "Replications",
+    "Saturation",
+    "Sweep",
+    "compare",
+    "marginal_value",
+    "replicate",
+    "saturation",
+    "sweep",
+]

@@ -1,0 +1,120 @@
+"""The text summary printed by ``corridor-sim run``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+from corridor_sim.texttable import num as _num
+from corridor_sim.texttable import pct as _pct
+from corridor_sim.texttable import table as _table
+
+UNIT_NAMES = {"t": "t", "TEU": "TEU", "wagon": "wagons", "truck": "trucks"}
+
+
+def run_line(
+    scenario: str,
+    start: dt.date,
+    warmup_h: float,
+    horizon_h: float,
+    seed: int | None,
+    wall_s: float,
+) -> str:
+    """The first line: which scenario, which period, which seed, how long it took."""
+    return (
+        f"Scenario {scenario}: {horizon_h / 24:,.0f} days from {start} "
+        f"after a {warmup_h / 24:,.0f}-day warm-up, seed {seed} ({wall_s:.1f} s)"
+    )
+
+
+def flow_lines(flows: pd.DataFrame) -> list[str]:
+    """The flows table: offered, delivered, in system, transit mean/p50/p95."""
+    lines = ["Flows (statistics period)"]
+    rows = []
+    for f in flows.itertuples():
+        unit = UNIT_NAMES.get(f.unit, f.unit)
+        rows.append(
+            [
+                f.flow,
+                f"{_num(f.offered_units)} {unit}",
+                f"{_num(f.delivered_units)} {unit}",
+                _num(f.delivered_t / 1e3, 1),
+                f"{_num(f.in_system_units)} {unit}",
+                _num(f.transit_mean_days, 1),
+                _num(f.transit_p50_days, 1),
+                _num(f.transit_p95_days, 1),
+            ]
+        )
+    lines += _table(
+        [
+            "flow",
+            "offered",
+            "delivered",
+            "delivered kt",
+            "in system at end",
+            "transit mean d",
+            "p50 d",
+            "p95 d",
+        ],
+        rows,
+        "lrrrrrrr",
+    )
+    lines.append(
+        "offered = arrived during the statistics period; delivered also counts cargo "
+        "that arrived during the warm-up."
+    )
+    return lines
+
+
+def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 8) -> list[str]:
+    """The top of the bottleneck ranking with throughput and queues."""
+    shown = min(top, len(bottlenecks))
+    lines = [
+        f"Bottleneck ranking (top {shown} of {len(bottlenecks)} elements; "
+        "score = utilisation + wait share + backlog growth)",
+    ]
+    el = elements.set_index("element")
+    rows = []
+    for b in bottlenecks.head(top).itertuples():
+        e = el.loc[b.element]
+        growth = b.backlog_growth_days
+        rows.append(
+            [
+                str(b.rank),
+                b.element,
+                f"{b.kind} {b.role}",
+                _num(e.throughput_t_per_day),
+                _pct(b.utilisation),
+                _num(e.queue_mean_t),
+                _num(e.queue_p95_t),
+                "inf" if math.isinf(growth) else _num(growth, 1),
+                _pct(b.wait_share),
+            ]
+        )
+    lines += _table(
+        [
+            "#",
+            "element",
+            "kind",
+            "t/day",
+            "util",
+            "queue mean t",
+            "queue p95 t",
+            "backlog +days",
+            "wait share",
+        ],
+        rows,
+        "rllrrrrrr",
+    )
+    return lines
+
+
+def balance_line(balance: pd.DataFrame) -> str:
+    """The mass balance in one sentence (it was checked when the result was made)."""
+    return (
+        f"Mass balance: OK for {len(balance)} flows (generated = delivered + in system; "
+        f"{balance.generated_t.sum() / 1e6:,.3f} Mt generated since t = 0, "
+        f"{balance.in_system_t.sum() / 1e3:,.1f} kt still in the system)."
+    )

@@ -1,0 +1,111 @@
+"""Changed copies of a scenario: a parameter set by its dotted path, or all demand scaled.
+
+Paths address the scenario mapping (``scenario.raw``): keys joined by dots, list items by
+``[i]``, e.g. ``links.aktau-alat.fleet[0].count`` or ``flows.wagons_kz_poti.volume``. The
+copy is rebuilt with :func:`~corridor_sim.build_scenario`, so it is validated like a file.
+The path ``demand`` is special: a multiplier of every flow's volume.
+
+>>> import corridor_sim as cs
+>>> base = cs.load_scenario(cs.bundled_path("teaching_two_ports"))
+>>> more = override(base, {"links.port_a-port_b.fleet[0].count": 3, "demand": 1.5})
+>>> flow = more.flows["goods_west"]
+>>> len(more.links["port_a-port_b"].fleet), round(flow.volume_units_per_h * 8760)
+(3, 15000)
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from corridor_sim.errors import ScenarioError
+from corridor_sim.model.scenario import Scenario
+from corridor_sim.scenario.build import build_scenario
+
+DEMAND = "demand"
+_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_path(path: str) -> list[str | int]:
+    """``"a.b[2].c"`` -> ``["a", "b", 2, "c"]``."""
+    tokens: list[str | int] = []
+    pos = 0
+    for m in _TOKEN.finditer(path):
+        gap = path[pos : m.start()]
+        if gap not in ("", "."):
+            raise ScenarioError(f"cannot read path {path!r} near {gap!r}", path=path)
+        tokens.append(int(m.group(2)) if m.group(2) is not None else m.group(1))
+        pos = m.end()
+    if not tokens or path[pos:]:
+        raise ScenarioError(f"cannot read path {path!r}", path=path)
+    return tokens
+
+
+def set_path(mapping: dict[str, Any], path: str, value: Any) -> None:
+    """Set ``path`` in ``mapping`` (in place) to ``value``; the last key may be new."""
+    tokens = parse_path(path)
+    node: Any = mapping
+    for i, token in enumerate(tokens[:-1]):
+        here = ".".join(str(t) for t in tokens[:i]) or "the scenario"
+        try:
+            node = node[token]
+        except (KeyError, IndexError, TypeError):
+            raise ScenarioError(f"no {token!r} in {here}", path=path) from None
+    last = tokens[-1]
+    settable_item = isinstance(node, list) and isinstance(last, int) and last < len(node)
+    if settable_item or (isinstance(node, dict) and isinstance(last, str)):
+        node[last] = value
+    else:
+        raise ScenarioError(f"cannot set {last!r} here", path=path)
+
+
+def get_path(mapping: dict[str, Any], path: str) -> Any:
+    """The value at ``path`` in ``mapping`` (KeyError if absent)."""
+    node: Any = mapping
+    for token in parse_path(path):
+        node = node[token]
+    return node
+
+
+def with_warmup(scenario: Scenario, warmup_h: float | None) -> Scenario:
+    """``scenario`` with its warm-up set to ``warmup_h`` hours (unchanged if None)."""
+    if warmup_h is None:
+        return scenario
+    if warmup_h < 0:
+        raise ValueError(f"warmup_h must be >= 0 (got {warmup_h})")
+    settings = dataclasses.replace(scenario.settings, warmup_h=float(warmup_h))
+    return dataclasses.replace(scenario, settings=settings)
+
+
+def scale_demand(scenario: Scenario, factor: float) -> Scenario:
+    """A copy of ``scenario`` with every flow's volume multiplied by ``factor``."""
+    if not factor >= 0:
+        raise ValueError(f"demand multiplier must be >= 0 (got {factor})")
+    flows = {
+        name: dataclasses.replace(f, volume_units_per_h=f.volume_units_per_h * factor)
+        for name, f in scenario.flows.items()
+    }
+    return dataclasses.replace(scenario, flows=flows)
+
+
+def override(scenario: Scenario, changes: Mapping[str, Any]) -> Scenario:
+    """A copy of ``scenario`` with each ``path: value`` of ``changes`` applied (``demand``
+    scales all flows), rebuilt and validated."""
+    paths = {p: v for p, v in changes.items() if p != DEMAND}
+    out = scenario
+    if paths:
+        if not scenario.raw:
+            raise ScenarioError(
+                f"scenario {scenario.name!r} keeps no mapping (raw) to override; "
+                "build it with load_scenario or build_scenario"
+            )
+        raw = copy.deepcopy(scenario.raw)
+        for path, value in paths.items():
+            set_path(raw, path, value)
+        out = build_scenario(raw, name=scenario.name, source=scenario.source)
+    if DEMAND in changes:
+        out = scale_demand(out, float(changes[DEMAND]))
+    return out

@@ -70,6 +70,7 @@ def case_ciw_model_t(hours: float) -> dict:
 def case_scenario(name: str, years: float = 1.0, demand: float = 1.0) -> dict:
     import corridor_sim as cs
     from corridor_sim.engine.simulation import Simulation
+    from corridor_sim.results import SimulationResult
 
     s = cs.load_scenario(cs.bundled_path(name))
     flows = {
@@ -80,7 +81,7 @@ def case_scenario(name: str, years: float = 1.0, demand: float = 1.0) -> dict:
     s = dataclasses.replace(s, flows=flows, settings=settings)
     t = time.perf_counter()
     sim = Simulation(s)
-    sim.run()
+    SimulationResult.from_record(sim.run())  # the run and its tables, as cs.simulate does
     wall = time.perf_counter() - t
     return {
         "wall_s": wall,

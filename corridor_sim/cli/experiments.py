@@ -12,9 +12,14 @@ from typing import Any
 import yaml
 
 from corridor_sim.bottlenecks import format_evidence
-from corridor_sim.capacity import capacity
+from corridor_sim.capacity import CapacityReport, capacity
 from corridor_sim.experiments import (
+    Comparison,
     Criterion,
+    MarginalValues,
+    Replications,
+    Saturation,
+    Sweep,
     compare,
     marginal_value,
     replicate,
@@ -151,7 +156,10 @@ def _where(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _write(thing: Any, args: argparse.Namespace) -> int:
+def _write(
+    thing: CapacityReport | Replications | Sweep | Saturation | Comparison | MarginalValues,
+    args: argparse.Namespace,
+) -> int:
     if args.out:
         print(f"\nWrote the tables to {thing.to_dir(args.out)}/")
     return 0

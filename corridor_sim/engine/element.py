@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Generator, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import simpy
 
 from corridor_sim.engine.activity import ActivityLog
 from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import Streams
 from corridor_sim.engine.stats import Histogram, Level
 from corridor_sim.model.disruptions import Failures
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.simulation import Simulation
 
 Waiter = Callable[[], None]
 
@@ -34,18 +32,17 @@ class Element:
 
     role = "element"
 
-    def __init__(self, sim: Simulation, name: str, kind: str) -> None:
-        self.sim = sim
-        self.env: simpy.Environment = sim.env
+    def __init__(self, ctx: RunContext, name: str, kind: str) -> None:
+        self.ctx = ctx
+        self.env: simpy.Environment = ctx.env
         self.name = name
         self.kind = kind
-        self.index = len(sim.elements)
-        sim.elements.append(self)
-        n = len(sim.commodities)
+        self.index = ctx.next_index()
+        n = len(ctx.commodities)
         self.units_in = [0.0] * n
         self.units_out = [0.0] * n
         self.out_at_warmup = [0.0] * n
-        self.daily_out = [[0.0] * sim.days for _ in range(n)]
+        self.daily_out = [[0.0] * ctx.days for _ in range(n)]
         self.queue = Level()
         self.waits = Histogram()
         self.closed = 0

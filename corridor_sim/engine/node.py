@@ -13,22 +13,32 @@ import dataclasses
 import math
 from collections import deque
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import simpy
 
 from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.element import Element, Waiter
 from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import sampler
 from corridor_sim.engine.stats import Level
 from corridor_sim.model.network import NodeSpec
 
-if TYPE_CHECKING:
-    from corridor_sim.engine.links.base import Lane
-    from corridor_sim.engine.simulation import Simulation
-
 Batch = list[Consignment]
+
+
+class Outbound(Protocol):
+    """A lane leaving a node (:class:`~corridor_sim.engine.links.base.Lane`), as the node
+    sees it: the link, and the cargo waiting here for it."""
+
+    @property
+    def link(self) -> Element: ...
+
+    @property
+    def waiting_t(self) -> float: ...
+
+    def queued(self) -> Iterable[Consignment]: ...
 
 
 class Node(Element):
@@ -36,14 +46,14 @@ class Node(Element):
 
     role = "node"
 
-    def __init__(self, sim: Simulation, spec: NodeSpec) -> None:
-        super().__init__(sim, spec.name, spec.kind)
+    def __init__(self, ctx: RunContext, spec: NodeSpec) -> None:
+        super().__init__(ctx, spec.name, spec.kind)
         self.spec = spec
         self.storage_cap = dict(spec.storage)
         self.stock = dict.fromkeys(self.storage_cap, 0.0)
         self.stock_level = Level()
         self.blocked: deque[tuple[Batch, Waiter]] = deque()
-        self.out_lanes: list[Lane] = []
+        self.out_lanes: list[Outbound] = []
         self.servers = spec.servers
         self.servers_out = 0
         self.busy = 0
@@ -54,7 +64,7 @@ class Node(Element):
         self.batches_started = 0
         self.started_at_warmup = 0
         self.offers = self.refused = 0  # batches offered, and held outside for room
-        rng = sim.streams.get(f"node:{spec.name}")
+        rng = ctx.streams.get(f"node:{spec.name}")
         self._service = sampler(spec.service_time, rng) if spec.service_time else None
         self._gauge = sampler(spec.gauge_change, rng) if spec.gauge_change else None
         self.quota = spec.quota_per_day
@@ -86,6 +96,12 @@ class Node(Element):
         """Offer ``batch`` (see :meth:`offer`); if it is refused, keep it in ``held`` (by
         id) and count it in the queue of whatever fills this node (:meth:`blame`) until it
         is admitted. ``then`` runs at admission, after the blame is lifted."""
+        if not self.storage_cap:  # no storage limit: admitted at once (the hot path)
+            self.offers += 1
+            if then is not None:
+                then()
+            self._admit(batch)
+            return
         blamed: list[Element] = []
 
         def admitted() -> None:
@@ -307,7 +323,7 @@ class Node(Element):
             parts.append(self.busy_level.mean(now) / self.servers)
         if self.quota:
             # the quota is per calendar day: count the calendar days the period touches
-            quota_days = math.ceil(now / 24.0 - 1e-9) - math.floor(self.sim.warmup_h / 24.0)
+            quota_days = math.ceil(now / 24.0 - 1e-9) - math.floor(self.ctx.warmup_h / 24.0)
             parts.append(
                 (self.batches_started - self.started_at_warmup) / (self.quota * quota_days)
             )

@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 import simpy
 from simpy.resources.resource import Request
 
 from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.node import Node
 from corridor_sim.engine.records import BerthRecord, ElementRecord
 from corridor_sim.engine.stats import Level
 from corridor_sim.model.network import NodeSpec
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.simulation import Simulation
 
 
 class Port(Node):
     """A seaport. Vessels of sea links request a berth of their type here, unload into the
     port's storage (held at berth while it is full) and load from it."""
 
-    def __init__(self, sim: Simulation, spec: NodeSpec) -> None:
-        super().__init__(sim, spec)
+    def __init__(self, ctx: RunContext, spec: NodeSpec) -> None:
+        super().__init__(ctx, spec)
         self.berths = {t: simpy.Resource(self.env, n) for t, n in spec.berths.items()}
         self.berth_levels = {t: Level() for t in spec.berths}
         self.berths_working = dict.fromkeys(spec.berths, 0)  # only while tracing activity

@@ -11,9 +11,10 @@ import numpy as np
 import simpy
 
 from corridor_sim.engine.calendar import month_length_h, month_starts
+from corridor_sim.engine.consignment import FlowState
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.disruption import schedule_closure, weather_episodes
 from corridor_sim.engine.element import Element
-from corridor_sim.engine.flow import FlowState
 from corridor_sim.engine.links.base import Lane, Link
 from corridor_sim.engine.links.pipeline import Pipeline
 from corridor_sim.engine.links.rail import Rail
@@ -58,12 +59,15 @@ class Simulation:
         self.days = math.ceil(self.end_h / 24.0) + 1
         self.month_starts, self.month_of = month_starts(settings.start, self.end_h)
         self.commodities = list(scenario.commodities.values())
-        self.elements: list[Element] = []
+        self.ctx = RunContext(self.env, self.streams, self.commodities, self.days, self.warmup_h)
         self.storm_hours = 0.0
         self.nodes: dict[str, Node] = {
-            n: (Port if s.kind == "port" else Node)(self, s) for n, s in scenario.nodes.items()
+            n: (Port if s.kind == "port" else Node)(self.ctx, s) for n, s in scenario.nodes.items()
         }
         self.links: dict[str, Link] = {n: self._link(s) for n, s in scenario.links.items()}
+        #: every node and link, by index (their order of making)
+        self.elements: list[Element] = [*self.nodes.values(), *self.links.values()]
+        assert all(e.index == i for i, e in enumerate(self.elements))
         self.by_name: dict[str, Element] = {**self.nodes, **self.links}
         self.trace_activity = trace_activity
         if trace_activity:
@@ -75,6 +79,7 @@ class Simulation:
             Source(
                 self.env,
                 f,
+                self.nodes[f.spec.origin],
                 self.month_starts,
                 self.month_of,
                 self.streams.get(f"flow:{f.name}"),
@@ -94,24 +99,24 @@ class Simulation:
         if isinstance(spec, SeaLink):
             ports = (self.nodes[spec.origin], self.nodes[spec.destination])
             assert isinstance(ports[0], Port) and isinstance(ports[1], Port)
-            return Sea(self, spec, (ports[0], ports[1]))
+            return Sea(self.ctx, spec, (ports[0], ports[1]))
         if isinstance(spec, RailLink):
-            return Rail(self, spec)
+            return Rail(self.ctx, spec)
         if isinstance(spec, PipelineLink):
-            return Pipeline(self, spec)
+            return Pipeline(self.ctx, spec)
         assert isinstance(spec, TransferLink)
-        return Transfer(self, spec)
+        return Transfer(self.ctx, spec)
 
     def _flow(self, spec: FlowSpec) -> FlowState:
         names = {c.name: i for i, c in enumerate(self.commodities)}
         path = spec.path
-        nodes = [self.nodes[name] for name in path[0::2]]
+        route = [self.by_name[name] for name in path]
         lanes: list[Lane] = [
             self.links[path[i]].lane(self.nodes[path[i - 1]], self.nodes[path[i + 1]])
             for i in range(1, len(path), 2)
         ]
         commodity = self.scenario.commodities[spec.commodity]
-        return FlowState(spec, commodity, names[spec.commodity], nodes, lanes)
+        return FlowState(spec, commodity, names[spec.commodity], route, lanes)
 
     def _disrupt(self, spec: Disruption, number: int) -> None:
         """Start what carries out disruption entry ``number`` (``spec``)."""
@@ -148,8 +153,11 @@ class Simulation:
         """Units of each flow held anywhere in the model now, found by walking every
         source and element (for the mass balance)."""
         held = {f.name: 0.0 for f in self.flows}
-        for holder in [*self.sources, *self.elements]:
-            for c in holder.holdings():
+        for source in self.sources:
+            for c in source.holdings():
+                held[c.flow.name] += c.qty
+        for element in self.elements:
+            for c in element.holdings():
                 held[c.flow.name] += c.qty
         return held
 

@@ -13,18 +13,19 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import simpy
 
-from corridor_sim.engine.consignment import Consignment
-from corridor_sim.engine.flow import FlowState
+from corridor_sim.engine.consignment import Consignment, FlowState
+from corridor_sim.engine.node import Node
 from corridor_sim.engine.sampling import Sampler
 
 
 class Source:
-    """Generates the consignments of one flow and offers them to its origin node."""
+    """Generates the consignments of one flow and offers them to its ``origin`` node."""
 
     def __init__(
         self,
         env: simpy.Environment,
         flow: FlowState,
+        origin: Node,
         month_starts: list[float],
         month_of: list[int],
         rng: np.random.Generator,
@@ -42,7 +43,7 @@ class Source:
             self.gap: Callable[[], float] = lambda: 1.0
         else:
             self.gap = Sampler(lambda n: rng.exponential(1.0, n))
-        self.origin = flow.origin
+        self.origin = origin
         self._schedule(0.0)
 
     def _next_time(self, now: float) -> float | None:

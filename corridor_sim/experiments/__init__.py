@@ -1,11 +1,13 @@
 """Many runs, one answer with its uncertainty: replications, sweeps, comparisons,
 saturation and the marginal value of capacity.
 
-Every experiment goes through one runner (:mod:`~corridor_sim.experiments.runner`): seeds
-from :mod:`~corridor_sim.experiments.seeds`, runs anywhere with
+Replications, sweeps, comparisons, marginal values and the saturation curve go through
+one runner (:mod:`~corridor_sim.experiments.runner`): seeds from
+:mod:`~corridor_sim.experiments.seeds`, runs anywhere with
 :mod:`~corridor_sim.experiments.executors`, a KPI dict per run
 (:mod:`~corridor_sim.experiments.kpis`), means with confidence intervals
-(:mod:`~corridor_sim.experiments.confidence`).
+(:mod:`~corridor_sim.experiments.confidence`). The saturation search itself (an adaptive
+bisection per replication) sends its own tasks to the same executors.
 """
 
 from corridor_sim.experiments.compare import Comparison, compare

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from corridor_sim.experiments.confidence import mean_ci, numeric_columns
+from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.experiments.text import HEADLINE
@@ -85,7 +85,7 @@ def compare(
     replications: int = 10,
     seed: int | None = None,
     workers: int | None = None,
-    executor: Any = None,
+    executor: Executor = None,
     progress: bool = True,
 ) -> Comparison:
     """Every headline KPI of ``variant`` minus ``baseline``, paired by replication

@@ -19,9 +19,16 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import Any
+from typing import Any, TypeVar
 
 from tqdm import tqdm
+
+S = TypeVar("S")  # what every task shares (sent once per worker)
+T = TypeVar("T")  # one task
+R = TypeVar("R")  # one task's result
+#: where to run: None, "processes", "serial", "dask", a scheduler address or a
+#: dask.distributed.Client (an optional dependency, so not named in the type)
+Executor = Any
 
 _WORKER: tuple[Callable[[Any, Any], Any], Any] | None = None
 
@@ -34,7 +41,7 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def is_dask(executor: Any) -> bool:
+def is_dask(executor: Executor) -> bool:
     """True if ``executor`` asks for Dask: ``"dask"``, an address, or a Client."""
     if isinstance(executor, str):
         return executor == "dask" or "://" in executor
@@ -42,15 +49,15 @@ def is_dask(executor: Any) -> bool:
 
 
 def run_tasks(
-    fn: Callable[[Any, Any], Any],
-    shared: Any,
-    tasks: Sequence[Any],
+    fn: Callable[[S, T], R],
+    shared: S,
+    tasks: Sequence[T],
     *,
     workers: int | None = None,
-    executor: Any = None,
+    executor: Executor = None,
     progress: bool = True,
     desc: str = "runs",
-) -> list[Any]:
+) -> list[R]:
     """``[fn(shared, task) for task in tasks]``, run where ``executor`` says (see module
     doc); ``progress`` shows a tqdm bar on stderr."""
     tasks = list(tasks)
@@ -65,7 +72,7 @@ def run_tasks(
             )
         n = min(workers or default_workers(), len(tasks))
         if executor == "serial" or n <= 1:
-            out = []
+            out: list[R] = []
             for task in tasks:
                 out.append(fn(shared, task))
                 bar.update()

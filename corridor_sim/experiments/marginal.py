@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from corridor_sim.experiments.compare import paired
+from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.folders import write_folder
@@ -59,7 +59,7 @@ def marginal_value(
     seed: int | None = None,
     demand: float = 1.0,
     workers: int | None = None,
-    executor: Any = None,
+    executor: Executor = None,
     progress: bool = True,
 ) -> MarginalValues:
     """Rank one more unit of each element's capacity by the cargo it lets through.

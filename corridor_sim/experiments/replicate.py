@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from corridor_sim.experiments.confidence import numeric_columns, summarise
+from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.experiments.text import HEADLINE, cell, kpi_row
@@ -70,7 +70,7 @@ def replicate(
     warmup_h: float | None = None,
     trace_activity: bool = False,
     workers: int | None = None,
-    executor: Any = None,
+    executor: Executor = None,
     progress: bool = True,
 ) -> Replications:
     """Run ``n`` independent replications of ``scenario`` and summarise every KPI.

@@ -36,7 +36,7 @@ import pandas as pd
 from corridor_sim.bottlenecks.ranking import GROWTH_SATURATES_DAYS
 from corridor_sim.capacity.report import capacity
 from corridor_sim.experiments.confidence import mean_ci, numeric_columns, summarise
-from corridor_sim.experiments.executors import run_tasks
+from corridor_sim.experiments.executors import Executor, run_tasks
 from corridor_sim.experiments.kpis import kpis
 from corridor_sim.experiments.runner import lean, run_grid
 from corridor_sim.experiments.seeds import replication_seeds, scenario_seed
@@ -173,7 +173,7 @@ def saturation(
     warmup_h: float | None = None,
     curve: Sequence[float] = (0.25, 0.5, 0.75, 1.0),
     workers: int | None = None,
-    executor: Any = None,
+    executor: Executor = None,
     progress: bool = True,
 ) -> Saturation:
     """Find the largest demand multiplier ``scenario`` sustains (see module doc).

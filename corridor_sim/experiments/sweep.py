@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from corridor_sim.experiments.confidence import numeric_columns, summarise
+from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.experiments.text import cell
@@ -65,7 +66,7 @@ def sweep(
     replications: int = 5,
     seed: int | None = None,
     workers: int | None = None,
-    executor: Any = None,
+    executor: Executor = None,
     progress: bool = True,
 ) -> Sweep:
     """Run every combination of the values in ``grid`` with ``replications`` each.

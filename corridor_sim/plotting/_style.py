@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
 import numpy as np
+import numpy.typing as npt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
+
+from corridor_sim.results import SimulationResult
 
 # Okabe & Ito (2008), safe for the common forms of colour blindness.
 BLUE = "#0072B2"
@@ -52,7 +55,7 @@ RC = {
 }
 
 
-def style() -> Any:
+def style() -> contextlib.AbstractContextManager[None]:
     """A context in which figures get the house look (``with style(): ...``)."""
     return mpl.rc_context(RC)  # type: ignore[arg-type]  # stubs list the keys as literals
 
@@ -76,12 +79,12 @@ def commodity_colours(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def day_dates(start: dt.date, days: Any) -> np.ndarray:
+def day_dates(start: dt.date, days: npt.ArrayLike) -> np.ndarray:
     """Calendar dates (numpy datetime64) of days counted from ``start`` (day 0)."""
     return np.datetime64(start, "D") + np.asarray(days, dtype="timedelta64[D]")
 
 
-def hour_dates(start: dt.date, hours: Any) -> np.ndarray:
+def hour_dates(start: dt.date, hours: npt.ArrayLike) -> np.ndarray:
     """Calendar times of hours counted from ``start``."""
     minutes = np.round(np.asarray(hours, dtype=float) * 60).astype("timedelta64[m]")
     return np.datetime64(start, "m") + minutes
@@ -111,7 +114,7 @@ def shade_warmup(ax: Axes, start: dt.date, warmup_h: float) -> None:
     )
 
 
-def titles(ax: Axes, title: str, result: Any) -> None:
+def titles(ax: Axes, title: str, result: SimulationResult) -> None:
     """A bold title and, under it, a small line naming the scenario and seed."""
     ax.set_title(title, pad=16)
     ax.text(
@@ -132,7 +135,7 @@ def date_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
-def series_colours(result: Any, names: Iterable[str]) -> list[str]:
+def series_colours(result: SimulationResult, names: Iterable[str]) -> list[str]:
     """A colour per element: the binding element in :data:`HIGHLIGHT`, the others in the
     palette's other colours, in order."""
     binding = result.bottlenecks.iloc[0]["element"] if len(result.bottlenecks) else None

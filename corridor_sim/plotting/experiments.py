@@ -4,13 +4,15 @@ comparison of two scenarios, both with 95% confidence intervals."""
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from corridor_sim.capacity import CapacityReport
+from corridor_sim.experiments.compare import Comparison
+from corridor_sim.experiments.saturation import Saturation
 from corridor_sim.plotting import _style
 
 HEADLINE = (
@@ -25,12 +27,12 @@ PANELS = (
 )
 
 
-def _curve(sat: Any, kpi: str) -> pd.DataFrame:
+def _curve(sat: Saturation, kpi: str) -> pd.DataFrame:
     rows = sat.curve[sat.curve["kpi"] == kpi] if len(sat.curve) else sat.curve
     return rows.sort_values("multiplier") if len(rows) else rows
 
 
-def _panel(ax: Axes, sat: Any, kpi: str, label: str, bound: float | None) -> None:
+def _panel(ax: Axes, sat: Saturation, kpi: str, label: str, bound: float | None) -> None:
     probes = sat.probes
     if len(probes) and kpi in probes:
         ok = probes["sustainable"].astype(bool)
@@ -57,7 +59,9 @@ def _panel(ax: Axes, sat: Any, kpi: str, label: str, bound: float | None) -> Non
     ax.set_xlim(left=0)
 
 
-def plot_saturation(sat: Any, *, fig: Figure | None = None, capacity: Any = None) -> Figure:
+def plot_saturation(
+    sat: Saturation, *, fig: Figure | None = None, capacity: CapacityReport | None = None
+) -> Figure:
     """The saturation curve of a :class:`~corridor_sim.experiments.saturation.Saturation`:
     delivered / offered and mean transit time against the demand multiplier (every flow
     times ``m``), mean over replications with its 95% band, every run of the bisection
@@ -82,7 +86,7 @@ def _num(x: float) -> str:
 
 
 def plot_comparison(
-    comparison: Any, kpis: list[str] | None = None, *, ax: Axes | None = None
+    comparison: Comparison, kpis: list[str] | None = None, *, ax: Axes | None = None
 ) -> Axes:
     """A :class:`~corridor_sim.experiments.compare.Comparison` as a forest plot: for each KPI
     the paired difference (variant minus baseline) as a percentage of the baseline mean,
@@ -102,6 +106,7 @@ def plot_comparison(
         sure = (rows["ci_low"] > 0) | (rows["ci_high"] < 0)
         colours = [_style.BLUE if s else _style.GREY for s in sure]
         xerr = [pct["difference"] - pct["ci_low"], pct["ci_high"] - pct["difference"]]
+        # one colour per bar: matplotlib accepts a list, its stubs only a single colour
         ax.errorbar(pct["difference"], y, xerr=xerr, fmt="none", ecolor=colours, lw=2)  # type: ignore[arg-type]
         ax.scatter(pct["difference"], y, color=colours, zorder=3, s=30)
         ax.axvline(0, color=_style.BLACK, lw=0.8)

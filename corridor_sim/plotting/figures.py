@@ -5,22 +5,24 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from corridor_sim.capacity import CapacityReport
 from corridor_sim.plotting.network_map import map_nodes, plot_network
 from corridor_sim.plotting.queues import plot_queues
 from corridor_sim.plotting.throughput import binding_element, plot_throughput
 from corridor_sim.plotting.transit import plot_time_split, plot_transit_times
 from corridor_sim.plotting.utilisation import plot_utilisation
+from corridor_sim.results import SimulationResult
 
 FORMATS = ("png", "svg", "pdf")
 ZOOM_RADIUS_DEG = 8.0  # the zoomed map shows nodes this close to the binding element
 
 
-def zoom_extent(result: Any) -> tuple[float, float, float, float] | None:
+def zoom_extent(result: SimulationResult) -> tuple[float, float, float, float] | None:
     """A map extent around the binding element (the nodes within about 8 degrees of it),
     or None if that would show nearly the whole network anyway or it has no position."""
     nodes = map_nodes(result)
@@ -39,7 +41,7 @@ def zoom_extent(result: Any) -> tuple[float, float, float, float] | None:
     return float(west), float(east), float(near["lat"].min() - 1.0), float(near["lat"].max() + 1.0)
 
 
-def analytic_capacity(capacity: Any, name: str) -> float | None:
+def analytic_capacity(capacity: CapacityReport | None, name: str) -> float | None:
     """Capacity (t/day) of element ``name`` in a :func:`corridor_sim.capacity` report."""
     if capacity is None:
         return None
@@ -48,7 +50,9 @@ def analytic_capacity(capacity: Any, name: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def figure_makers(result: Any, capacity: Any = None) -> dict[str, Callable[[], Axes]]:
+def figure_makers(
+    result: SimulationResult, capacity: CapacityReport | None = None
+) -> dict[str, Callable[[], Axes]]:
     """Name -> function drawing that figure, for every figure of the standard set that
     ``result`` has the data for (maps need node positions). Given ``capacity`` (a
     :func:`corridor_sim.capacity` report), the throughput figure shows the binding
@@ -73,14 +77,21 @@ def figure_makers(result: Any, capacity: Any = None) -> dict[str, Callable[[], A
     return makers
 
 
-def iter_figures(result: Any, capacity: Any = None) -> Iterator[tuple[str, Figure]]:
+def iter_figures(
+    result: SimulationResult, capacity: CapacityReport | None = None
+) -> Iterator[tuple[str, Figure]]:
     """(name, figure) of every figure of the standard set, drawn one at a time."""
     for name, make in figure_makers(result, capacity).items():
         yield name, cast(Figure, make().figure)
 
 
 def save_figures(
-    result: Any, out: str | Path, *, fmt: str = "png", dpi: int = 150, capacity: Any = None
+    result: SimulationResult,
+    out: str | Path,
+    *,
+    fmt: str = "png",
+    dpi: int = 150,
+    capacity: CapacityReport | None = None,
 ) -> list[Path]:
     """Draw the standard set of figures of ``result`` and save each into folder ``out``
     as ``<name>.<fmt>`` (png, svg or pdf); returns the paths written.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, cast
+from typing import cast
 
 import matplotlib as mpl
 import numpy as np
@@ -13,10 +13,12 @@ from matplotlib.axes import Axes
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
 from corridor_sim.plotting import _style, coastline
+from corridor_sim.results import SimulationResult
 
 LAND, WATER, SHORE = "#efebe3", "#d6e6f2", "#a9a394"
 CMAP = mpl.colormaps["viridis_r"]
@@ -32,7 +34,7 @@ MAX_WIDTH = 9.0
 MAP_WIDTH_IN, MIN_HEIGHT_IN = 7.5, 5.0
 
 
-def map_nodes(result: Any) -> pd.DataFrame:
+def map_nodes(result: SimulationResult) -> pd.DataFrame:
     """Nodes that have a position, indexed by name (raises if none has one)."""
     net = result.network
     if net is None or net.empty:
@@ -73,7 +75,9 @@ def _inside(lon: float, lat: float, extent: coastline.Extent, margin: float) -> 
     return west + margin < lon < east - margin and south + margin / 2 < lat < north - margin / 2
 
 
-def _draw_links(ax: Axes, result: Any, nodes: pd.DataFrame, binding: str | None) -> float:
+def _draw_links(
+    ax: Axes, result: SimulationResult, nodes: pd.DataFrame, binding: str | None
+) -> float:
     """Draw every link between placed nodes; return the throughput of the widest."""
     links = result.network[result.network["role"] == "link"]
     links = links[links["from"].isin(nodes.index) & links["to"].isin(nodes.index)]
@@ -131,7 +135,7 @@ def _draw_labels(ax: Axes, nodes: pd.DataFrame, radius: float) -> None:
     points = ax.transData.transform(nodes[["lon", "lat"]].to_numpy(float))
     taken = [Bbox.from_bounds(x - 4, y - 4, 8, 8) for x, y in points]
     for names, lon, lat in _label_groups(nodes, radius):
-        best: tuple[float, Any] | None = None
+        best: tuple[float, Annotation] | None = None
         for dx, dy in ((4, 3), (-4, 3), (4, -3), (-4, -3)):
             label = ax.annotate(
                 "\n".join(names), (lon, lat), xytext=(dx, dy), textcoords="offset points",
@@ -207,7 +211,7 @@ def default_extent(nodes: pd.DataFrame) -> tuple[float, float, float, float]:
 
 
 def plot_network(
-    result: Any,
+    result: SimulationResult,
     *,
     ax: Axes | None = None,
     extent: tuple[float, float, float, float] | None = None,

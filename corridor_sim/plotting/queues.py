@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 
 from corridor_sim.plotting import _style
+from corridor_sim.results import SimulationResult
 
-WINTER_MONTHS = (12, 1, 2)
 
-
-def top_queues(result: Any, n: int) -> list[str]:
+def top_queues(result: SimulationResult, n: int) -> list[str]:
     """The ``n`` elements with the largest mean queue (only those with any queue)."""
     table = result.elements[result.elements["queue_mean_t"] > 0]
     return list(table.sort_values("queue_mean_t", ascending=False).head(n)["element"])
@@ -39,7 +37,7 @@ def shade_winters(ax: Axes, start: dt.date, end_h: float) -> None:
 
 
 def plot_queues(
-    result: Any,
+    result: SimulationResult,
     elements: list[str] | None = None,
     *,
     ax: Axes | None = None,

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from corridor_sim.plotting import _style
+from corridor_sim.results import SimulationResult
 
 PERIOD_DAYS = {"day": 1, "week": 7}
 ADJECTIVE = {"day": "daily", "week": "weekly"}
 
 
-def binding_element(result: Any) -> str:
+def binding_element(result: SimulationResult) -> str:
     """Name of the element ranked first in ``result.bottlenecks``."""
     return str(result.bottlenecks.iloc[0]["element"])
 
 
-def _series(result: Any, name: str) -> tuple[str, pd.DataFrame]:
+def _series(result: SimulationResult, name: str) -> tuple[str, pd.DataFrame]:
     """(``"element"`` or ``"flow"``, its tonnes per day of the run by commodity)."""
     if name in set(result.elements["element"]):
         return "element", result.daily[result.daily["element"] == name]
@@ -47,7 +47,7 @@ def per_period(daily: pd.DataFrame, run_days: float, period_days: int) -> pd.Dat
     return table.div(length, axis=0)
 
 
-def reference_line(result: Any, kind: str, name: str) -> tuple[float, str] | None:
+def reference_line(result: SimulationResult, kind: str, name: str) -> tuple[float, str] | None:
     """The level to draw across the bars: a flow's offered volume, or an element's
     capacity (stated in the scenario, else throughput / utilisation)."""
     days = result.horizon_h / 24.0
@@ -69,7 +69,7 @@ def reference_line(result: Any, kind: str, name: str) -> tuple[float, str] | Non
 
 
 def plot_throughput(
-    result: Any,
+    result: SimulationResult,
     name: str | None = None,
     *,
     ax: Axes | None = None,

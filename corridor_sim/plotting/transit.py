@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -13,13 +13,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from corridor_sim.plotting import _style
+from corridor_sim.results import SimulationResult
 
 WAIT_COLOUR = _style.VERMILLION
 MOVE_COLOUR = _style.BLUE
 SMOOTH = np.array([1.0, 2.0, 3.0, 2.0, 1.0]) / 9.0
 
 
-def _flow_names(result: Any, flows: list[str] | None) -> list[str]:
+def _flow_names(result: SimulationResult, flows: list[str] | None) -> list[str]:
     names = list(result.flows["flow"]) if flows is None else list(flows)
     unknown = sorted(set(names) - set(result.flows["flow"]))
     if unknown:
@@ -46,7 +47,7 @@ def quantile_days(rows: pd.DataFrame, q: float) -> float:
 
 
 def plot_transit_times(
-    result: Any,
+    result: SimulationResult,
     flows: list[str] | None = None,
     *,
     ax: Axes | None = None,
@@ -116,7 +117,7 @@ def _label_fits(text: str, width_days: float, right: float, axis_in: float) -> b
 
 
 def plot_time_split(
-    result: Any,
+    result: SimulationResult,
     flows: list[str] | None = None,
     *,
     ax: Axes | None = None,

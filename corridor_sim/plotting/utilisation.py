@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from corridor_sim.plotting import _style
+from corridor_sim.results import SimulationResult
 
 ROLE_COLOURS = {"link": _style.BLUE, "node": _style.SKY}
 
 
 def plot_utilisation(
-    result: Any,
+    result: SimulationResult,
     *,
     ax: Axes | None = None,
     top: int | None = None,

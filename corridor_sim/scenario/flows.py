@@ -74,7 +74,7 @@ def read_flow(
             size = _units(a, "size", commodity, "")
         elif pattern in ("block_train", "parcels"):
             a.fail(None, f"pattern {pattern!r} needs a 'size', e.g. '100 TEU' or '10000 t'")
-    seasonality = (1.0,) * 12
+    seasonality: tuple[float, ...] = (1.0,) * 12
     if r.has("seasonality"):
         items = r.list("seasonality")
         if len(items) != 12:

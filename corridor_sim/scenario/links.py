@@ -112,24 +112,30 @@ def _sea(
                     f"port {end!r} has no {berth!r} berth "
                     f"(it has: {', '.join(nodes[end].berths) or 'none'})",
                 )
-        spec = dict(
-            berth=berth,
-            capacity=_capacity(v, "capacity"),
-            speed_kmh=v.quantity("speed", "length/time").value,
-            home=v.choice("home", ["from", "to"], "from"),
-        )
+        capacity = _capacity(v, "capacity")
+        speed_kmh = v.quantity("speed", "length/time").value
+        home = v.choice("home", ["from", "to"], "from")
         count = v.count("count", 1, minimum=1, maximum=MAX_VESSELS)  # each one is a process
         if v.has("name") and count > 1:
             v.fail("count", "a named vessel is one ship; use 'type' with 'count'")
         for i in range(count):
-            fleet.append(VesselSpec(name=label if count == 1 else f"{label}-{i + 1}", **spec))
+            fleet.append(
+                VesselSpec(
+                    name=label if count == 1 else f"{label}-{i + 1}",
+                    berth=berth,
+                    capacity=capacity,
+                    speed_kmh=speed_kmh,
+                    home=home,
+                )
+            )
     if not fleet:
         r.fail("fleet", "needs at least one vessel")
     names = [v.name for v in fleet]
     for n in names:
         if names.count(n) > 1:
             r.fail("fleet", f"vessel name {n!r} is used twice")
-    max_wait, every = 24.0, None
+    max_wait: float | None = 24.0
+    every: float | None = None
     if r.has("departure"):
         d = r.sub("departure")
         d.check_keys(["max_wait", "every"])

@@ -14,7 +14,7 @@ MAX_BASE_DEPTH = 8
 MAX_VALUES = 1_000_000  # a scenario has a few thousand; aliases must not multiply them
 
 
-class Where(dict):  # type: ignore[type-arg]
+class Where(dict[Any, Any]):
     """A mapping that also records ``(file, line)`` of each key (``where[key]``)."""
 
     def __init__(self, *args: Any, file: str | None = None, line: int | None = None) -> None:
@@ -24,7 +24,7 @@ class Where(dict):  # type: ignore[type-arg]
         self.origin: dict[Any, tuple[str | None, int | None]] = {}
 
 
-class WhereList(list):  # type: ignore[type-arg]
+class WhereList(list[Any]):
     """A list that records ``(file, line)`` of each item."""
 
     def __init__(self, *args: Any, file: str | None = None, line: int | None = None) -> None:
@@ -95,9 +95,9 @@ def parse_yaml(text: str, file: str | None = None) -> Any:
         raise err.located(file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        mark_line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise ScenarioError(f"YAML syntax error: {problem}", file=file, line=line) from None
+        raise ScenarioError(f"YAML syntax error: {problem}", file=file, line=mark_line) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
         raise ScenarioError(f"YAML error: {exc}", file=file) from None
     finally:
@@ -190,7 +190,7 @@ def load_mapping(path: Path, _depth: int = 0) -> Where:
         raise ScenarioError(
             "file is empty; a scenario needs at least nodes, links and flows", file=name
         )
-    if not isinstance(data, dict):
+    if not isinstance(data, Where):  # the loader makes every mapping a Where
         raise ScenarioError(
             f"top level must be a mapping of keys (got {type(data).__name__})", file=name
         )

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.element import Element, Waiter
+from corridor_sim.engine.node import Node
 from corridor_sim.model.network import LinkSpec
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.node import Node
-    from corridor_sim.engine.simulation import Simulation
 
 Batch = list[Consignment]
 
@@ -44,10 +41,10 @@ class Link(Element):
     """Base of engine links; subclasses define their lane class."""
 
     role = "link"
-    lane_class: type[Lane] = Lane
+    lane_class: type[Lane]  # each kind of link names its lane class
 
-    def __init__(self, sim: Simulation, spec: LinkSpec) -> None:
-        super().__init__(sim, spec.name, spec.kind)
+    def __init__(self, ctx: RunContext, spec: LinkSpec) -> None:
+        super().__init__(ctx, spec.name, spec.kind)
         self.spec = spec
         self.lanes: dict[tuple[str, str], Lane] = {}
         self.held: dict[int, Batch] = {}  # by id: batches refused by a full downstream node
@@ -84,17 +81,26 @@ class Link(Element):
         link with most cargo queued there): the blame goes to the root cause.
         """
         now = self.env.now
+        index = self.index
         for c in batch:
-            c.mark(self.index, MOVE, now)
+            c.mark(index, MOVE, now)
+        target = lane.target
+        if not target.storage_cap:  # admitted at once: no closure (the hot path)
+            self._leave(batch, now, then)
+            target.offers += 1
+            target._admit(batch)
+            return
 
         def admitted() -> None:  # the node calls this just before it admits the batch
-            t = self.env.now
-            for c in batch:
-                self.count_out(c, t)
-            if then is not None:
-                then()
+            self._leave(batch, self.env.now, then)
 
-        lane.target.hand_over(batch, self.held, self, admitted)
+        target.hand_over(batch, self.held, self, admitted)
+
+    def _leave(self, batch: Batch, now: float, then: Waiter | None) -> None:
+        for c in batch:
+            self.count_out(c, now)
+        if then is not None:
+            then()
 
     def holdings(self) -> Iterable[Consignment]:
         for batch in self.held.values():

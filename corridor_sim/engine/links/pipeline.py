@@ -7,17 +7,15 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Generator, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import simpy
 
 from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Batch, Lane, Link
 from corridor_sim.engine.stats import Level
 from corridor_sim.model.network import PipelineLink
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.simulation import Simulation
 
 
 class PipelineLane(Lane):
@@ -39,8 +37,8 @@ class Pipeline(Link):
 
     lane_class = PipelineLane
 
-    def __init__(self, sim: Simulation, spec: PipelineLink) -> None:
-        super().__init__(sim, spec)
+    def __init__(self, ctx: RunContext, spec: PipelineLink) -> None:
+        super().__init__(ctx, spec)
         self.spec: PipelineLink = spec
         self.residual = spec.residual_t_per_h
         self.waiting: deque[Consignment] = deque()

@@ -10,15 +10,12 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Batch, Lane, Link
+from corridor_sim.engine.node import Node
 from corridor_sim.model.network import RailLink
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.node import Node
-    from corridor_sim.engine.simulation import Simulation
 
 FULL = 1 - 1e-9
 
@@ -117,8 +114,8 @@ class Rail(Link):
 
     lane_class = RailLane
 
-    def __init__(self, sim: Simulation, spec: RailLink) -> None:
-        super().__init__(sim, spec)
+    def __init__(self, ctx: RunContext, spec: RailLink) -> None:
+        super().__init__(ctx, spec)
         self.spec: RailLink = spec
         self.capacity = spec.train_capacity
         self.travel_h = spec.travel_time_h

@@ -12,11 +12,12 @@ import dataclasses
 import math
 from collections import deque
 from collections.abc import Generator, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import simpy
 
 from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Batch, Lane, Link
 from corridor_sim.engine.links.vessel import Vessel
 from corridor_sim.engine.port import Port
@@ -24,9 +25,6 @@ from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import Streams
 from corridor_sim.model.disruptions import Failures
 from corridor_sim.model.network import SeaLink
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.simulation import Simulation
 
 FULL = 1 - 1e-9
 #: vessel states in which a vessel is not spare: at work, or down (shifting-bottleneck trace)
@@ -102,8 +100,8 @@ class Sea(Link):
 
     lane_class = SeaLane
 
-    def __init__(self, sim: Simulation, spec: SeaLink, ports: tuple[Port, Port]) -> None:
-        super().__init__(sim, spec)
+    def __init__(self, ctx: RunContext, spec: SeaLink, ports: tuple[Port, Port]) -> None:
+        super().__init__(ctx, spec)
         self.spec: SeaLink = spec
         self.ports = ports
         for a, b in ((0, 1), (1, 0)):
@@ -134,7 +132,11 @@ class Sea(Link):
     def unload(self, port_index: int, batch: Batch) -> Generator[simpy.Event, Any, None]:
         """Hand ``batch`` to the port; wait (at berth) until the port admits it."""
         done = self.env.event()
-        self.arrive(self.side(1 - port_index), batch, done.succeed)
+
+        def admitted() -> None:
+            done.succeed()
+
+        self.arrive(self.side(1 - port_index), batch, admitted)
         yield done
 
     def note_vessel(self, vessel: Vessel, old: str, new: str) -> None:

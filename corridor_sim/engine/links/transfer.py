@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import simpy
 
 from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Lane, Link
 from corridor_sim.model.network import TransferLink
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.simulation import Simulation
 
 
 class TransferLane(Lane):
@@ -45,8 +42,8 @@ class Transfer(Link):
 
     lane_class = TransferLane
 
-    def __init__(self, sim: Simulation, spec: TransferLink) -> None:
-        super().__init__(sim, spec)
+    def __init__(self, ctx: RunContext, spec: TransferLink) -> None:
+        super().__init__(ctx, spec)
         self.delay_h = spec.delay_h
         self.instant = spec.delay_h == 0
         self.stalled: list[tuple[TransferLane, Consignment]] = []

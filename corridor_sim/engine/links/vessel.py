@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Generator
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import numpy as np
 import simpy
 
+from corridor_sim.engine.activity import ActivityLog
 from corridor_sim.engine.consignment import Consignment
-from corridor_sim.engine.element import Element
 from corridor_sim.engine.port import Port
 from corridor_sim.engine.records import VesselRecord
 from corridor_sim.model.disruptions import Failures
-from corridor_sim.model.network import VesselSpec
-
-if TYPE_CHECKING:
-    from corridor_sim.engine.links.sea import Sea
+from corridor_sim.model.network import SeaLink, VesselSpec
 
 STATES = (
     "sailing",
@@ -32,10 +29,55 @@ STATES = (
 FULL = 1 - 1e-9
 
 
+class Quay(Protocol):
+    """The cargo waiting at one port of a sea link (:class:`~.sea.SeaLane`), as a vessel
+    sees it."""
+
+    def has_cargo_for(self, vessel: Vessel) -> bool: ...
+
+    def take(self, vessel: Vessel, room: float) -> tuple[list[Consignment], float]: ...
+
+
+class Gate(Protocol):
+    """A port or a sea link, as a vessel waiting for it to open sees it."""
+
+    @property
+    def is_open(self) -> bool: ...
+
+    def when_open(self) -> simpy.Event: ...
+
+
+class Service(Gate, Protocol):
+    """What a vessel asks of the sea link it serves (:class:`~.sea.Sea`): its spec, its
+    two ports and the cargo waiting at each, and to be told when cargo comes."""
+
+    @property
+    def env(self) -> simpy.Environment: ...
+
+    @property
+    def spec(self) -> SeaLink: ...
+
+    @property
+    def ports(self) -> tuple[Port, Port]: ...
+
+    @property
+    def activity(self) -> ActivityLog | None: ...
+
+    def side(self, port_index: int) -> Quay: ...
+
+    def cargo_arrives(self) -> simpy.Event: ...
+
+    def unload(
+        self, port_index: int, batch: list[Consignment]
+    ) -> Generator[simpy.Event, Any, None]: ...
+
+    def note_vessel(self, vessel: Vessel, old: str, new: str) -> None: ...
+
+
 class Vessel:
     """One vessel: capacity per handling class (after the load factor), speed, state."""
 
-    def __init__(self, link: Sea, spec: VesselSpec, number: int) -> None:
+    def __init__(self, link: Service, spec: VesselSpec, number: int) -> None:
         self.link = link
         self.env = link.env
         self.spec = spec
@@ -139,7 +181,7 @@ class Vessel:
         level.add(-1, self.env.now)
         berths.release(request)
 
-    def _await_open(self, element: Element) -> Generator[simpy.Event, Any, None]:
+    def _await_open(self, element: Gate) -> Generator[simpy.Event, Any, None]:
         if not element.is_open:
             self.set_state("weather_bound")
             yield element.when_open()

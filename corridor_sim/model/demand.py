@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corridor_sim.model import checks
+
 ARRIVAL_PATTERNS = ("poisson", "block_train", "parcels", "deterministic")
+MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,10 @@ class FlowSpec:
     size_units : units per arrival.
     seasonality : twelve monthly multipliers of the rate, January first (mean 1).
     path : the resolved route, alternating node and link names, origin first.
+
+    Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
+    of range or the path does not run from ``origin`` to ``destination``. Whether the
+    path's nodes and links exist is checked by the :class:`~corridor_sim.model.Scenario`.
     """
 
     name: str
@@ -28,8 +35,54 @@ class FlowSpec:
     volume_units_per_h: float
     pattern: str = "poisson"
     size_units: float = 1.0
-    seasonality: tuple[float, ...] = (1.0,) * 12
+    seasonality: tuple[float, ...] = (1.0,) * MONTHS
     path: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        checks.name(self.name, "name")
+        checks.name(self.commodity, "commodity")
+        checks.name(self.origin, "origin")
+        checks.name(self.destination, "destination")
+        if self.origin == self.destination:
+            checks.fail("destination", f"must differ from the origin (both are {self.origin!r})")
+        checks.non_negative(self.volume_units_per_h, "volume_units_per_h")
+        checks.choice(self.pattern, ARRIVAL_PATTERNS, "pattern")
+        checks.positive(self.size_units, "size_units")
+        factors = checks.series(self.seasonality, "seasonality", MONTHS, "monthly factors")
+        total = 0.0
+        for i, f in enumerate(factors):
+            total += checks.non_negative(f, f"seasonality[{i}]")
+        if total <= 0:
+            checks.fail("seasonality", f"factors must not all be zero (got {factors!r})")
+        self._check_path()
+
+    def _check_path(self) -> None:
+        path = self.path
+        if not isinstance(path, tuple):
+            checks.fail(
+                "path",
+                f"must be a tuple of node and link names "
+                f"(got {type(path).__name__} {checks.show(path)})",
+            )
+        if not path:
+            return  # not resolved yet; a Scenario needs it
+        for i, item in enumerate(path):
+            checks.name(item, f"path[{i}]")
+        if len(path) < 3 or len(path) % 2 == 0:
+            checks.fail(
+                "path",
+                "must alternate node and link names from origin to destination: an odd "
+                f"number, at least 3 (got {len(path)}: {checks.show(path)})",
+            )
+        if path[0] != self.origin or path[-1] != self.destination:
+            checks.fail(
+                "path",
+                f"must start at origin {self.origin!r} and end at destination "
+                f"{self.destination!r} (got {path[0]!r} ... {path[-1]!r})",
+            )
+        nodes = path[0::2]
+        if len(set(nodes)) != len(nodes):
+            checks.fail("path", f"must not visit a node twice (got {checks.show(path)})")
 
     @property
     def nodes(self) -> tuple[str, ...]:

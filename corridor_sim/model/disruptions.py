@@ -1,8 +1,19 @@
-"""Disruptions: scheduled closures, stochastic weather, failures of vessels and equipment."""
+"""Disruptions: scheduled closures, stochastic weather, failures of vessels and equipment.
+
+Each spec checks its own values (raising :class:`~corridor_sim.errors.ScenarioError`
+naming the field); whether its ``elements`` exist is checked by the
+:class:`~corridor_sim.model.Scenario`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from corridor_sim.model import checks
+
+#: the most days each calendar month can have (February in a leap year)
+DAYS_IN_MONTH_MAX = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -13,6 +24,11 @@ class Closure:
     start_h: float
     duration_h: float
 
+    def __post_init__(self) -> None:
+        checks.names(self.elements, "elements", what="node or link")
+        checks.non_negative(self.start_h, "start_h")
+        checks.positive(self.duration_h, "duration_h")
+
 
 @dataclass(frozen=True)
 class Weather:
@@ -20,12 +36,25 @@ class Weather:
 
     Each calendar month draws a Poisson number of episodes with mean
     ``closure_days_per_month[m] * 24 / mean_episode_h``, each starting uniformly in the
-    month and lasting an exponential time with mean ``mean_episode_h``.
+    month and lasting an exponential time with mean ``mean_episode_h``. A month's expected
+    closure days are at most its days (29 for February).
     """
 
     elements: tuple[str, ...]
     closure_days_per_month: tuple[float, ...]
     mean_episode_h: float
+
+    def __post_init__(self) -> None:
+        checks.names(self.elements, "elements", what="node or link")
+        days = checks.series(self.closure_days_per_month, "closure_days_per_month", 12, "values")
+        for m, (value, most) in enumerate(zip(days, DAYS_IN_MONTH_MAX, strict=True)):
+            path = f"closure_days_per_month[{m}]"
+            if checks.non_negative(value, path) > most:
+                checks.fail(
+                    path,
+                    f"must be <= {most}, the days in {_MONTHS[m]} (got {value!r})",
+                )
+        checks.positive(self.mean_episode_h, "mean_episode_h")
 
 
 @dataclass(frozen=True)
@@ -39,6 +68,11 @@ class Failures:
     elements: tuple[str, ...]
     mtbf_h: float
     mttr_h: float
+
+    def __post_init__(self) -> None:
+        checks.names(self.elements, "elements", what="node or link")
+        checks.positive(self.mtbf_h, "mtbf_h")
+        checks.positive(self.mttr_h, "mttr_h")
 
 
 Disruption = Closure | Weather | Failures

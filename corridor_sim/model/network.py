@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from corridor_sim.model import checks
+from corridor_sim.model.cargo import HANDLING_CLASSES
 from corridor_sim.model.distributions import Distribution
 
 NODE_KINDS = ("origin", "destination", "border", "terminal", "port", "pipeline_terminal")
 LINK_KINDS = ("transfer", "rail", "sea", "pipeline")
 BERTH_TYPES = ("rail_ferry", "container", "liquid", "roro", "general")
+VESSEL_HOMES = ("from", "to")
+
+#: node kinds without processing (servers, service_time, quota), as in the scenario file
+_NO_PROCESSING = ("origin", "destination")
+#: node kinds without a daily quota
+_NO_QUOTA = (*_NO_PROCESSING, "pipeline_terminal")
 
 
 @dataclass(frozen=True)
@@ -23,11 +31,14 @@ class NodeSpec:
         classes not listed are unlimited.
     servers : parallel servers processing arriving batches (0 = no processing).
     service_time : time per batch at one server.
-    gauge_change : extra time per batch for transshipment between gauges.
+    gauge_change : extra time per batch for transshipment between gauges (borders).
     quota_per_day : most batches (trains) that may start service per calendar day.
     berths : berths per berth type (ports).
     handling_rate_per_h : loading/unloading rate per handling class, units/h (ports).
     berth_time_h : fixed time per vessel call: mooring, papers, unmooring (ports).
+
+    Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
+    of range or not allowed for the node's kind (as in the scenario file format).
     """
 
     name: str
@@ -43,15 +54,82 @@ class NodeSpec:
     handling_rate_per_h: dict[str, float] = field(default_factory=dict)
     berth_time_h: float = 0.0
 
+    def __post_init__(self) -> None:
+        checks.name(self.name, "name")
+        kind = self.kind
+        checks.choice(kind, NODE_KINDS, "kind")
+        if self.lon is not None:
+            checks.number(self.lon, "lon", ge=-180.0, le=180.0)
+        if self.lat is not None:
+            checks.number(self.lat, "lat", ge=-90.0, le=90.0)
+        checks.amounts(self.storage, "storage", HANDLING_CLASSES)
+        servers = checks.whole(self.servers, "servers", 0)
+        for key in ("service_time", "gauge_change"):
+            value = getattr(self, key)
+            if value is not None:
+                checks.instance(value, Distribution, "a Distribution or None", key)
+        timed = self.service_time is not None or self.gauge_change is not None
+        if timed and servers < 1:
+            checks.fail("servers", f"must be >= 1 when service_time is given (got {servers})")
+        if servers and not timed:
+            checks.fail("service_time", f"is needed by {servers} servers (got None)")
+        if self.quota_per_day is not None:
+            checks.positive(self.quota_per_day, "quota_per_day")
+        checks.counts(self.berths, "berths", BERTH_TYPES, 1)
+        checks.amounts(self.handling_rate_per_h, "handling_rate_per_h", HANDLING_CLASSES)
+        checks.non_negative(self.berth_time_h, "berth_time_h")
+        self._check_kind()
+
+    def _check_kind(self) -> None:
+        """Fields that only some kinds of node have (the scenario file refuses the rest)."""
+        kind = self.kind
+        if kind == "port" and not self.berths:
+            checks.fail("berths", "a port needs berths, e.g. {'rail_ferry': 2} (got {})")
+        used: dict[str, object] = {}
+        if kind != "port":
+            used.update(
+                berths=self.berths or None,
+                handling_rate_per_h=self.handling_rate_per_h or None,
+                berth_time_h=self.berth_time_h or None,
+            )
+        if kind != "border":
+            used["gauge_change"] = self.gauge_change
+        if kind in _NO_PROCESSING:
+            used.update(servers=self.servers or None, service_time=self.service_time)
+        if kind in _NO_QUOTA:
+            used["quota_per_day"] = self.quota_per_day
+        for key, value in used.items():
+            if value is not None:
+                checks.fail(key, f"a node of kind {kind!r} has no {key} (got {checks.show(value)})")
+
 
 @dataclass(frozen=True)
 class LinkSpec:
-    """What every link has: a name, a kind and the two nodes it joins."""
+    """What every link has: a name, a kind and the two nodes it joins.
+
+    Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a name is
+    empty, the kind unknown, or both ends are the same node.
+    """
 
     name: str
     kind: str
     origin: str
     destination: str
+
+    def __post_init__(self) -> None:
+        checks.name(self.name, "name")
+        checks.choice(self.kind, LINK_KINDS, "kind")
+        checks.name(self.origin, "origin")
+        checks.name(self.destination, "destination")
+        if self.origin == self.destination:
+            checks.fail(
+                "destination",
+                f"a link must join two different nodes (both are {self.origin!r})",
+            )
+
+    def _check_kind(self, kind: str) -> None:
+        if self.kind != kind:
+            checks.fail("kind", f"must be {kind!r} for a {type(self).__name__} (got {self.kind!r})")
 
     def expected_time_h(self) -> float:
         """Expected time to cross the link when nothing waits, in hours (for routing)."""
@@ -63,6 +141,11 @@ class TransferLink(LinkSpec):
     """Moves each consignment on at once, after a fixed ``delay_h``."""
 
     delay_h: float = 0.0
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._check_kind("transfer")
+        checks.non_negative(self.delay_h, "delay_h")
 
     def expected_time_h(self) -> float:
         return self.delay_h
@@ -82,19 +165,42 @@ class RailLink(LinkSpec):
     max_wait_h: float = 24.0
     line_capacity_per_day: float | None = None
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._check_kind("rail")
+        checks.non_negative(self.travel_time_h, "travel_time_h")
+        # at least one unit: cargo is split to fit, so a smaller train takes slivers
+        checks.amounts(
+            self.train_capacity, "train_capacity", HANDLING_CLASSES, minimum=1.0, required=True
+        )
+        checks.non_negative(self.max_wait_h, "max_wait_h")
+        if self.line_capacity_per_day is not None:
+            checks.positive(self.line_capacity_per_day, "line_capacity_per_day")
+
     def expected_time_h(self) -> float:
         return self.travel_time_h
 
 
 @dataclass(frozen=True)
 class VesselSpec:
-    """One vessel: the berth type it uses, capacity per handling class, speed in km/h."""
+    """One vessel: the berth type it uses, capacity per handling class, speed in km/h.
+
+    Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
+    of range (a capacity is at least one unit; ``home`` is ``from`` or ``to``).
+    """
 
     name: str
     berth: str
     capacity: dict[str, float]
     speed_kmh: float
     home: str = "from"
+
+    def __post_init__(self) -> None:
+        checks.name(self.name, "name")
+        checks.choice(self.berth, BERTH_TYPES, "berth")
+        checks.amounts(self.capacity, "capacity", HANDLING_CLASSES, minimum=1.0, required=True)
+        checks.positive(self.speed_kmh, "speed_kmh")
+        checks.choice(self.home, VESSEL_HOMES, "home")
 
 
 @dataclass(frozen=True)
@@ -112,6 +218,32 @@ class SeaLink(LinkSpec):
     max_wait_h: float | None = 24.0
     every_h: float | None = None
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._check_kind("sea")
+        checks.positive(self.distance_km, "distance_km")
+        fleet = self.fleet
+        if not isinstance(fleet, tuple):
+            checks.fail(
+                "fleet",
+                f"must be a tuple of VesselSpec (got {type(fleet).__name__} {checks.show(fleet)})",
+            )
+        if not fleet:
+            checks.fail("fleet", "needs at least one vessel")
+        seen: set[str] = set()
+        for i, vessel in enumerate(fleet):
+            checks.instance(vessel, VesselSpec, "a VesselSpec", f"fleet[{i}]")
+            if vessel.name in seen:
+                checks.fail(f"fleet[{i}].name", f"vessel name {vessel.name!r} is used twice")
+            seen.add(vessel.name)
+        checks.number(self.load_factor, "load_factor", gt=0.0, le=1.0)
+        if self.max_wait_h is not None:
+            checks.non_negative(self.max_wait_h, "max_wait_h")
+        if self.every_h is not None:
+            checks.positive(self.every_h, "every_h")
+        if self.max_wait_h is None and self.every_h is None:
+            checks.fail("every_h", "give max_wait_h, every_h or both (both are None)")
+
     def sailing_time_h(self, vessel: VesselSpec) -> float:
         """Hours at sea for one crossing by ``vessel``."""
         return self.distance_km / vessel.speed_kmh
@@ -125,13 +257,35 @@ class PipelineLink(LinkSpec):
     """A pipeline: continuous flow, with other shippers' ``base_load`` served first.
 
     Capacities are in t/h (converted from bbl/day with the stated density); batches are
-    injected at the residual capacity and arrive ``linefill / flow`` hours later.
+    injected at the residual capacity and arrive ``linefill / flow`` hours later. Give
+    exactly one of ``linefill_t`` and ``transit_time_h``.
     """
 
     capacity_t_per_h: float = 0.0
     base_load_t_per_h: float = 0.0
     linefill_t: float | None = None
     transit_time_h: float | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._check_kind("pipeline")
+        capacity = checks.positive(self.capacity_t_per_h, "capacity_t_per_h")
+        base = checks.non_negative(self.base_load_t_per_h, "base_load_t_per_h")
+        if base > capacity:
+            checks.fail(
+                "base_load_t_per_h",
+                f"must not exceed capacity_t_per_h {capacity:g} (got {self.base_load_t_per_h!r})",
+            )
+        if self.linefill_t is not None:
+            checks.positive(self.linefill_t, "linefill_t")
+        if self.transit_time_h is not None:
+            checks.non_negative(self.transit_time_h, "transit_time_h")
+        if (self.linefill_t is None) == (self.transit_time_h is None):
+            checks.fail(
+                "transit_time_h",
+                "give exactly one of linefill_t and transit_time_h "
+                f"(got linefill_t={self.linefill_t!r}, transit_time_h={self.transit_time_h!r})",
+            )
 
     @property
     def residual_t_per_h(self) -> float:
@@ -148,3 +302,27 @@ class PipelineLink(LinkSpec):
 
     def expected_time_h(self) -> float:
         return self.transit_h(self.capacity_t_per_h)
+
+
+def joins(link: LinkSpec, a: str, b: str) -> bool:
+    """True if cargo can go from node ``a`` to node ``b`` on ``link`` (pipelines one way)."""
+    if (link.origin, link.destination) == (a, b):
+        return True
+    return not isinstance(link, PipelineLink) and (link.destination, link.origin) == (a, b)
+
+
+def refusal(link: LinkSpec, handling: str, nodes: dict[str, NodeSpec]) -> str | None:
+    """Why ``link`` cannot carry cargo of class ``handling`` (None if it can)."""
+    if isinstance(link, PipelineLink) and handling != "liquid":
+        return f"pipeline {link.name!r} carries only liquid cargo (got {handling!r})"
+    if isinstance(link, RailLink) and handling not in link.train_capacity:
+        return f"rail link {link.name!r} has no train capacity for {handling!r}"
+    if isinstance(link, SeaLink):
+        if not any(handling in v.capacity for v in link.fleet):
+            return f"no vessel on sea link {link.name!r} carries {handling!r}"
+        for end in (link.origin, link.destination):
+            if handling not in nodes[end].handling_rate_per_h:
+                return (
+                    f"port {end!r} has no handling_rate for {handling!r} (needed by {link.name!r})"
+                )
+    return None

@@ -6,21 +6,54 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from corridor_sim.errors import TopologyError
+from corridor_sim.model import checks
 from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.demand import FlowSpec
-from corridor_sim.model.disruptions import Disruption
-from corridor_sim.model.network import LinkSpec, NodeSpec
+from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
+from corridor_sim.model.network import (
+    LinkSpec,
+    NodeSpec,
+    PipelineLink,
+    RailLink,
+    SeaLink,
+    TransferLink,
+    joins,
+    refusal,
+)
+from corridor_sim.units import HOURS_PER_YEAR
+
+#: limits a scenario file is held to (the loader states them with file and line)
+MAX_YEARS = 200  # warm-up plus horizon
+MAX_SAMPLES = 1e6  # queue samples over warm-up plus horizon
+MAX_ARRIVALS = 1e8  # arrivals of one flow over warm-up plus horizon
+
+LINK_TYPES = (TransferLink, RailLink, SeaLink, PipelineLink)
+DISRUPTION_TYPES = (Closure, Weather, Failures)
 
 
 @dataclass(frozen=True)
 class SimulationSettings:
-    """Time settings: calendar start, statistics horizon and warm-up (hours), seed."""
+    """Time settings: calendar start, statistics horizon and warm-up (hours), seed.
+
+    Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
+    of range. The limits on the run's length (:data:`MAX_YEARS`, :data:`MAX_SAMPLES`) are
+    checked by the :class:`Scenario` that uses the settings.
+    """
 
     start: dt.date = dt.date(2024, 1, 1)
     horizon_h: float = 8760.0
     warmup_h: float = 0.0
     seed: int | None = None
     sample_interval_h: float = 6.0
+
+    def __post_init__(self) -> None:
+        checks.instance(self.start, dt.date, "a date", "start")
+        checks.positive(self.horizon_h, "horizon_h")
+        checks.non_negative(self.warmup_h, "warmup_h")
+        if self.seed is not None:
+            checks.whole(self.seed, "seed", 0)
+        checks.positive(self.sample_interval_h, "sample_interval_h")
 
     @property
     def end_h(self) -> float:
@@ -35,6 +68,13 @@ class Scenario:
     Change a copy with :func:`dataclasses.replace`, never the scenario itself. ``raw``
     keeps the merged mapping the scenario was built from, so that a parameter can be
     overridden by its dotted path and the scenario rebuilt.
+
+    Each spec checks its own values when it is built; the scenario checks how they fit
+    together (every name it refers to exists, each flow's path runs over links that join
+    its nodes and carry its commodity, the run stays within the limits) and raises
+    :class:`~corridor_sim.errors.ScenarioError` (:class:`~corridor_sim.errors.TopologyError`
+    for the network) with a key path such as ``flows.f.path``. The checks take time
+    linear in the size of the scenario.
     """
 
     name: str
@@ -47,3 +87,123 @@ class Scenario:
     description: str = ""
     source: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        checks.text(self.name, "name")
+        checks.text(self.description, "description")
+        if self.source is not None:
+            checks.text(self.source, "source")
+        checks.instance(self.settings, SimulationSettings, "a SimulationSettings", "settings")
+        checks.keyed(self.commodities, "commodities", Commodity, "a Commodity")
+        checks.keyed(self.nodes, "nodes", NodeSpec, "a NodeSpec")
+        checks.keyed(
+            self.links, "links", LINK_TYPES, "a TransferLink, RailLink, SeaLink or PipelineLink"
+        )
+        checks.keyed(self.flows, "flows", FlowSpec, "a FlowSpec")
+        self._check_run()
+        self._check_links()
+        self._check_flows()
+        self._check_disruptions()
+
+    def _check_run(self) -> None:
+        s = self.settings
+        end_h = s.end_h
+        if end_h > MAX_YEARS * HOURS_PER_YEAR:
+            checks.fail(
+                "settings.horizon_h",
+                f"warm-up plus horizon must be at most {MAX_YEARS} yr "
+                f"(got {end_h / HOURS_PER_YEAR:.0f} yr)",
+            )
+        if s.sample_interval_h * MAX_SAMPLES < end_h:
+            checks.fail(
+                "settings.sample_interval_h",
+                f"would take more than {MAX_SAMPLES:,.0f} samples over {end_h:g} h; make it "
+                f"longer (got {s.sample_interval_h!r})",
+            )
+
+    def _check_links(self) -> None:
+        nodes = self.nodes
+        for key, link in self.links.items():
+            if key in nodes:
+                checks.fail(f"links.{key}", f"{key!r} names both a node and a link")
+            for end in ("origin", "destination"):
+                node = getattr(link, end)
+                if node not in nodes:
+                    checks.fail(f"links.{key}.{end}", f"no node named {node!r}", TopologyError)
+            if isinstance(link, SeaLink):
+                for end in (link.origin, link.destination):
+                    port = nodes[end]
+                    if port.kind != "port":
+                        checks.fail(
+                            f"links.{key}",
+                            f"a sea link must join two ports ({end!r} is a {port.kind})",
+                            TopologyError,
+                        )
+                    for i, vessel in enumerate(link.fleet):
+                        if vessel.berth not in port.berths:
+                            checks.fail(
+                                f"links.{key}.fleet[{i}].berth",
+                                f"port {end!r} has no {vessel.berth!r} berth "
+                                f"(it has: {', '.join(port.berths)})",
+                                TopologyError,
+                            )
+
+    def _check_flows(self) -> None:
+        if not self.flows:
+            checks.fail("flows", "needs at least one flow")
+        end_h = self.settings.end_h
+        carried: dict[tuple[str, str], str | None] = {}  # (link, handling) -> why not
+        for key, flow in self.flows.items():
+            where = f"flows.{key}"
+            commodity = self.commodities.get(flow.commodity)
+            if commodity is None:
+                checks.fail(f"{where}.commodity", f"no commodity named {flow.commodity!r}")
+            arrivals = flow.volume_units_per_h / flow.size_units * end_h
+            if arrivals > MAX_ARRIVALS:
+                checks.fail(
+                    f"{where}.volume_units_per_h",
+                    f"would bring about {arrivals:.3g} arrivals in the run (at most "
+                    f"{MAX_ARRIVALS:.0e}); check the volume, or give arrivals a larger size",
+                )
+            path = flow.path
+            if not path:
+                checks.fail(f"{where}.path", "must give the route, origin first (got ())")
+            for i in range(0, len(path), 2):
+                if path[i] not in self.nodes:
+                    checks.fail(f"{where}.path[{i}]", f"no node named {path[i]!r}", TopologyError)
+            for i in range(1, len(path), 2):
+                name, a, b = path[i], path[i - 1], path[i + 1]
+                link = self.links.get(name)
+                if link is None:
+                    checks.fail(f"{where}.path[{i}]", f"no link named {name!r}", TopologyError)
+                if not joins(link, a, b):
+                    checks.fail(
+                        f"{where}.path[{i}]",
+                        f"link {name!r} does not lead from {a!r} to {b!r}",
+                        TopologyError,
+                    )
+                memo = (name, commodity.handling)
+                if memo not in carried:
+                    carried[memo] = refusal(link, commodity.handling, self.nodes)
+                why = carried[memo]
+                if why:
+                    checks.fail(f"{where}.path[{i}]", why, TopologyError)
+
+    def _check_disruptions(self) -> None:
+        items = self.disruptions
+        if not isinstance(items, tuple):
+            checks.fail(
+                "disruptions",
+                f"must be a tuple of Closure, Weather or Failures "
+                f"(got {type(items).__name__} {checks.show(items)})",
+            )
+        for i, item in enumerate(items):
+            where = f"disruptions[{i}]"
+            checks.instance(item, DISRUPTION_TYPES, "a Closure, Weather or Failures", where)
+            for j, element in enumerate(item.elements):
+                if element not in self.nodes and element not in self.links:
+                    checks.fail(
+                        f"{where}.elements[{j}]",
+                        f"no node or link named {element!r}",
+                        TopologyError,
+                    )

@@ -5,15 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from corridor_sim.model.scenario import Scenario, SimulationSettings
+from corridor_sim.model.scenario import (
+    MAX_ARRIVALS,
+    MAX_SAMPLES,
+    MAX_YEARS,
+    Scenario,
+    SimulationSettings,
+)
 from corridor_sim.scenario.disruptions import read_disruption
 from corridor_sim.scenario.flows import read_flow
 from corridor_sim.scenario.links import read_link
 from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.yaml_io import load_mapping
-
-MAX_ARRIVALS = 1e8  # a run of more arrivals than this would take hours, not seconds
+from corridor_sim.units import HOURS_PER_YEAR
 
 TOP_KEYS = [
     "name",
@@ -34,19 +39,21 @@ def _settings(r: Reader) -> SimulationSettings:
     s = r.sub("simulation")
     s.check_keys(["start", "horizon", "warmup", "seed", "sample_interval"], required=["horizon"])
     seed = s.count("seed", minimum=0) if s.has("seed") else None
-    settings = SimulationSettings(
+    settings = s.build(
+        SimulationSettings,
         start=s.date("start") if s.has("start") else SimulationSettings.start,
         horizon_h=s.hours("horizon"),
         warmup_h=s.hours("warmup", "0 h", allow_zero=True),
         seed=seed,
         sample_interval_h=s.hours("sample_interval", "6 h"),
     )
-    if settings.end_h > 200 * 8760:
+    if settings.end_h > MAX_YEARS * HOURS_PER_YEAR:
         s.fail(
             "horizon",
-            f"warm-up plus horizon must be at most 200 yr (got {settings.end_h / 8760:.0f} yr)",
+            f"warm-up plus horizon must be at most {MAX_YEARS} yr "
+            f"(got {settings.end_h / HOURS_PER_YEAR:.0f} yr)",
         )
-    if settings.sample_interval_h * 1e6 < settings.end_h:
+    if settings.sample_interval_h * MAX_SAMPLES < settings.end_h:
         s.fail("sample_interval", "would take more than a million samples; make it longer")
     return settings
 
@@ -85,7 +92,8 @@ def build_scenario(
         read_disruption(Reader(item, path, r.file, line), known, settings.start)
         for path, item, line in r.list("disruptions", required=False)
     )
-    return Scenario(
+    return r.build(
+        Scenario,
         name=str(r.raw("name", name)),
         settings=settings,
         commodities=commodities,

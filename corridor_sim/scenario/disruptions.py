@@ -43,7 +43,7 @@ def read_disruption(r: Reader, known: set[str], start: dt.date) -> Disruption:
             ["kind", "elements", "start", "duration", "description"],
             required=["elements", "start", "duration"],
         )
-        return Closure(_elements(r, known), _start_h(r, start), r.hours("duration"))
+        return r.build(Closure, _elements(r, known), _start_h(r, start), r.hours("duration"))
     if kind == "weather":
         r.check_keys(
             ["kind", "elements", "closure_days_per_month", "mean_episode", "description"],
@@ -56,8 +56,8 @@ def read_disruption(r: Reader, known: set[str], start: dt.date) -> Disruption:
             r.check_number(v, f"closure_days_per_month[{i}]", low=0.0, high=31.0)
             for i, (_, v, _) in enumerate(items)
         )
-        return Weather(_elements(r, known), days, r.hours("mean_episode"))
+        return r.build(Weather, _elements(r, known), days, r.hours("mean_episode"))
     r.check_keys(
         ["kind", "elements", "mtbf", "mttr", "description"], required=["elements", "mtbf", "mttr"]
     )
-    return Failures(_elements(r, known), r.hours("mtbf"), r.hours("mttr"))
+    return r.build(Failures, _elements(r, known), r.hours("mtbf"), r.hours("mttr"))

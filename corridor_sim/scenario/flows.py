@@ -87,7 +87,9 @@ def read_flow(
             r.fail("seasonality", "factors must not all be zero")
         seasonality = tuple(f / mean for f in seasonality)
     path = _route(r, commodity, ends[0], ends[1], nodes, links)
-    return FlowSpec(name, cname, ends[0], ends[1], volume, pattern, size, seasonality, path)
+    return r.build(
+        FlowSpec, name, cname, ends[0], ends[1], volume, pattern, size, seasonality, path
+    )
 
 
 def _route(

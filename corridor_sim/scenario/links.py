@@ -44,8 +44,13 @@ def read_link(
         r.fail("to", f"a link must join two different nodes (both are {ends[0]!r})")
     origin, destination = ends
     if kind == "transfer":
-        return TransferLink(
-            name, kind, origin, destination, delay_h=r.hours("delay", "0 h", allow_zero=True)
+        return r.build(
+            TransferLink,
+            name,
+            kind,
+            origin,
+            destination,
+            delay_h=r.hours("delay", "0 h", allow_zero=True),
         )
     if kind == "rail":
         return _rail(name, r, origin, destination)
@@ -81,7 +86,8 @@ def _capacity(r: Reader, key: str) -> dict[str, float]:
 
 def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
     line = r.quantity("line_capacity", "train/time").value * 24 if r.has("line_capacity") else None
-    return RailLink(
+    return r.build(
+        RailLink,
         name,
         "rail",
         origin,
@@ -120,7 +126,8 @@ def _sea(
             v.fail("count", "a named vessel is one ship; use 'type' with 'count'")
         for i in range(count):
             fleet.append(
-                VesselSpec(
+                v.build(
+                    VesselSpec,
                     name=label if count == 1 else f"{label}-{i + 1}",
                     berth=berth,
                     capacity=capacity,
@@ -146,7 +153,8 @@ def _sea(
     load = r.quantity("load_factor", "fraction", "100 %").value
     if load > 1:
         r.fail("load_factor", f"must be <= 100 % (got {r.raw('load_factor')!r})")
-    return SeaLink(
+    return r.build(
+        SeaLink,
         name,
         "sea",
         origin,
@@ -182,7 +190,8 @@ def _pipeline(
         r.fail(None, "needs 'linefill' or 'transit_time'")
     if linefill is not None and transit is not None:
         r.fail("transit_time", "give either linefill or transit_time, not both")
-    return PipelineLink(
+    return r.build(
+        PipelineLink,
         name,
         "pipeline",
         origin,

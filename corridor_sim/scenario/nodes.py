@@ -34,7 +34,7 @@ def read_commodity(name: str, r: Reader) -> Commodity:
     if unit == "t" and abs(mass - 1.0) > 1e-9:
         got = r.raw("mass_per_unit")
         r.fail("mass_per_unit", f"must be '1 t' when the unit is t (got {got!r})")
-    return Commodity(name, unit, mass, handling, density)
+    return r.build(Commodity, name, unit, mass, handling, density)
 
 
 def read_distribution(r: Reader, key: str) -> Distribution:
@@ -52,22 +52,22 @@ def read_distribution(r: Reader, key: str) -> Distribution:
         )
         if not values:
             d.fail("values", "must list at least one duration")
-        return Distribution(kind, sum(values) / len(values), values_h=values)
+        return d.build(Distribution, kind, sum(values) / len(values), values_h=values)
     if kind == "uniform":
         d.check_keys(["dist", "low", "high"], required=["low", "high"])
         low = d.hours("low", allow_zero=True)
         high = d.hours("high", allow_zero=True)
         if high < low:
             d.fail("high", f"must be >= low (got {d.raw('high')!r} < {d.raw('low')!r})")
-        return Distribution(kind, (low + high) / 2, low_h=low, high_h=high)
+        return d.build(Distribution, kind, (low + high) / 2, low_h=low, high_h=high)
     if kind in ("gamma", "lognormal"):
         d.check_keys(["dist", "mean", "cv"], required=["mean", "cv"])
         cv = d.number("cv", low=0.0)
         if cv <= 0:
             d.fail("cv", f"must be > 0 (got {cv})")
-        return Distribution(kind, d.hours("mean"), cv=cv)
+        return d.build(Distribution, kind, d.hours("mean"), cv=cv)
     d.check_keys(["dist", "mean"], required=["mean"])
-    return Distribution(kind, d.hours("mean", allow_zero=kind == "deterministic"))
+    return d.build(Distribution, kind, d.hours("mean", allow_zero=kind == "deterministic"))
 
 
 def _class_quantities(
@@ -146,7 +146,8 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
     rates = _class_quantities(r, "handling_rate", "/time", commodities)
     if kind == "port" and not berths:
         r.fail(None, "a port needs 'berths', e.g. {rail_ferry: 2, container: 1}")
-    return NodeSpec(
+    return r.build(
+        NodeSpec,
         name=name,
         kind=kind,
         lon=lon,

@@ -9,13 +9,48 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator
-from typing import Any, NoReturn
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NoReturn, TypeVar
 
 from corridor_sim import units
 from corridor_sim.errors import ScenarioError
 
 MAX_MESSAGE = 300  # characters; a pasted megabyte must not come back in the error
+T = TypeVar("T")
+
+#: spec fields whose scenario-file key differs (by a unit), to locate a spec's own error
+FILE_KEYS = {
+    "mass_per_unit_t": "mass_per_unit",
+    "mean_h": "mean",
+    "low_h": "low",
+    "high_h": "high",
+    "values_h": "values",
+    "quota_per_day": "quota",
+    "handling_rate_per_h": "handling_rate",
+    "berth_time_h": "berth_time",
+    "delay_h": "delay",
+    "travel_time_h": "travel_time",
+    "max_wait_h": "max_wait",
+    "line_capacity_per_day": "line_capacity",
+    "distance_km": "distance",
+    "every_h": "every",
+    "speed_kmh": "speed",
+    "capacity_t_per_h": "capacity",
+    "base_load_t_per_h": "base_load",
+    "linefill_t": "linefill",
+    "transit_time_h": "transit_time",
+    "volume_units_per_h": "volume",
+    "size_units": "size",
+    "start_h": "start",
+    "duration_h": "duration",
+    "mean_episode_h": "mean_episode",
+    "mtbf_h": "mtbf",
+    "mttr_h": "mttr",
+    "horizon_h": "horizon",
+    "warmup_h": "warmup",
+    "sample_interval_h": "sample_interval",
+}
 
 
 def clip(text: str, limit: int = MAX_MESSAGE) -> str:
@@ -66,6 +101,21 @@ class Reader:
         self._fail(message, key, error)
 
     # -- structure ------------------------------------------------------------------
+    def build(self, factory: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """``factory(*args, **kwargs)``, a spec of this mapping; a ScenarioError its own
+        checks raise (naming a field, e.g. ``berth_time_h``) is located here:
+        ``file:line: nodes.aktau.berth_time: rule (got value)``."""
+        try:
+            return factory(*args, **kwargs)
+        except ScenarioError as exc:
+            if exc.file:
+                raise
+            key = re.sub(r"[^.\[\]]+", lambda m: FILE_KEYS.get(m[0], m[0]), exc.key_path)
+            head = re.split(r"[.\[]", key, maxsplit=1)[0]
+            file, line = self.where(head) if head else (self.file, self.line)
+            path = self.key_path(key) if key else self.path
+            raise type(exc)(clip(exc.reason), path=clip(path), file=file, line=line) from None
+
     def check_keys(self, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
         """Refuse unknown keys and report missing required ones."""
         allowed = list(allowed)
@@ -204,6 +254,10 @@ class Reader:
                 key,
                 f"expected {' or '.join(dims)} ({units.describe(dims[0])}), "
                 f"got {q.dimension} ({value!r})",
+            )
+        if not math.isfinite(q.value):
+            self.fail(
+                key, f"must be a finite number once converted to engine units (got {value!r})"
             )
         if positive and (q.value < 0 or (q.value == 0 and not allow_zero)):
             rule = ">= 0" if allow_zero else "> 0"

@@ -6,30 +6,15 @@ from scipy.sparse import csr_array
 from scipy.sparse.csgraph import dijkstra
 
 from corridor_sim.model.cargo import Commodity
-from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLink, SeaLink
+from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, joins, refusal
+
+__all__ = ["carries", "joins", "shortest_path"]
 
 
 def carries(link: LinkSpec, commodity: Commodity, nodes: dict[str, NodeSpec]) -> str | None:
-    """Why ``link`` cannot carry ``commodity`` (None if it can)."""
-    cls = commodity.handling
-    if isinstance(link, PipelineLink) and cls != "liquid":
-        return f"pipeline {link.name!r} carries only liquid cargo"
-    if isinstance(link, RailLink) and cls not in link.train_capacity:
-        return f"rail link {link.name!r} has no train capacity for {cls!r}"
-    if isinstance(link, SeaLink):
-        if not any(cls in v.capacity for v in link.fleet):
-            return f"no vessel on sea link {link.name!r} carries {cls!r}"
-        for end in (link.origin, link.destination):
-            if cls not in nodes[end].handling_rate_per_h:
-                return f"port {end!r} has no handling_rate for {cls!r} (needed by {link.name!r})"
-    return None
-
-
-def joins(link: LinkSpec, a: str, b: str) -> bool:
-    """True if cargo can go from node ``a`` to node ``b`` on ``link``."""
-    if (link.origin, link.destination) == (a, b):
-        return True
-    return not isinstance(link, PipelineLink) and (link.destination, link.origin) == (a, b)
+    """Why ``link`` cannot carry ``commodity`` (None if it can); the rule is the model's
+    (:func:`corridor_sim.model.network.refusal`)."""
+    return refusal(link, commodity.handling, nodes)
 
 
 def shortest_path(

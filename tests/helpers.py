@@ -163,3 +163,10 @@ def bundled_run(name: str) -> tuple[Scenario, SimulationResult]:
     (cached: several test modules check the same runs)."""
     scenario = shortened(load_scenario(bundled_path(name)))
     return scenario, simulate(scenario)
+
+
+def short(name: str, days: float) -> Scenario:
+    """Bundled scenario ``name`` with a statistics horizon of ``days``."""
+    scenario = load_scenario(bundled_path(name))
+    settings = dataclasses.replace(scenario.settings, horizon_h=days * 24)
+    return dataclasses.replace(scenario, settings=settings)

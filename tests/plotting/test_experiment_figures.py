@@ -6,8 +6,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+from helpers import short
 from matplotlib.colors import to_rgba
-from plot_helpers import short
 
 import corridor_sim as cs
 from corridor_sim import plotting

@@ -11,7 +11,7 @@ import subprocess
 
 import numpy as np
 import pytest
-from plot_helpers import short
+from helpers import short
 
 import corridor_sim as cs
 from corridor_sim import report

@@ -97,10 +97,9 @@ class Node(Element):
         id) and count it in the queue of whatever fills this node (:meth:`blame`) until it
         is admitted. ``then`` runs at admission, after the blame is lifted."""
         if not self.storage_cap:  # no storage limit: admitted at once (the hot path)
-            self.offers += 1
             if then is not None:
                 then()
-            self._admit(batch)
+            self.admit_now(batch)
             return
         blamed: list[Element] = []
 
@@ -118,6 +117,11 @@ class Node(Element):
             held[id(batch)] = batch
             blamed.append(self.blame())
             blamed[0].queue.add(sum(c.tonnes for c in batch), self.env.now)
+
+    def admit_now(self, batch: Batch) -> None:
+        """Admit ``batch`` offered to a node without storage limits (no room to check)."""
+        self.offers += 1
+        self._admit(batch)
 
     def offer(self, batch: Batch, waiter: Waiter, via: Element | None = None) -> bool:
         """Admit ``batch`` now (True) or hold it until there is room (False).

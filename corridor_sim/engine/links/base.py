@@ -87,8 +87,7 @@ class Link(Element):
         target = lane.target
         if not target.storage_cap:  # admitted at once: no closure (the hot path)
             self._leave(batch, now, then)
-            target.offers += 1
-            target._admit(batch)
+            target.admit_now(batch)
             return
 
         def admitted() -> None:  # the node calls this just before it admits the batch

@@ -104,11 +104,6 @@ def start(mapping: dict, seed: int = 1) -> Simulation:
     return Simulation(build(mapping), seed=seed)
 
 
-def finish(sim: Simulation) -> SimulationResult:
-    """Run ``sim`` to its end and read its result tables."""
-    return SimulationResult.from_record(sim.run())
-
-
 def spy(
     obj: Any, method: str, sim: Simulation, view: Callable[..., Any] | None = None
 ) -> list[tuple[float, Any]]:

@@ -1,4 +1,4 @@
-"""Figures of experiments (:mod:`corridor_sim.analysis`): the saturation curve and the
+"""Figures of experiments (:mod:`corridor_sim.experiments`): the saturation curve and the
 comparison of two scenarios, both with 95% confidence intervals."""
 
 from __future__ import annotations

@@ -65,7 +65,8 @@ def test_cargo_held_for_another_flows_link_does_not_break_the_result():
     """Yard y (room for 10 wagons) fills with flow b's wagons waiting for a train to d2;
     flow a's wagons (o -> y -> d1) are held outside y, blamed on the rail link y-d2, which
     is not on a's route. Found by test_invariants.py: building the stages table raised
-    ValueError ("<Rail object> is not in list"). Fixed in analysis/results.py."""
+    ValueError ("<Rail object> is not in list"). Fixed in analysis/results.py (now the
+    position of a StageRecord, FlowState.record)."""
     mapping = scenario(
         nodes={
             "o": {"kind": "origin"},
@@ -100,7 +101,7 @@ def test_two_way_rail_utilisation_is_at_most_one():
     """Rail a-b, 2 trains/day, full trains offered both ways every hour. The engine runs 2
     trains a day in each direction (20 + 20 in 10 days); utilisation counted both
     directions' trains against one direction's capacity and read 2.0. Fixed in
-    analysis/metrics.py: the busier direction's trains, 1.0."""
+    analysis/metrics.py (now Rail.utilisation): the busier direction's trains, 1.0."""
     mapping = scenario(
         nodes={"a": {"kind": "terminal"}, "b": {"kind": "terminal"}},
         links={

@@ -57,6 +57,11 @@ class Element:
         self.units_out[k] += c.qty
         self.daily_out[k][int(now // 24.0)] += c.qty
 
+    def count_out_batch(self, batch: list[Consignment], now: float) -> None:
+        """Every consignment of ``batch`` leaves the element at ``now`` (h)."""
+        for c in batch:
+            self.count_out(c, now)
+
     def reset_stats(self, now: float) -> None:
         """Begin the statistics period (end of warm-up)."""
         self.out_at_warmup = list(self.units_out)

@@ -93,23 +93,29 @@ class Node(Element):
         via: Element | None = None,
         then: Waiter | None = None,
     ) -> None:
-        """Offer ``batch`` (see :meth:`offer`); if it is refused, keep it in ``held`` (by
-        id) and count it in the queue of whatever fills this node (:meth:`blame`) until it
-        is admitted. ``then`` runs at admission, after the blame is lifted."""
+        """Offer ``batch`` (see :meth:`offer`) arriving ``via`` a link, or from a source;
+        if it is refused, keep it in ``held`` (by id) and count it in the queue of whatever
+        fills this node (:meth:`blame`) until it is admitted. At admission the batch
+        leaves ``via`` (:meth:`~Element.count_out_batch`), then ``then`` runs."""
         if not self.storage_cap:  # no storage limit: admitted at once (the hot path)
+            if via is not None:
+                via.count_out_batch(batch, self.env.now)
             if then is not None:
                 then()
-            self.admit_now(batch)
+            self.offers += 1
+            self._admit(batch)
             return
         blamed: list[Element] = []
 
         def admitted() -> None:
+            now = self.env.now
             if blamed:
-                now = self.env.now
                 del held[id(batch)]
                 blamed[0].queue.add(-sum(c.tonnes for c in batch), now)
                 for c in batch:
                     c.mark(blamed[0].index, WAIT, now)
+            if via is not None:
+                via.count_out_batch(batch, now)
             if then is not None:
                 then()
 
@@ -117,11 +123,6 @@ class Node(Element):
             held[id(batch)] = batch
             blamed.append(self.blame())
             blamed[0].queue.add(sum(c.tonnes for c in batch), self.env.now)
-
-    def admit_now(self, batch: Batch) -> None:
-        """Admit ``batch`` offered to a node without storage limits (no room to check)."""
-        self.offers += 1
-        self._admit(batch)
 
     def offer(self, batch: Batch, waiter: Waiter, via: Element | None = None) -> bool:
         """Admit ``batch`` now (True) or hold it until there is room (False).

@@ -52,6 +52,17 @@ def summarise(columns: Mapping[str, Sequence[float]], level: float = LEVEL) -> p
     )
 
 
+def summarise_points(runs: pd.DataFrame, skip: Sequence[str] = ()) -> pd.DataFrame:
+    """:func:`summarise` of each point of a :func:`~corridor_sim.experiments.runner.run_grid`
+    table (``skip`` columns left out), one block per point, with its ``point`` first."""
+    frames = []
+    for point, group in runs.groupby("point", sort=True):
+        table = summarise(numeric_columns(group, skip=["point", "replication", *skip]))
+        table.insert(0, "point", point)
+        frames.append(table)
+    return pd.concat(frames, ignore_index=True)
+
+
 def numeric_columns(runs: pd.DataFrame, skip: Sequence[str] = ()) -> dict[str, list[float]]:
     """The float columns of a runs table, by name (strings and ``skip`` left out)."""
     return {

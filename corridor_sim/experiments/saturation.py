@@ -35,7 +35,10 @@ import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import GROWTH_SATURATES_DAYS
 from corridor_sim.capacity.report import capacity
-from corridor_sim.experiments.confidence import mean_ci, numeric_columns, summarise
+from corridor_sim.experiments.confidence import (
+    mean_ci,
+    summarise_points,
+)
 from corridor_sim.experiments.executors import Executor, run_tasks
 from corridor_sim.experiments.kpis import kpis
 from corridor_sim.experiments.runner import lean, run_grid
@@ -48,6 +51,8 @@ from corridor_sim.scenario.variants import scale_demand, with_warmup
 from corridor_sim.texttable import table
 
 LIMITS = (1 / 64, 64.0)  # multipliers searched
+#: the KPIs of the transit-time curve
+CURVE_KPIS = ("delivered_ratio", "transit_mean_days", "delivered_t_per_yr")
 
 
 @dataclass(frozen=True)
@@ -208,22 +213,11 @@ def saturation(
         runs = run_grid(
             [scale_demand(scenario, m) for m in points], seed, replications, "curve", **where
         )
-        frames = []
-        for p, group in runs.groupby("point", sort=True):
-            s = summarise(numeric_columns(group, skip=["point", "replication"]))
-            s = s[
-                s["kpi"].isin(
-                    [
-                        "delivered_ratio",
-                        "transit_mean_days",
-                        "delivered_t_per_yr",
-                    ]
-                )
-            ]
-            s.insert(0, "multiplier", points[p])
-            s.insert(0, "fraction", curve[p])
-            frames.append(s)
-        table = pd.concat(frames, ignore_index=True)
+        summary = summarise_points(runs)
+        table = summary[summary["kpi"].isin(CURVE_KPIS)].reset_index(drop=True)
+        point = table.pop("point")
+        table.insert(0, "multiplier", [points[p] for p in point])
+        table.insert(0, "fraction", [curve[p] for p in point])
     run = scenario.settings
     period = (
         run.start + dt.timedelta(hours=run.warmup_h),

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from corridor_sim.experiments.confidence import numeric_columns, summarise
+from corridor_sim.experiments.confidence import summarise_points
 from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
@@ -96,12 +96,7 @@ def sweep(
         progress=progress,
     )
     runs = points.merge(runs, on="point")
-    frames = []
-    for p, group in runs.groupby("point", sort=True):
-        table = summarise(numeric_columns(group, skip=["point", "replication", *names]))
-        table.insert(0, "point", p)
-        frames.append(table)
-    summary = points.merge(pd.concat(frames, ignore_index=True), on="point")
+    summary = points.merge(summarise_points(runs, skip=names), on="point")
     return Sweep(scenario.name, seed, replications, names, points, runs, summary)
 
 

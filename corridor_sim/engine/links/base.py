@@ -84,22 +84,7 @@ class Link(Element):
         index = self.index
         for c in batch:
             c.mark(index, MOVE, now)
-        target = lane.target
-        if not target.storage_cap:  # admitted at once: no closure (the hot path)
-            self._leave(batch, now, then)
-            target.admit_now(batch)
-            return
-
-        def admitted() -> None:  # the node calls this just before it admits the batch
-            self._leave(batch, self.env.now, then)
-
-        target.hand_over(batch, self.held, self, admitted)
-
-    def _leave(self, batch: Batch, now: float, then: Waiter | None) -> None:
-        for c in batch:
-            self.count_out(c, now)
-        if then is not None:
-            then()
+        lane.target.hand_over(batch, self.held, self, then)
 
     def holdings(self) -> Iterable[Consignment]:
         for batch in self.held.values():

@@ -2,9 +2,12 @@
 
 >>> import corridor_sim as cs
 >>> scenario = cs.load_scenario(cs.bundled_path("teaching_two_ports"))
->>> result = cs.simulate(scenario, seed=1)
+>>> result = cs.simulate(scenario, seed=1)      # one sample path
 >>> result.verdict.startswith("Binding element: port_a-port_b")
 True
+>>> answer = cs.run(scenario, replications=3, workers=1, progress=False)  # with 95% CIs
+>>> answer.binding
+'port_a-port_b'
 
 The packages, in the order data flows through them: :mod:`~corridor_sim.model` (specs),
 :mod:`~corridor_sim.scenario` (YAML to specs), :mod:`~corridor_sim.engine` (the SimPy
@@ -17,7 +20,7 @@ model, handing back records), :mod:`~corridor_sim.capacity` (analytic bounds),
 from corridor_sim._version import __version__
 from corridor_sim.capacity import capacity
 from corridor_sim.errors import CorridorSimError, ScenarioError, SimulationError, TopologyError
-from corridor_sim.experiments import compare, marginal_value, replicate, saturation, sweep
+from corridor_sim.experiments import compare, marginal_value, replicate, run, saturation, sweep
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.results import SimulationResult, simulate
 from corridor_sim.scenario import build_scenario, bundled_names, bundled_path, load_scenario
@@ -38,6 +41,7 @@ __all__ = [
     "load_scenario",
     "marginal_value",
     "replicate",
+    "run",
     "saturation",
     "simulate",
     "sweep",

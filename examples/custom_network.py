@@ -3,7 +3,8 @@ rail to a Caspian port, two ferries carry them across, and they leave by rail on
 far side. ``corridor_sim.build_scenario`` checks the mapping exactly as it checks a file
 (every quantity with its unit), so a typo fails with the key path that is wrong.
 
-Run: python examples/custom_network.py [--days N] [--out DIR]
+Run: python examples/custom_network.py [--days N] [--out DIR]; the figures go to
+./out/custom_network/ unless --out names another folder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import corridor_sim as cs
 from corridor_sim import plotting
+
+OUT = Path("out", "custom_network")  # default folder for the figures, under the current one
 
 
 def network(days: float) -> dict:
@@ -100,13 +103,16 @@ def network(days: float) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--days", type=float, default=365, help="statistics horizon, days")
-    parser.add_argument("--out", type=Path, default=Path("."), help="folder for the figures")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"folder for the figures (default: ./{OUT}/)"
+    )
     args = parser.parse_args()
 
     scenario = cs.build_scenario(network(args.days), name="custom_grain")
     result = cs.simulate(scenario)
+    print(f"One sample path (seed {result.seed}): no confidence intervals.\n")
     print(result.summary())
 
     try:  # the same checks as a file: a bare number where a unit is needed

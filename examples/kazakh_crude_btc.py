@@ -3,7 +3,8 @@ Baku, then through the Sangachal tank farm and the Baku-Tbilisi-Ceyhan pipeline 
 the Azerbaijani base load. Prints where a tonne of crude spends its two weeks and how
 much room BTC has left, and saves the stage-by-stage figure and the map.
 
-Run: python examples/kazakh_crude_btc.py [--days N] [--out DIR]
+Run: python examples/kazakh_crude_btc.py [--days N] [--out DIR]; the figures go to
+./out/kazakh_crude_btc/ unless --out names another folder.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 import corridor_sim as cs
 from corridor_sim import plotting
 
+OUT = Path("out", "kazakh_crude_btc")  # default folder for the figures, under the current one
+
 BBL_PER_T = 7.45  # Kazakh crude, as in the scenario file
 
 
@@ -24,15 +27,18 @@ def with_horizon(scenario: cs.Scenario, days: float) -> cs.Scenario:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--days", type=float, default=365, help="statistics horizon, days")
-    parser.add_argument("--out", type=Path, default=Path("."), help="folder for the figures")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"folder for the figures (default: ./{OUT}/)"
+    )
     args = parser.parse_args()
 
     scenario = with_horizon(cs.load_scenario(cs.bundled_path("kazakh_crude_btc")), args.days)
     result = cs.simulate(scenario)
     crude = result.flows.set_index("flow").loc["kazakh_crude"]
     per_year = 365 / args.days
+    print(f"One sample path (seed {result.seed}): no confidence intervals.")
     print(
         f"Delivered to Ceyhan: {crude['delivered_t'] / 1e6 * per_year:.2f} Mt/yr "
         f"({crude['delivered_t'] * BBL_PER_T / (args.days * 1e3):,.1f} kbbl/day); "

@@ -1,7 +1,8 @@
 """Quickstart: load the bundled 2024 Middle Corridor scenario, simulate a year, read
 where the corridor chokes, and draw the standard figures.
 
-Run: python examples/quickstart.py [--days N] [--out DIR]
+Run: python examples/quickstart.py [--days N] [--out DIR]; the figures go to
+./out/quickstart/ unless --out names another folder.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from pathlib import Path
 import corridor_sim as cs
 from corridor_sim import plotting
 
+OUT = Path("out", "quickstart")  # default folder for the figures, under the current one
+
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--days", type=float, default=365, help="statistics horizon, days")
-    parser.add_argument("--out", type=Path, default=Path("quickstart_figures"), help="figures")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"folder for the figures (default: ./{OUT}/)"
+    )
     args = parser.parse_args()
 
     scenario = cs.load_scenario(cs.bundled_path("middle_corridor_2024"))
@@ -25,6 +30,7 @@ def main() -> None:
     scenario = dataclasses.replace(scenario, settings=settings)
 
     result = cs.simulate(scenario, seed=7)
+    print("One sample path (seed 7): no confidence intervals; cs.replicate gives them.\n")
     print(result.verdict)
     print()
     flows = result.flows.set_index("flow")

@@ -7,7 +7,8 @@ Both runs share their random streams, so before the storm they are identical and
 difference after it is the storm's doing. A short run (``--days``) that ends before
 December moves the storm to 60 % of the way through the run.
 
-Run: python examples/storm_recovery.py [--days N] [--out DIR]
+Run: python examples/storm_recovery.py [--days N] [--out DIR]; the figures go to
+./out/storm_recovery/ unless --out names another folder.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from matplotlib.figure import Figure
 import corridor_sim as cs
 from corridor_sim import plotting
 from corridor_sim.model.disruptions import Closure
+
+OUT = Path("out", "storm_recovery")  # default folder for the figures, under the current one
 
 RECOVERED_SHARE = 0.1  # recovered: the extra queue is below 10 % of its peak
 
@@ -65,9 +68,11 @@ def recovery_days(extra: pd.Series, storm_end_day: float) -> float | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--days", type=float, default=365, help="statistics horizon, days")
-    parser.add_argument("--out", type=Path, default=Path("."), help="folder for the figure")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"folder for the figures (default: ./{OUT}/)"
+    )
     args = parser.parse_args()
 
     storm, closure = storm_of(
@@ -83,6 +88,7 @@ def main() -> None:
     print(
         f"Storm: {', '.join(closure.elements)} closed for {closure.duration_h / 24:.0f} days "
         f"from {start + pd.Timedelta(days=begin):%d %b %Y} (day {begin:.0f} of the run)\n"
+        "One sample path of each (seed 3, the same random streams): no confidence intervals.\n"
     )
     a = caspian_queue_t(with_storm, closure.elements)
     b = caspian_queue_t(without, closure.elements).reindex(a.index, fill_value=0.0)

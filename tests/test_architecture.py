@@ -2,7 +2,7 @@
 exactly the imports between packages found in the code (read with ``ast``).
 
 A module's package is its first folder under ``corridor_sim`` (``engine.links.rail`` is
-``engine``); the top-level modules errors, units, texttable, folders and _version are one
+``engine``); the top-level modules errors, units, texttable, folders, _version and htmlrepr are one
 node, ``foundation``. Imports at any depth count (a function's too), except those under
 ``if TYPE_CHECKING:``. Not drawn: ``corridor_sim/__init__.py``, ``__main__.py`` and the
 deprecated ``analysis`` package.
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "corridor_sim"
 DOC = ROOT / "docs" / "architecture.md"
 BEGIN, END = "<!-- packages: begin -->", "<!-- packages: end -->"
-FOUNDATION = frozenset({"errors", "units", "texttable", "folders", "_version"})
+FOUNDATION = frozenset({"errors", "units", "texttable", "folders", "_version", "htmlrepr"})
 NOT_DRAWN = frozenset({"corridor_sim", "__main__", "analysis"})
 EDGE = re.compile(r"^\s*(\w+)\s*(?:-->|-\.->)\s*(\w+)\s*;?\s*$")  # a --> b, a -.-> b
 ARROW = re.compile(r"--|==|-\.")  # any mermaid link, to refuse the forms EDGE does not read

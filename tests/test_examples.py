@@ -1,8 +1,11 @@
-"""Every script in examples/ runs with a short horizon, says what it shows, and saves
-its figures (so no example can rot)."""
+"""Every script in examples/ runs with a short horizon, says what it shows (in whole
+sentences in ``--help``), labels its numbers as one sample path, and saves its figures
+into ./out/<example>/ unless told otherwise (so no example can rot, nor litter the
+folder it is run from)."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -33,23 +36,60 @@ EXPECTED = {
 }
 
 
+def run(script: str, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+    )
+
+
 def test_every_example_is_tested():
     assert sorted(p.name for p in EXAMPLES.glob("*.py")) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("script", sorted(EXPECTED))
-def test_example_runs_with_a_short_horizon(script, tmp_path):
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / script), "--days", "20", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=tmp_path,
-    )
+def test_example_runs_and_writes_its_figures_into_out_by_default(script, tmp_path):
+    """Before, the figures went into the current folder (the repository's root when run
+    as the README says)."""
+    done = run(script, tmp_path, "--days", "20")
     assert done.returncode == 0, done.stderr
     lines, figures = EXPECTED[script]
     for line in lines:
         assert line in done.stdout
+    assert "One sample path" in done.stdout
+    folder = Path("out", Path(script).stem)
     for name in figures:
-        assert (tmp_path / name).read_bytes()[:4] == b"\x89PNG"
-        assert f"Wrote {tmp_path / name}" in done.stdout
+        assert (tmp_path / folder / name).read_bytes()[:4] == b"\x89PNG"
+        assert f"Wrote {folder / name}" in done.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # nothing else in the folder
+
+
+def test_out_names_another_folder(tmp_path):
+    done = run("custom_network.py", tmp_path, "--days", "5", "--out", str(tmp_path / "figs"))
+    assert done.returncode == 0, done.stderr
+    written = sorted(p.name for p in (tmp_path / "figs").iterdir())
+    assert written == sorted(EXPECTED["custom_network.py"][1])
+    assert not (tmp_path / "out").exists()
+
+
+def first_paragraph(script: str) -> str:
+    doc = ast.get_docstring(ast.parse((EXAMPLES / script).read_text(encoding="utf-8")))
+    assert doc
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+@pytest.mark.parametrize("script", sorted(EXPECTED))
+def test_help_describes_the_example_in_whole_sentences(script, tmp_path):
+    """Before, the description was the docstring's first line, cut mid-sentence."""
+    done = run(script, tmp_path, "--help")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    paragraph = first_paragraph(script)
+    assert paragraph.endswith((".", "?"))
+    squeezed = "".join(text.split())  # argparse may wrap a line after a hyphen
+    assert "".join(paragraph.split()) in squeezed
+    assert f"folder for the figures (default: ./out/{Path(script).stem}/)" in text
+    assert not (tmp_path / "out").exists()

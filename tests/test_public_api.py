@@ -19,6 +19,7 @@ EXPECTED = [
     "load_scenario",
     "marginal_value",
     "replicate",
+    "run",
     "saturation",
     "simulate",
     "sweep",

@@ -4,7 +4,10 @@ Signals from a simulation run (:mod:`corridor_sim.bottlenecks.ranking`): utilisa
 backlog growth (queue trend), wait share of transit time; from its activity trace
 (:mod:`corridor_sim.bottlenecks.active_period`): the share of time the element was the sole
 or a shifting momentary bottleneck; from the capacity analysis
-(:mod:`corridor_sim.capacity.report`): analytic load and membership of the minimum cut.
+(:mod:`corridor_sim.capacity.report`): the element's capacity (its effective capacity,
+:mod:`corridor_sim.capacity.effective`), analytic load and membership of the minimum cut.
+Utilisation is the run's time share in use (``docs/capacity.md``), not throughput /
+capacity.
 The combined score adds the active-period share to the run's score:
 ``utilisation + wait share + min(1, backlog growth / 7 days) + bottleneck share``.
 """
@@ -48,6 +51,7 @@ def bottleneck_evidence(
             table_[col] = math.nan
     if bounds is not None:
         el = bounds.elements.set_index("element")
+        table_["capacity_t_per_day"] = table_["element"].map(el["capacity_t_per_day"])
         table_["capacity_t_per_yr"] = table_["element"].map(el["capacity_t_per_yr"])
         table_["load"] = table_["element"].map(el["load"])
         table_["on_min_cut"] = table_["element"].isin(bounds.min_cut)

@@ -6,8 +6,12 @@
 - **wait share**: share of all delivered cargo's transit time (tonne-hours) spent waiting
   at the element.
 
-The score is ``utilisation + wait share + min(1, backlog growth / 7 days)``: each signal
-counts up to one point, so an element must stand out on more than one to rank first.
+The score is ``utilisation + wait share + min(1, backlog growth / 7 days)``
+(:func:`score`): each signal counts up to one point, so an element must stand out on more
+than one to rank first. :func:`rank` is the one ordering every ranking uses: one run's
+(:func:`bottleneck_table`, ``corridor-sim run -n 1``) by its score, replications'
+(:func:`corridor_sim.run`, ``corridor-sim run`` and ``corridor-sim bottlenecks``) by the
+mean score.
 """
 
 from __future__ import annotations
@@ -17,12 +21,42 @@ import math
 import pandas as pd
 
 GROWTH_SATURATES_DAYS = 7.0
+SCORE_FORMULA = (
+    f"score = utilisation + wait share + min(1, backlog growth / {GROWTH_SATURATES_DAYS:g} days)"
+)
+
+
+def score(utilisation: float, wait_share: float, backlog_growth_days: float) -> float:
+    """The bottleneck score of one element in one run (see the module doc); an unknown
+    (NaN) utilisation counts as 0 and a shrinking backlog as no growth.
+
+    >>> score(0.9, 0.25, 14.0)
+    2.15
+    """
+    util = 0.0 if math.isnan(utilisation) else utilisation
+    return util + wait_share + min(1.0, max(0.0, backlog_growth_days) / GROWTH_SATURATES_DAYS)
+
+
+def rank(table: pd.DataFrame, by: str = "score") -> pd.DataFrame:
+    """``table`` (one row per element) sorted by column ``by``, highest first (ties keep
+    their order), with ``rank`` 1, 2, ... as its first column.
+
+    >>> rank(pd.DataFrame({"element": ["a", "b", "c"], "score": [0.5, 1.5, 0.5]}))
+       rank element  score
+    0     1       b    1.5
+    1     2       a    0.5
+    2     3       c    0.5
+    """
+    out = table.drop(columns=["rank"], errors="ignore")
+    out = out.sort_values(by, ascending=False, kind="stable").reset_index(drop=True)
+    out.insert(0, "rank", range(1, len(out) + 1))
+    return out
 
 
 def bottleneck_table(
     elements: pd.DataFrame, stages: pd.DataFrame, horizon_days: float
 ) -> pd.DataFrame:
-    """Elements ranked by bottleneck score, most binding first."""
+    """The elements of one run ranked by bottleneck score, most binding first."""
     wait_th = stages.groupby("element")["wait_t_h"].sum() if len(stages) else pd.Series()
     total_th = float(stages["wait_t_h"].sum() + stages["move_t_h"].sum()) if len(stages) else 0
     rows = []
@@ -34,8 +68,6 @@ def bottleneck_table(
             else (math.inf if e.queue_growth_t_per_day > 0 else 0.0)
         )
         share = float(wait_th.get(e.element, 0.0)) / total_th if total_th else 0.0
-        util = 0.0 if math.isnan(e.utilisation) else e.utilisation
-        score = util + share + min(1.0, max(0.0, growth_days) / GROWTH_SATURATES_DAYS)
         rows.append(
             {
                 "element": e.element,
@@ -45,12 +77,10 @@ def bottleneck_table(
                 "backlog_growth_days": growth_days,
                 "queue_growth_t_per_day": e.queue_growth_t_per_day,
                 "wait_share": share,
-                "score": score,
+                "score": score(e.utilisation, share, growth_days),
             }
         )
-    table = pd.DataFrame(rows).sort_values("score", ascending=False, kind="stable")
-    table.insert(0, "rank", range(1, len(table) + 1))
-    return table.reset_index(drop=True)
+    return rank(pd.DataFrame(rows))
 
 
 def verdict(table: pd.DataFrame) -> str:

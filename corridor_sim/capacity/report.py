@@ -1,9 +1,14 @@
-"""Capacity bounds of a scenario without simulating: per element, maximum flow, minimum cut.
+"""Capacity of a scenario without simulating: per element, maximum flow, minimum cut.
+
+Every element's *capacity* is its effective capacity (one definition, stated in
+:mod:`corridor_sim.capacity.effective` and ``docs/capacity.md``): t/yr in an average year,
+at the commodity mix of its flows, net of expected downtime.
 
 >>> import corridor_sim as cs
 >>> bounds = cs.capacity(cs.load_scenario(cs.bundled_path("teaching_two_ports")))
->>> float(round(bounds.elements.set_index("element").loc["port_a-port_b", "load"], 2))
-0.56
+>>> row = bounds.elements.set_index("element").loc["port_a-port_b"]
+>>> round(row["capacity_t_per_day"]), float(round(row["load"], 2))
+(2926, 0.56)
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from corridor_sim.capacity.effective import DAYS_PER_YEAR, commodity_mixes
 from corridor_sim.capacity.elements import (
     demand_by_element,
     element_bounds,
@@ -32,8 +38,10 @@ from corridor_sim.texttable import num
 class CapacityReport:
     """Analytic capacity of a scenario.
 
-    ``elements``: per node and link, capacity in t/yr at its commodity mix and in natural
-    units, offered demand, load (demand / capacity) and the formula; ``by_commodity``:
+    ``elements``: per node and link, its capacity (effective capacity, see
+    :mod:`corridor_sim.capacity.effective`) in t/day, t/yr and natural units a year, the
+    no-downtime ceiling (t/yr, the same formulas without any disruption: not a capacity),
+    offered demand (t/yr), load (demand / capacity) and the formula; ``by_commodity``:
     capacity for each commodity alone; ``max_flow``: maximum flow and minimum cut per
     commodity and for all cargo; ``headroom``: the factor by which all demand can grow on
     its fixed routes before ``binding`` is full.
@@ -76,21 +84,22 @@ class CapacityReport:
 
 
 def capacity(scenario: Scenario) -> CapacityReport:
-    """Analytic capacity bounds of ``scenario``: per element, maximum flow, minimum cut.
+    """Analytic capacity of ``scenario``: per element, maximum flow, minimum cut.
 
-    Capacities are in tonnes a year (formulas in
-    :mod:`corridor_sim.capacity.elements`), net of the *expected* downtime from
-    weather, closures and failures: one run whose storms are milder than the average can
-    exceed them. ``bound_t_per_yr`` ignores every disruption: no run can exceed it. An
-    element used by several commodities is rated at the mix of the flows that use it
-    (convention in
+    Each element's capacity is its effective capacity (definition in
+    :mod:`corridor_sim.capacity.effective`; formulas in
+    :mod:`corridor_sim.capacity.elements`): tonnes in an average year, net of the
+    *expected* downtime from weather, closures and failures, so one run whose storms are
+    milder than the average can exceed it. ``ceiling_t_per_yr``, the no-downtime
+    ceiling, ignores every disruption. An element used by several commodities is rated at
+    the mix of the flows that use it (convention in
     :mod:`corridor_sim.capacity.resources`). The maximum flow runs on the capacity graph
     with nodes split into in/out, from every flow origin to every flow destination, for
     each commodity alone and for all cargo (all cargo: each element at its mix).
     """
     bounds = element_bounds(scenario)
     demand = demand_by_element(scenario)
-    mixes = {name: _mix(scenario, b, demand.get(name, {})) for name, b in bounds.items()}
+    mixes = commodity_mixes(scenario, bounds)
     caps = {name: b.mixed(mixes[name]) for name, b in bounds.items()}
     clear = element_bounds(dataclasses.replace(scenario, disruptions=()))
     ceilings = {name: clear[name].mixed(mixes[name]) for name in bounds}
@@ -101,9 +110,10 @@ def capacity(scenario: Scenario) -> CapacityReport:
                 "element": name,
                 "role": b.role,
                 "kind": b.kind,
+                "capacity_t_per_day": caps[name] / DAYS_PER_YEAR,
                 "capacity_t_per_yr": caps[name],
                 "capacity_natural": _natural(scenario, caps[name], mixes[name]),
-                "bound_t_per_yr": ceilings[name],
+                "ceiling_t_per_yr": ceilings[name],
                 "demand_t_per_yr": sum(demand.get(name, {}).values()),
                 "load": loads[name],
                 "formula": b.formula,
@@ -123,18 +133,6 @@ def capacity(scenario: Scenario) -> CapacityReport:
         headroom=headroom,
         binding=str(top["element"]) if top is not None and math.isfinite(headroom) else "",
     )
-
-
-def _mix(scenario: Scenario, bound: ElementBound, demand: dict[str, float]) -> dict[str, float]:
-    """Tonne shares of the flows using the element; if none, of all flows' commodities it
-    can carry; if none, equal shares of the commodities it can carry."""
-    if sum(demand.values()) > 0:
-        return demand
-    overall: dict[str, float] = {}
-    for f in scenario.flows.values():
-        overall[f.commodity] = overall.get(f.commodity, 0.0) + flow_t_per_yr(scenario, f)
-    mix = {c: t for c, t in overall.items() if t > 0 and bound.carries(c)}
-    return mix or {c: 1.0 for c in scenario.commodities if bound.carries(c)}
 
 
 def _load(scenario: Scenario, name: str, cap: float) -> float:

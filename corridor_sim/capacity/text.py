@@ -1,12 +1,23 @@
-"""The text printed by ``corridor-sim capacity``."""
+"""The text printed by ``corridor-sim capacity``: each element's capacity (the effective
+capacity of :mod:`corridor_sim.capacity.effective`) in t/day and Mt/yr, named as such,
+and the no-downtime ceiling under its own name."""
 
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 
 from corridor_sim.texttable import num, pct, table
+
+WIDTH = 96  # characters a line of prose
+DEFINITION = (
+    "Capacity = effective capacity: the tonnes an element can move in an average year of "
+    "this scenario, at the tonne mix of the flows using it, net of expected downtime "
+    "(weather closures, scheduled closures, failures); t/day = t/yr / 365. A run with "
+    "milder storms than average can exceed it. See docs/capacity.md."
+)
 
 
 def format_capacity(
@@ -18,16 +29,19 @@ def format_capacity(
     limited = el[el["capacity_t_per_yr"].apply(math.isfinite)]
     unlimited = el[~el["capacity_t_per_yr"].apply(math.isfinite)]
     lines = [
-        f"Capacity bounds of {scenario} (analytic, no simulation)",
+        f"Capacity of {scenario}: effective capacity, analytic (no simulation)",
+        "",
+        *textwrap.wrap(DEFINITION, WIDTH),
         "",
     ]
     rows = [
         [
             r.element,
             f"{r.kind} {r.role}",
-            r.capacity_natural,
+            num(r.capacity_t_per_day),
             num(r.capacity_t_per_yr / 1e6, 3),
-            num(r.bound_t_per_yr / 1e6, 3),
+            r.capacity_natural,
+            num(r.ceiling_t_per_yr / 1e6, 3),
             num(r.demand_t_per_yr / 1e6, 3),
             pct(r.load),
         ]
@@ -37,21 +51,24 @@ def format_capacity(
         [
             "element",
             "kind",
-            "capacity (natural units)",
+            "capacity t/day",
             "capacity Mt/yr",
-            "no-disruption bound Mt/yr",
+            "capacity, natural units",
+            "no-downtime ceiling Mt/yr",
             "demand Mt/yr",
             "load",
         ],
         rows,
-        "llrrrrr",
+        "llrrrrrr",
     )
     lines += [
         f"{len(unlimited)} elements have no capacity limit: {', '.join(unlimited['element'])}.",
-        "An element used by several commodities is rated at the tonne mix of the flows using "
-        "it; load = offered demand / capacity (links: the busier direction). Capacity is net "
-        "of expected downtime (weather, closures, failures), so a run with milder storms than "
-        "average can exceed it; the no-disruption bound ignores all downtime.",
+        *textwrap.wrap(
+            "load = offered demand / capacity (links: the busier direction). The no-downtime "
+            "ceiling is not a capacity: the same formulas if the element never closed for "
+            "weather, closures or failures (what downtime costs).",
+            WIDTH,
+        ),
         "",
         "Formulas",
     ]

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from corridor_sim.bottlenecks import format_evidence
+from corridor_sim.bottlenecks.evidence import agreement
 from corridor_sim.capacity import CapacityReport, capacity
+from corridor_sim.cli import arguments as a
 from corridor_sim.experiments import (
     Comparison,
     Criterion,
@@ -23,137 +22,134 @@ from corridor_sim.experiments import (
     compare,
     marginal_value,
     replicate,
+    run,
     saturation,
     sweep,
 )
-from corridor_sim.results import simulate
-from corridor_sim.scenario.bundled import load_named
-from corridor_sim.units import parse
+from corridor_sim.experiments.run_text import header_lines, ranking_lines
 
 
-def _count(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be >= 1 (got {value})")
-    return value
-
-
-def _fraction(text: str) -> float:
-    value = float(text)
-    if not 0 < value < 1:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1 (got {value})")
-    return value
-
-
-def _setting(text: str) -> tuple[str, list[Any]]:
-    path, sep, values = text.partition("=")
-    if not sep or not path or not values:
-        raise argparse.ArgumentTypeError(f"expected PATH=VALUE[,VALUE...] (got {text!r})")
-    return path.strip(), [yaml.safe_load(v.strip()) for v in values.split(",")]
-
-
-def _multipliers(text: str) -> list[float]:
-    try:
-        values = [float(v) for v in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected numbers like 1,1.5,2 (got {text!r})") from None
-    if any(v < 0 for v in values):
-        raise argparse.ArgumentTypeError(f"multipliers must be >= 0 (got {text!r})")
-    return values
-
-
-def _common(p: argparse.ArgumentParser, replications: int) -> None:
-    p.add_argument(
-        "-n",
-        "--replications",
-        type=_count,
-        default=replications,
-        help=f"replications (default: {replications})",
-    )
-    p.add_argument("--seed", type=int, help="base seed (default: the scenario's seed)")
-    p.add_argument(
-        "--workers",
-        type=_count,
-        help="local worker processes (default: one per CPU; 1 runs in this process)",
-    )
-    p.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        help="run on a Dask cluster: a scheduler address (tcp://host:8786), or "
-        "'local' for a temporary LocalCluster on this machine",
-    )
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument("--out", type=Path, metavar="DIR", help="write the tables (CSV, JSON) into DIR")
+def _scenario(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", help="scenario file or bundled name")
 
 
 def add_parsers(sub: Any) -> None:
     """Add the experiment sub-commands to the ``corridor-sim`` sub-parsers ``sub``."""
-    p = sub.add_parser("capacity", help="analytic capacity bounds, maximum flow, minimum cut")
-    p.add_argument("scenario", help="scenario file or bundled name")
-    p.add_argument("--out", type=Path, metavar="DIR", help="write the tables (CSV, JSON) into DIR")
-    p = sub.add_parser("bottlenecks", help="one traced run: every bottleneck signal, and the cut")
-    p.add_argument("scenario", help="scenario file or bundled name")
-    p.add_argument("--seed", type=int, help="random seed (default: the scenario's seed)")
-    p.add_argument("--top", type=_count, default=10, help="rows to show (default: 10)")
-    p.add_argument("--out", type=Path, metavar="DIR", help="write the table (CSV) into DIR")
-    p = sub.add_parser("replicate", help="independent replications, KPIs with 95%% CIs")
-    p.add_argument("scenario", help="scenario file or bundled name")
-    p.add_argument("--warmup", help="override the warm-up, e.g. '60 day'")
+    p = a.add_command(
+        sub,
+        "capacity",
+        "analytic capacity bounds, maximum flow, minimum cut",
+        "Analytic capacity of every element from the scenario alone (no simulation): the "
+        "bound in t/yr with its formula, the load the flows put on it, the maximum flow "
+        "through the network and its minimum cut.",
+        ["corridor-sim capacity middle_corridor_2024 --out out/capacity"],
+    )
+    _scenario(p)
+    a.add_out(p)
+    p = a.add_command(
+        sub,
+        "bottlenecks",
+        "the bottleneck ranking over replications, every signal, and the cut",
+        "The bottleneck ranking of `corridor-sim run` (the same replications: same seed "
+        "and -n give the same order), each signal as mean ± 95 % CI half-width, with the "
+        "share of time each element was the sole or a shifting momentary bottleneck "
+        "(Roser et al.), its analytic load and whether it is on the minimum cut.",
+        ["corridor-sim bottlenecks middle_corridor_2024 --top 15 --out out/bottlenecks"],
+    )
+    _scenario(p)
+    p.add_argument("--top", type=a.count, default=10, help="rows to show (default: 10)")
+    a.add_replications(p, 10)
+    a.add_times(p)
+    a.add_out(p, "write the ranking (CSV) into DIR")
+    p = a.add_command(
+        sub,
+        "replicate",
+        "independent replications, KPIs with 95%% CIs",
+        "Independent replications of a scenario (seeds SeedSequence(seed).spawn(n)); every "
+        "KPI with its 95 % Student-t interval, and what the MSER-5 rule says of the warm-up.",
+        ["corridor-sim replicate middle_corridor_2024 -n 20 --warmup '60 day' --trace"],
+    )
+    _scenario(p)
     p.add_argument("--trace", action="store_true", help="add shifting-bottleneck shares")
-    _common(p, 10)
-    p = sub.add_parser("sweep", help="run every combination of parameter values")
-    p.add_argument("scenario", help="scenario file or bundled name")
+    _experiment(p, 10)
+    p = a.add_command(
+        sub,
+        "sweep",
+        "run every combination of parameter values",
+        "Run every combination of the values given (--set, --demand), with replications "
+        "at each point and common random numbers across points.",
+        [
+            "corridor-sim sweep middle_corridor_2024 "
+            "--set 'links.kuryk-alat.fleet[0].count=4,5,6' --demand 1,1.5",
+        ],
+    )
+    _scenario(p)
     p.add_argument(
         "--set",
         dest="settings",
-        type=_setting,
+        type=a.setting,
         action="append",
         default=[],
         metavar="PATH=V1,V2",
         help="values of a dotted path, e.g. links.aktau-alat.fleet[0].count=4,5,6 (repeatable)",
     )
     p.add_argument(
-        "--demand", type=_multipliers, metavar="M1,M2", help="demand multipliers, e.g. 1,1.5,2"
+        "--demand", type=a.multipliers, metavar="M1,M2", help="demand multipliers, e.g. 1,1.5,2"
     )
-    _common(p, 5)
-    p = sub.add_parser("saturation", help="largest demand multiplier sustained, with its CI")
-    p.add_argument("scenario", help="scenario file or bundled name")
+    _experiment(p, 5)
+    p = a.add_command(
+        sub,
+        "saturation",
+        "largest demand multiplier sustained, with its CI",
+        "The largest multiplier of all demand the corridor sustains (delivered within "
+        "--tolerance of offered), by bisection, with its confidence interval and the "
+        "transit-time curve up to it; with seasonal storms, set --warmup so that the "
+        "statistics period starts and ends in the same season.",
+        ["corridor-sim saturation middle_corridor_2024 -n 5 --warmup '212 day' --out out/sat"],
+    )
+    _scenario(p)
     p.add_argument(
         "--tolerance",
-        type=_fraction,
+        type=a.fraction,
         default=0.03,
         help="shortfall of delivered vs offered allowed (default: 0.03)",
     )
     p.add_argument(
         "--precision",
-        type=_fraction,
+        type=a.fraction,
         default=0.02,
         help="relative width at which bisection stops (default: 0.02)",
     )
-    p.add_argument(
-        "--warmup",
-        help="override the warm-up, e.g. '212 day', so that the statistics period starts and "
-        "ends in a calm season",
+    _experiment(p, 5)
+    p = a.add_command(
+        sub,
+        "compare",
+        "variant minus baseline, paired (common random numbers)",
+        "Each KPI of a variant minus the baseline's, paired replication by replication "
+        "(common random numbers), with the 95 % CI of the difference.",
+        ["corridor-sim compare middle_corridor_2024 caspian_storm -n 10 --out out/storm"],
     )
-    _common(p, 5)
-    p = sub.add_parser("compare", help="variant minus baseline, paired (common random numbers)")
     p.add_argument("baseline", help="scenario file or bundled name")
     p.add_argument("variant", help="scenario file or bundled name")
-    _common(p, 10)
-    p = sub.add_parser("marginal", help="throughput gained by one more unit of each capacity")
-    p.add_argument("scenario", help="scenario file or bundled name")
+    _experiment(p, 10)
+    p = a.add_command(
+        sub,
+        "marginal",
+        "throughput gained by one more unit of each capacity",
+        "What one more vessel, berth or server (or 10 % more line capacity) at each "
+        "element buys in delivered t/yr, paired against the baseline, ranked.",
+        ["corridor-sim marginal middle_corridor_2030_demand --demand 1.2 --top 5"],
+    )
+    _scenario(p)
     p.add_argument("--demand", type=float, default=1.0, help="demand multiplier (default: 1)")
-    p.add_argument("--top", type=_count, default=10, help="rows to show (default: 10)")
-    _common(p, 5)
+    p.add_argument("--top", type=a.count, default=10, help="rows to show (default: 10)")
+    _experiment(p, 5)
 
 
-def _where(args: argparse.Namespace) -> dict[str, Any]:
-    dask = args.dask
-    return {
-        "workers": args.workers,
-        "executor": ("dask" if dask == "local" else dask) if dask else None,
-        "progress": not args.no_progress,
-    }
+def _experiment(p: argparse.ArgumentParser, replications: int) -> None:
+    a.add_replications(p, replications)
+    a.add_times(p)
+    a.add_out(p)
 
 
 def _write(
@@ -176,37 +172,33 @@ def _write_figure(fig: Any, path: Path) -> None:
 
 
 def _capacity(args: argparse.Namespace) -> int:
-    report = capacity(load_named(args.scenario))
+    report = capacity(a.load(args.scenario, args))
     print(report.summary())
     return _write(report, args)
 
 
 def _bottlenecks(args: argparse.Namespace) -> int:
-    scenario = load_named(args.scenario)
-    result = simulate(scenario, seed=args.seed, trace_activity=True)
+    scenario = a.load(args.scenario, args)
+    answer = run(scenario, args.replications, seed=args.seed, trace_activity=True, **a.where(args))
     bounds = capacity(scenario)
-    evidence = result.evidence(bounds)
-    print(
-        f"Scenario {scenario.name}, seed {result.seed}, one run traced "
-        f"({result.horizon_h / 24:g} days after a {result.warmup_h / 24:g}-day warm-up)\n"
-    )
-    print(format_evidence(evidence, bounds, args.top))
+    print(*header_lines(answer), "", *ranking_lines(answer, args.top, bounds), sep="\n")
+    if len(answer.ranking):
+        print("", agreement(answer.ranking, bounds), sep="\n")
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-        evidence.to_csv(args.out / "bottleneck_evidence.csv", index=False)
-        print(f"\nWrote bottleneck_evidence.csv to {args.out}/")
+        answer.ranking.to_csv(args.out / "bottleneck_ranking.csv", index=False)
+        print(f"\nWrote bottleneck_ranking.csv to {args.out}/")
     return 0
 
 
 def _replicate(args: argparse.Namespace) -> int:
-    warmup = parse(args.warmup).value if args.warmup else None
     rep = replicate(
-        load_named(args.scenario),
+        a.load(args.scenario, args, warmup=False),
         args.replications,
         seed=args.seed,
-        warmup_h=warmup,
+        warmup_h=args.warmup_h,
         trace_activity=args.trace,
-        **_where(args),
+        **a.where(args),
     )
     print(rep.text())
     return _write(rep, args)
@@ -217,14 +209,14 @@ def _sweep(args: argparse.Namespace) -> int:
     if args.demand:
         grid["demand"] = args.demand
     if not grid:
-        print("corridor-sim: error: sweep needs --set PATH=V1,V2 or --demand", file=sys.stderr)
+        print("corridor-sim sweep: error: needs --set PATH=V1,V2 or --demand", file=sys.stderr)
         return 2
     sw = sweep(
-        load_named(args.scenario),
+        a.load(args.scenario, args),
         grid,
         replications=args.replications,
         seed=args.seed,
-        **_where(args),
+        **a.where(args),
     )
     print(sw.text())
     return _write(sw, args)
@@ -232,14 +224,14 @@ def _sweep(args: argparse.Namespace) -> int:
 
 def _saturation(args: argparse.Namespace) -> int:
     rule = Criterion(tolerance=args.tolerance, precision=args.precision)
-    scenario = load_named(args.scenario)
+    scenario = a.load(args.scenario, args, warmup=False)
     sat = saturation(
         scenario,
         replications=args.replications,
         seed=args.seed,
         criterion=rule,
-        warmup_h=parse(args.warmup).value if args.warmup else None,
-        **_where(args),
+        warmup_h=args.warmup_h,
+        **a.where(args),
     )
     print(sat.text())
     if args.out:
@@ -254,11 +246,11 @@ def _saturation(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     cmp = compare(
-        load_named(args.baseline),
-        load_named(args.variant),
+        a.load(args.baseline, args),
+        a.load(args.variant, args),
         replications=args.replications,
         seed=args.seed,
-        **_where(args),
+        **a.where(args),
     )
     print(cmp.text())
     if args.out:
@@ -270,11 +262,11 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _marginal(args: argparse.Namespace) -> int:
     mv = marginal_value(
-        load_named(args.scenario),
+        a.load(args.scenario, args),
         replications=args.replications,
         seed=args.seed,
         demand=args.demand,
-        **_where(args),
+        **a.where(args),
     )
     print(mv.text(args.top))
     return _write(mv, args)

@@ -1,7 +1,8 @@
-"""Many runs, one answer with its uncertainty: replications, sweeps, comparisons,
-saturation and the marginal value of capacity.
+"""Many runs, one answer with its uncertainty: a scenario's replicated answer
+(:func:`~corridor_sim.experiments.run.run`, what ``corridor-sim run`` prints),
+replications, sweeps, comparisons, saturation and the marginal value of capacity.
 
-Replications, sweeps, comparisons, marginal values and the saturation curve go through
+Runs, replications, sweeps, comparisons, marginal values and the saturation curve go through
 one runner (:mod:`~corridor_sim.experiments.runner`): seeds from
 :mod:`~corridor_sim.experiments.seeds`, runs anywhere with
 :mod:`~corridor_sim.experiments.executors`, a KPI dict per run
@@ -13,6 +14,7 @@ bisection per replication) sends its own tasks to the same executors.
 from corridor_sim.experiments.compare import Comparison, compare
 from corridor_sim.experiments.marginal import MarginalValues, marginal_value
 from corridor_sim.experiments.replicate import Replications, replicate
+from corridor_sim.experiments.run import ReplicatedRun, run
 from corridor_sim.experiments.saturation import Criterion, Saturation, saturation
 from corridor_sim.experiments.sweep import Sweep, sweep
 
@@ -20,12 +22,14 @@ __all__ = [
     "Comparison",
     "Criterion",
     "MarginalValues",
+    "ReplicatedRun",
     "Replications",
     "Saturation",
     "Sweep",
     "compare",
     "marginal_value",
     "replicate",
+    "run",
     "saturation",
     "sweep",
 ]

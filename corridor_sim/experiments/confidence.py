@@ -63,6 +63,28 @@ def summarise_points(runs: pd.DataFrame, skip: Sequence[str] = ()) -> pd.DataFra
     return pd.concat(frames, ignore_index=True)
 
 
+def summarise_by(tidy: pd.DataFrame, by: str, level: float = LEVEL) -> pd.DataFrame:
+    """Per value of column ``by`` of a tidy runs table (one row per replication and
+    ``by``), the mean and CI half-width of every numeric column but ``replication``:
+    ``<column>_mean``, ``<column>_half_width``; groups in their order of appearance.
+
+    >>> runs = pd.DataFrame(
+    ...     {"replication": [0, 1, 0, 1], "flow": list("aabb"), "x": [1.0, 3.0, 5.0, 5.0]}
+    ... )
+    >>> summarise_by(runs, "flow").round(3).values.tolist()
+    [['a', 2.0, 12.706], ['b', 5.0, 0.0]]
+    """
+    rows = []
+    for name, group in tidy.groupby(by, sort=False):
+        row: dict[str, object] = {by: name}
+        for column, values in numeric_columns(group, skip=["replication"]).items():
+            mean, half, _ = mean_ci(values, level)
+            row[f"{column}_mean"] = mean
+            row[f"{column}_half_width"] = half
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def numeric_columns(runs: pd.DataFrame, skip: Sequence[str] = ()) -> dict[str, list[float]]:
     """The float columns of a runs table, by name (strings and ``skip`` left out)."""
     return {

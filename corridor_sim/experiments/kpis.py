@@ -11,6 +11,13 @@ per element ``element:<name>:utilisation``, ``...:wait_share``,
 a whole year the same season at both ends) (and, for runs
 traced with ``trace_activity=True``, ``...:sole_share`` and ``...:shifting_share``); and
 the string ``binding_element`` (the top of the bottleneck ranking).
+
+:func:`run_kpis` adds what ``corridor-sim run`` prints per flow and element
+(:data:`FLOW_DETAIL`, :data:`ELEMENT_DETAIL`) and the run's mass balance:
+``generated_t`` (since t = 0) and ``balance_difference_units`` (the largest
+|generated - delivered - in system| of a flow; the run was refused had it been more than
+rounding). :func:`by_name` turns the ``flow:`` or ``element:`` columns of a runs table
+into a tidy table, one row per replication and name.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from corridor_sim.results.result import SimulationResult
 
 YEAR_D = 365.0
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
+FLOW_DETAIL = ("offered_units", "delivered_units", "in_system_units", "transit_p50_days")
+ELEMENT_DETAIL = ("queue_mean_t", "queue_p95_t")
 
 
 def kpis(result: SimulationResult) -> dict[str, float | str]:
@@ -72,6 +81,52 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
         )
         out[f"element:{row.element}:queue_rise_t"] = float(rise.get(row.element, 0.0))
     return out
+
+
+def run_kpis(result: SimulationResult) -> dict[str, float | str]:
+    """:func:`kpis` with the flow and element detail and the mass balance of ``result``
+    (what :func:`corridor_sim.run` measures in each replication)."""
+    out = kpis(result)
+    for f in result.flows.itertuples():
+        for k in FLOW_DETAIL:
+            out[f"flow:{f.flow}:{k}"] = float(getattr(f, k))
+    for e in result.elements.itertuples():
+        for k in ELEMENT_DETAIL:
+            out[f"element:{e.element}:{k}"] = float(getattr(e, k))
+    bal = result.balance
+    out["generated_t"] = float(bal["generated_t"].sum())
+    out["balance_difference_units"] = (
+        float(bal["difference_units"].abs().max()) if len(bal) else 0.0
+    )
+    return out
+
+
+def by_name(runs: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    """The ``<prefix>:<name>:<kpi>`` columns of a runs table (one row per replication) as
+    a tidy table: ``replication``, ``prefix`` (the name), one column per kpi; names in
+    the order they first appear.
+
+    >>> runs = pd.DataFrame({"replication": [0, 1], "flow:a:x": [1.0, 2.0], "flow:b:x": [3.0, 4.0]})
+    >>> by_name(runs, "flow")
+       replication flow    x
+    0            0    a  1.0
+    1            0    b  3.0
+    2            1    a  2.0
+    3            1    b  4.0
+    """
+    columns = [c for c in runs.columns if c.startswith(f"{prefix}:")]
+    long = runs[["replication", *columns]].melt(id_vars="replication", var_name="key")
+    middle = long["key"].str.slice(len(prefix) + 1)
+    long[prefix] = middle.str.rpartition(":")[0]
+    long["kpi"] = middle.str.rpartition(":")[2]
+    order = list(dict.fromkeys(long[prefix]))
+    kpi_order = list(dict.fromkeys(long["kpi"]))
+    wide = long.pivot(index=["replication", prefix], columns="kpi", values="value")
+    wide = wide.reindex(columns=kpi_order).reset_index()
+    wide.columns.name = None
+    wide["_order"] = wide[prefix].map({n: i for i, n in enumerate(order)})
+    wide = wide.sort_values(["replication", "_order"], kind="stable").drop(columns="_order")
+    return wide.reset_index(drop=True)
 
 
 def queue_rise_t(result: SimulationResult) -> pd.Series:

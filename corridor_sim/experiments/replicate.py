@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from corridor_sim.bottlenecks.ranking import SCORE_FORMULA, rank
 from corridor_sim.experiments.confidence import numeric_columns, summarise
 from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.runner import run_grid
@@ -127,14 +128,14 @@ def format_replications(rep: Replications, top: int = 8) -> str:
 
 
 def _ranking(runs: pd.DataFrame, s: pd.DataFrame, top: int) -> list[str]:
-    scores = s[s["kpi"].str.endswith(":score")].sort_values("mean", ascending=False)
+    scores = rank(s[s["kpi"].str.endswith(":score")], by="mean")
     binding = Counter(runs["binding_element"]) if "binding_element" in runs else Counter()
     traced = any(k.endswith(":sole_share") for k in s["kpi"])
     rows = []
-    for rank, row in enumerate(scores.head(top).itertuples(), start=1):
+    for row in scores.head(top).itertuples():
         e = row.kpi.split(":")[1]
         cells = [
-            str(rank),
+            str(row.rank),
             e,
             pm(row.mean, row.half_width, 2),
             cell(s, f"element:{e}:utilisation", 100, 0),
@@ -153,7 +154,6 @@ def _ranking(runs: pd.DataFrame, s: pd.DataFrame, top: int) -> list[str]:
         header += ["sole bn %", "shifting bn %"]
     header.append("binding in")
     return [
-        f"Bottleneck ranking by mean score (top {len(rows)}; score = utilisation + wait share "
-        "+ min(1, backlog growth / 7 days))",
+        f"Bottleneck ranking by mean score (top {len(rows)}; {SCORE_FORMULA})",
         *table(header, rows, "ll" + "r" * (len(header) - 2)),
     ]

@@ -1,180 +1,202 @@
-"""The largest demand multiplier a scenario sustains, by bisection with replications.
+"""The largest demand multiplier a scenario sustains: a bisection decided on replications.
 
-A run at multiplier ``m`` (every flow's volume times ``m``) is *sustainable* when the
-cargo delivered in the statistics period is at least ``1 - tolerance`` of the cargo
-offered (tonnes), and no element's queue is longer at the end of the statistics period
-than at its start by more than ``max_backlog_days`` days of its analytic capacity
-(:func:`~corridor_sim.capacity`). Measuring in days of capacity rather than of
-throughput keeps a single queued train from counting as weeks at low demand; comparing
-the ends of a one-year period compares the same season, provided the period starts and
-ends in a calm one (see ``warmup_h``).
+**Statistics period.** Every run measures whole calendar years starting in the calmest
+month (:func:`~corridor_sim.experiments.seasonal.whole_years`), so the start and the end
+of the period fall at the same, calm point of the season.
 
-Each replication (its own random streams, the same for every multiplier it tries) finds
-its own saturation multiplier: it doubles or halves from ``start`` to bracket it, then
-bisects until the bracket is narrower than ``precision`` of it. The answer is the mean
-over replications with a 95% Student-t interval. The element that breaks first is, at the
-smallest unsustainable multiplier a replication found, the element whose queue rose most
-(if that broke the rule), else the top of the bottleneck ranking; the most frequent one
-over replications is reported. The transit-time curve is then measured at fractions of
-the saturation multiplier.
+**A run at multiplier m** (every flow's volume times ``m``) gives two numbers: the cargo
+delivered in the statistics period over the cargo offered (tonnes / tonnes), and the
+largest rise of an element's queue from the start to the end of the period, in days of
+that element's capacity (``capacity_t_per_day`` of ``result.elements``; in days of
+capacity rather than throughput, so one queued train cannot count as weeks at low demand).
+
+**A step** runs ``replications`` replications at ``m`` (common random numbers: replication
+``i`` has the same seed at every ``m``) and decides on the 95% Student-t interval of the
+mean of each number: *sustainable* when delivered/offered lies wholly at or above
+``1 - tolerance`` and the queue rise wholly at or below ``max_backlog_days``; *saturated*
+when either lies wholly on the wrong side; otherwise it doubles the replications, up to
+``max_replications``, and then stays *undecided*. (Runs that all agree give an interval of
+width zero: once runs at any step have varied, such a step adds replications too.) This
+is a sequential test with an
+indifference zone (Law 2015, *Simulation Modeling and Analysis*, 5th ed., ch. 9-10): a
+step near the saturation point, where the mean is within noise of its threshold, is left
+undecided rather than guessed.
+
+**The search** doubles or halves from ``start`` until a sustainable and a saturated step
+bracket the saturation point (within ``LIMITS``), then bisects the gaps between decided
+and undecided steps, assuming that the expected numbers worsen with ``m`` (bisection with
+noisy responses: Waeber, Frazier & Henderson 2013, *SIAM J. Control Optim.* 51(3)). The
+answer is the bracket ``[low, high]``: the largest multiplier decided sustainable and the
+smallest decided saturated, clipped to the searched range. It is *found* when the bracket
+is narrower than ``precision`` of ``low``, else *inconclusive* (the undecided steps lie in
+between), or *above range* / *below range* at the ends. Each decided step has 95%
+confidence; the bracket as a whole somewhat less (several steps).
+
+The element that breaks first is, at the step that set ``high``, the most frequent over
+its replications of: the element whose queue rose most if that broke the rule, else the
+top of the bottleneck ranking. The transit-time curve is then measured at fractions of
+the estimate (the middle of the bracket).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import GROWTH_SATURATES_DAYS
-from corridor_sim.capacity.report import capacity
-from corridor_sim.experiments.confidence import (
-    mean_ci,
-    summarise_points,
-)
+from corridor_sim.experiments.bisection import LIMITS, bisect, bracket
+from corridor_sim.experiments.confidence import mean_ci, summarise_points
 from corridor_sim.experiments.executors import Executor, run_tasks
-from corridor_sim.experiments.kpis import kpis
+from corridor_sim.experiments.kpis import kpis, queue_rise_t
 from corridor_sim.experiments.runner import lean, run_grid
+from corridor_sim.experiments.saturation_result import (
+    SATURATED,
+    SUSTAINABLE,
+    UNDECIDED,
+    Saturation,
+    breaks_first,
+    statistics_days,
+)
+from corridor_sim.experiments.seasonal import whole_years
 from corridor_sim.experiments.seeds import replication_seeds, scenario_seed
-from corridor_sim.experiments.text import cell
-from corridor_sim.folders import write_folder
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.results.result import SimulationResult
 from corridor_sim.results.simulate import simulate
-from corridor_sim.scenario.variants import scale_demand, with_warmup
-from corridor_sim.texttable import table
+from corridor_sim.scenario.variants import scale_demand
 
-LIMITS = (1 / 64, 64.0)  # multipliers searched
+__all__ = ["LIMITS", "Criterion", "Saturation", "Steps", "saturation"]
+
 #: the KPIs of the transit-time curve
 CURVE_KPIS = ("delivered_ratio", "transit_mean_days", "delivered_t_per_yr")
 
 
 @dataclass(frozen=True)
 class Criterion:
-    """When a run counts as sustainable, and how finely to bisect."""
+    """When a step counts as sustainable, and how finely to bisect (see module doc)."""
 
     tolerance: float = 0.03
     max_backlog_days: float = GROWTH_SATURATES_DAYS
     precision: float = 0.02
     start: float = 1.0
 
-    def backlog(self, k: dict[str, Any], per_day: dict[str, float]) -> tuple[float, str]:
-        """The largest rise of an element's queue over the statistics period in days of
-        its capacity (``per_day``, t/day; unlimited elements are left out), and which."""
-        worst, name = 0.0, ""
-        for element, cap in per_day.items():
-            days = k.get(f"element:{element}:queue_rise_t", 0.0) / cap if cap > 0 else 0.0
-            if days > worst:
-                worst, name = days, element
-        return worst, name
+    def __post_init__(self) -> None:
+        if not 0 <= self.tolerance < 1:
+            raise ValueError(f"tolerance must be in [0, 1) (got {self.tolerance!r})")
+        if not self.max_backlog_days > 0:
+            raise ValueError(f"max_backlog_days must be > 0 (got {self.max_backlog_days!r})")
+        if not 0 < self.precision < 1:
+            raise ValueError(f"precision must be in (0, 1) (got {self.precision!r})")
+        if not LIMITS[0] <= self.start <= LIMITS[1]:
+            raise ValueError(
+                f"start must be in [{LIMITS[0]:g}, {LIMITS[1]:g}] (got {self.start!r})"
+            )
 
-    def sustainable(self, k: dict[str, Any], backlog_days: float) -> bool:
-        return k["delivered_ratio"] >= 1 - self.tolerance and backlog_days <= self.max_backlog_days
+    def decide(self, runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+        """A step's verdict from its runs, with both numbers' means and 95% intervals."""
+        ratio, r_half, n = mean_ci([r["delivered_ratio"] for r in runs])
+        backlog, b_half, _ = mean_ci([r["backlog_days"] for r in runs])
+        floor = 1 - self.tolerance
+        verdict = UNDECIDED
+        if n >= 2 and not (math.isnan(r_half) or math.isnan(b_half)):
+            if ratio + r_half < floor or backlog - b_half > self.max_backlog_days:
+                verdict = SATURATED
+            elif ratio - r_half >= floor and backlog + b_half <= self.max_backlog_days:
+                verdict = SUSTAINABLE
+        return {
+            "runs": len(runs),
+            "verdict": verdict,
+            "delivered_ratio": ratio,
+            "delivered_ratio_ci_low": ratio - r_half,
+            "delivered_ratio_ci_high": ratio + r_half,
+            "backlog_days": backlog,
+            "backlog_days_ci_low": backlog - b_half,
+            "backlog_days_ci_high": backlog + b_half,
+        }
 
 
-def bisect_one(
-    shared: tuple[Scenario, Criterion, dict[str, float]], task: tuple[int, Any]
-) -> dict[str, Any]:
-    """One replication's search (a worker's job): its probes and its bracket."""
-    scenario, rule, per_day = shared
-    index, child = task
-    probes: list[dict[str, Any]] = []
+def varies(runs: Sequence[dict[str, Any]]) -> bool:
+    """True if the runs differ in delivered / offered or in the queue rise."""
+    return any(len({r[k] for r in runs}) > 1 for k in ("delivered_ratio", "backlog_days"))
 
-    def ok(m: float) -> bool:
-        result = simulate(scale_demand(scenario, m), rng=np.random.default_rng(child))
-        k = kpis(result)
-        days, worst = rule.backlog(k, per_day)
-        good = rule.sustainable(k, days)
-        probes.append(
-            {
-                "replication": index,
-                "multiplier": m,
-                "sustainable": good,
-                "delivered_ratio": k["delivered_ratio"],
-                "backlog_days": days,
-                "backlog_element": worst,
-                "transit_mean_days": k["transit_mean_days"],
-                "binding_element": k["binding_element"],
-            }
-        )
-        return good
 
-    lo, hi = 0.0, rule.start
-    if ok(hi):
-        lo, hi = hi, 0.0
-        while not hi and lo < LIMITS[1]:
-            m = lo * 2
-            lo, hi = (m, 0.0) if ok(m) else (lo, m)
-    else:
-        while not lo and hi > LIMITS[0]:
-            m = hi / 2
-            lo, hi = (m, hi) if ok(m) else (0.0, m)
-    while lo and hi and hi - lo > rule.precision * lo:
-        m = (lo + hi) / 2
-        lo, hi = (m, hi) if ok(m) else (lo, m)
-    at_hi = [p for p in probes if p["multiplier"] == hi]
-    breaks = ""
-    if at_hi:
-        p = at_hi[-1]
-        over = p["backlog_days"] > rule.max_backlog_days
-        breaks = p["backlog_element"] if over else p["binding_element"]
-    return {"replication": index, "low": lo, "high": hi, "breaks_first": breaks, "probes": probes}
+def backlog_days(result: SimulationResult) -> tuple[float, str]:
+    """The largest rise of an element's queue over the statistics period in days of its
+    capacity (elements without a limit left out), and which element."""
+    caps = result.elements.set_index("element")["capacity_t_per_day"]
+    worst, name = 0.0, ""
+    for element, rise in queue_rise_t(result).items():
+        cap = caps.get(element, math.nan)
+        if math.isfinite(cap) and cap > 0 and rise / cap > worst:
+            worst, name = float(rise / cap), str(element)
+    return worst, name
+
+
+def probe(shared: Scenario, task: tuple[float, int, np.random.SeedSequence]) -> dict[str, Any]:
+    """Replication ``index`` at multiplier ``m`` (a worker's job): one row of ``probes``."""
+    m, index, child = task
+    result = simulate(scale_demand(shared, m), rng=np.random.default_rng(child))
+    k = kpis(result)
+    days, worst = backlog_days(result)
+    return {
+        "multiplier": m,
+        "replication": index,
+        "delivered_ratio": k["delivered_ratio"],
+        "backlog_days": days,
+        "backlog_element": worst,
+        "transit_mean_days": k["transit_mean_days"],
+        "binding_element": k["binding_element"],
+    }
 
 
 @dataclass
-class Saturation:
-    """``multiplier`` (mean over replications) with its 95% interval ``ci``;
-    ``replications``: each one's bracket and first-breaking element; ``probes``: every run
-    of the search; ``curve``: KPIs at fractions of the multiplier."""
+class Steps:
+    """The steps of a search: at each multiplier, runs added until its verdict holds.
 
-    scenario: str
-    seed: int
-    criterion: Criterion
-    multiplier: float
-    half_width: float
-    breaks_first: str
-    breaks_first_share: float
-    replications: pd.DataFrame
-    probes: pd.DataFrame
-    curve: pd.DataFrame
-    period: tuple[dt.date, dt.date] | None = None  # first and last day of the statistics
+    A step starts with ``first`` replications and doubles them, up to one per seed of
+    ``seeds``, while undecided, or while all its runs agree after runs have varied."""
 
-    @property
-    def ci(self) -> tuple[float, float]:
-        return self.multiplier - self.half_width, self.multiplier + self.half_width
+    rule: Criterion
+    scenario: Scenario
+    seeds: list[np.random.SeedSequence]
+    first: int
+    where: dict[str, Any]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    probes: list[dict[str, Any]] = field(default_factory=list)
+    varied: bool = False
 
-    def text(self) -> str:
-        """A readable summary (``corridor-sim saturation``)."""
-
-        return format_saturation(self)
-
-    def to_dir(self, path: str | Path) -> Path:
-        """Write ``replications.csv``, ``probes.csv``, ``curve.csv``, ``saturation.json``."""
-        head = {
-            "scenario": self.scenario,
-            "seed": self.seed,
-            "multiplier": self.multiplier,
-            "ci": list(self.ci),
-            "breaks_first": self.breaks_first,
-            "breaks_first_share": self.breaks_first_share,
-            **dataclasses.asdict(self.criterion),
-        }
-        tables = {"replications": self.replications, "probes": self.probes, "curve": self.curve}
-        return write_folder(path, tables, "saturation", head)
+    def decide(self, m: float) -> str:
+        """Run the step at multiplier ``m``; its verdict."""
+        runs: list[dict[str, Any]] = []
+        n, cap = self.first, len(self.seeds)
+        while True:
+            tasks = [(m, i, self.seeds[i]) for i in range(len(runs), n)]
+            runs += run_tasks(
+                probe, self.scenario, tasks, desc=f"saturation x{m:.3g}", **self.where
+            )
+            step = self.rule.decide(runs)
+            spread = varies(runs)
+            self.varied = self.varied or spread
+            if (step["verdict"] != UNDECIDED and (spread or not self.varied)) or n >= cap:
+                break
+            n = min(cap, 2 * n)
+        self.rows.append({"step": len(self.rows) + 1, "multiplier": m, **step})
+        self.probes.extend(runs)
+        return str(step["verdict"])
 
 
 def saturation(
     scenario: Scenario,
     *,
     replications: int = 5,
+    max_replications: int | None = None,
     seed: int | None = None,
     criterion: Criterion | None = None,
+    years: int | None = None,
     warmup_h: float | None = None,
     curve: Sequence[float] = (0.25, 0.5, 0.75, 1.0),
     workers: int | None = None,
@@ -183,100 +205,68 @@ def saturation(
 ) -> Saturation:
     """Find the largest demand multiplier ``scenario`` sustains (see module doc).
 
-    ``criterion`` sets the tolerance on delivered vs offered, the queue-growth bound, the
-    bisection precision and the first multiplier tried; ``curve`` the fractions of the
-    found multiplier at which the transit-time curve is measured (empty: none).
-
-    ``warmup_h`` overrides the scenario's warm-up. Both tests compare the end of the
-    statistics period with its start, so with seasonal weather choose a warm-up that puts
-    both in a calm season: a period that ends amid winter storms counts the storm backlog
-    as cargo the corridor failed to move, whatever the demand.
+    Each step starts with ``replications`` (at least 2) and adds up to
+    ``max_replications`` (default ``4 * replications``). ``criterion`` sets the tolerance
+    on delivered vs offered, the queue-rise bound, the bisection precision and the first
+    multiplier tried. The statistics period is ``years`` whole calendar years (default:
+    the scenario's horizon, rounded) starting on the first day of the calmest month after
+    at least ``warmup_h`` hours of warm-up (default: the scenario's); a scenario without
+    seasons keeps its own period. ``curve``: fractions of the estimate at which the
+    transit-time curve is measured (empty: none).
     """
     rule = criterion or Criterion()
-    scenario = with_warmup(scenario, warmup_h)
+    cap = 4 * replications if max_replications is None else max_replications
+    if replications < 2 or cap < replications:
+        raise ValueError(
+            "replications must be >= 2 (a step is decided on a confidence interval) and "
+            f"max_replications >= replications (got {replications} and {cap})"
+        )
+    scenario = whole_years(scenario, years=years, warmup_h=warmup_h)
     seed = scenario_seed(scenario, seed)
     where = {"workers": workers, "executor": executor, "progress": progress}
-    tasks = list(enumerate(replication_seeds(seed, replications)))
-    caps = capacity(scenario).elements.set_index("element")["capacity_t_per_yr"]
-    per_day = {e: c / 365.0 for e, c in caps.items() if math.isfinite(c)}
-    shared = (lean(scenario), rule, per_day)
-    found = run_tasks(bisect_one, shared, tasks, desc="saturation", **where)
-    reps = pd.DataFrame([{k: v for k, v in r.items() if k != "probes"} for r in found])
-    reps["multiplier"] = (reps["low"] + reps["high"].where(reps["high"] > 0, reps["low"])) / 2
-    probes = pd.DataFrame([p for r in found for p in r["probes"]])
-    mean, half, _ = mean_ci(reps["multiplier"].tolist())
-    counts = Counter(reps["breaks_first"])
-    first, times = counts.most_common(1)[0]
-    points = [f * mean for f in curve]
-    table = pd.DataFrame()
-    if points:
-        runs = run_grid(
-            [scale_demand(scenario, m) for m in points], seed, replications, "curve", **where
-        )
-        summary = summarise_points(runs)
-        table = summary[summary["kpi"].isin(CURVE_KPIS)].reset_index(drop=True)
-        point = table.pop("point")
-        table.insert(0, "multiplier", [points[p] for p in point])
-        table.insert(0, "fraction", [curve[p] for p in point])
-    run = scenario.settings
-    period = (
-        run.start + dt.timedelta(hours=run.warmup_h),
-        run.start + dt.timedelta(hours=run.end_h - 1e-9),  # the last day
+    steps = Steps(rule, lean(scenario), replication_seeds(seed, cap), replications, where)
+    tried = bisect(steps.decide, rule.start, rule.precision)
+    low, high, _ = bracket(tried)
+    probes = pd.DataFrame(steps.probes)
+    first, share = breaks_first(probes, high, rule.max_backlog_days)
+    sat = Saturation(
+        scenario=scenario.name,
+        seed=seed,
+        criterion=rule,
+        low=low,
+        high=min(high, max(tried)),
+        searched=(min(tried), max(tried)),
+        replications=replications,
+        max_replications=cap,
+        breaks_first=first,
+        breaks_first_share=share,
+        steps=pd.DataFrame(steps.rows).sort_values("multiplier").reset_index(drop=True),
+        probes=probes,
+        period=statistics_days(scenario),
     )
-    return Saturation(
-        scenario.name, seed, rule, mean, half, first, times / len(reps), reps, probes, table, period
-    )
+    sat.curve = transit_curve(scenario, sat.multiplier, curve, seed, replications, where)
+    return sat
 
 
-def format_saturation(sat: Saturation) -> str:
-    rule = sat.criterion
-    lo, hi = sat.ci
-    lines = [
-        f"Saturation of {sat.scenario}: {len(sat.replications)} replications, seed {sat.seed}"
-        + (f"; statistics from {sat.period[0]} to {sat.period[1]}" if sat.period else ""),
-        f"Sustainable = delivered >= {1 - rule.tolerance:.0%} of offered and no queue longer at "
-        f"the end than at the start by more than {rule.max_backlog_days:g} days of its capacity; "
-        f"bisection to {rule.precision:.0%}.",
-        "",
-        f"Saturation demand multiplier: {sat.multiplier:.3f} (95% CI {lo:.3f} - {hi:.3f})",
-        f"Breaks first: {sat.breaks_first} (in {sat.breaks_first_share:.0%} of replications)",
-        "",
-    ]
-    rows = [
-        [
-            str(r.replication),
-            f"{r.low:.3f}",
-            f"{r.high:.3f}" if r.high else "-",
-            f"{r.multiplier:.3f}",
-            r.breaks_first,
-        ]
-        for r in sat.replications.itertuples()
-    ]
-    lines += table(
-        ["replication", "sustained", "failed", "estimate", "breaks first"], rows, "rrrrl"
+def transit_curve(
+    scenario: Scenario,
+    multiplier: float,
+    fractions: Sequence[float],
+    seed: int,
+    replications: int,
+    where: dict[str, Any],
+) -> pd.DataFrame:
+    """Delivered share, mean transit time and delivered tonnes at ``fractions`` of
+    ``multiplier``, mean over replications with 95% intervals."""
+    if not fractions or not multiplier > 0:
+        return pd.DataFrame()
+    points = [f * multiplier for f in fractions]
+    runs = run_grid(
+        [scale_demand(scenario, m) for m in points], seed, replications, "curve", **where
     )
-    if len(sat.curve):
-        lines += ["", "Transit-time curve up to saturation"]
-        rows = []
-        for (f, m), g in sat.curve.groupby(["fraction", "multiplier"], sort=True):
-            rows.append(
-                [
-                    f"{f:.0%}",
-                    f"{m:.3f}",
-                    cell(g, "transit_mean_days", 1, 2),
-                    cell(g, "delivered_ratio", 100, 1),
-                    cell(g, "delivered_t_per_yr", 1e-6, 3),
-                ]
-            )
-        lines += table(
-            [
-                "of saturation",
-                "multiplier",
-                "transit mean d",
-                "delivered/offered %",
-                "delivered Mt/yr",
-            ],
-            rows,
-            "rrrrr",
-        )
-    return "\n".join(lines)
+    summary = summarise_points(runs)
+    table = summary[summary["kpi"].isin(CURVE_KPIS)].reset_index(drop=True)
+    point = table.pop("point")
+    table.insert(0, "multiplier", [points[p] for p in point])
+    table.insert(0, "fraction", [fractions[p] for p in point])
+    return table

@@ -8,6 +8,7 @@ run once per spec, when it is built (or copied with :func:`dataclasses.replace`)
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Collection, Mapping
 from numbers import Integral, Real
@@ -99,6 +100,15 @@ def instance(value: object, kind: type | tuple[type, ...], what: str, path: str)
     """An instance of ``kind`` (described as ``what`` in the message)."""
     if not isinstance(value, kind):
         fail(path, f"must be {what} (got {type(value).__name__} {show(value)})")
+
+
+def date_between(value: object, path: str, first: dt.date, last: dt.date) -> dt.date:
+    """A calendar date from ``first`` to ``last`` (both included)."""
+    if not isinstance(value, dt.date):
+        fail(path, f"must be a date (got {type(value).__name__} {show(value)})")
+    if not first.toordinal() <= value.toordinal() <= last.toordinal():  # works on datetimes
+        fail(path, f"must be a date from {first} to {last} (got {value})")
+    return value
 
 
 def amounts(

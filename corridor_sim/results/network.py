@@ -10,11 +10,12 @@ from corridor_sim.model.network import PipelineLink
 from corridor_sim.model.scenario import Scenario
 
 DAY_H = 24.0
-COLUMNS = ["element", "role", "kind", "lon", "lat", "from", "to", "capacity_t_per_day"]
+COLUMNS = ["element", "label", "role", "kind", "lon", "lat", "from", "to", "capacity_t_per_day"]
 
 
 def network_table(scenario: Scenario) -> pd.DataFrame:
-    """One row per node and link: ``lon``/``lat`` of nodes (NaN where the scenario gives
+    """One row per node and link: the node's display ``label`` (its ``label:``, or its id
+    made readable), ``lon``/``lat`` of nodes (NaN where the scenario gives
     none), ``from``/``to`` of links, and ``capacity_t_per_day`` where the scenario states a
     capacity in tonnes (a pipeline: its capacity left after the base load).
 
@@ -26,6 +27,7 @@ def network_table(scenario: Scenario) -> pd.DataFrame:
     rows = [
         {
             "element": n.name,
+            "label": n.display_name,
             "role": "node",
             "kind": n.kind,
             "lon": math.nan if n.lon is None else n.lon,
@@ -43,6 +45,7 @@ def network_table(scenario: Scenario) -> pd.DataFrame:
         rows.append(
             {
                 "element": link.name,
+                "label": None,
                 "role": "link",
                 "kind": link.kind,
                 "lon": math.nan,

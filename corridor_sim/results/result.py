@@ -15,10 +15,12 @@ from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.engine.records import Period, RunRecord
 from corridor_sim.folders import write_folder
 from corridor_sim.results import balance, summary
+from corridor_sim.results.dates import TIMED, dated
 from corridor_sim.results.deliveries import flow_daily_table, transit_table
 from corridor_sim.results.elements import daily_table, element_table, queue_table, throughput_table
 from corridor_sim.results.fleet import berth_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
+from corridor_sim.results.html import result_html, result_repr
 from corridor_sim.results.network import network_table
 from corridor_sim.results.stored import read_dir
 
@@ -37,6 +39,10 @@ class SimulationResult:
     distribution) and ``flow_daily`` (each flow's deliveries per day of the whole run).
     ``verdict`` names the binding element. One run is one sample path: for an answer,
     use :func:`corridor_sim.replicate`.
+
+    Time in ``queues`` (``time_h``), ``daily`` and ``flow_daily`` (``day``) counts from
+    t = 0, the start of the warm-up on the ``start`` date; each also has a ``date``
+    column (see :mod:`corridor_sim.results.dates`).
     """
 
     scenario: str
@@ -79,6 +85,16 @@ class SimulationResult:
         "transits",
         "flow_daily",
     )
+
+    def __post_init__(self) -> None:
+        for name in TIMED:
+            setattr(self, name, dated(name, getattr(self, name), self.start))
+
+    def __repr__(self) -> str:
+        return result_repr(self)
+
+    def _repr_html_(self) -> str:
+        return result_html(self)
 
     @classmethod
     def from_record(cls, record: RunRecord) -> SimulationResult:

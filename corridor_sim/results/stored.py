@@ -11,23 +11,29 @@ from typing import Any
 import pandas as pd
 
 from corridor_sim.errors import ResultError
+from corridor_sim.results.dates import parse_dates
 
 DAY_H = 24.0
 OPTIONAL = frozenset({"network", "transits", "flow_daily"})  # absent from older folders
 
 
 def read_table(path: Path, optional: bool) -> pd.DataFrame:
-    """One CSV table; an absent optional table, or an empty file, is an empty frame."""
+    """One CSV table; an absent optional table, or an empty file, is an empty frame. A
+    ``date`` column is read as ``Timestamp``s."""
     if not path.is_file():
         if optional:
             return pd.DataFrame()
         raise ResultError(f"{path}: missing (not a folder written by `corridor-sim run --out`)")
     try:
-        return pd.read_csv(path)
+        table = pd.read_csv(path)
     except pd.errors.EmptyDataError:
         return pd.DataFrame()
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise ResultError(f"{path}: not a readable CSV table ({exc})") from exc
+    try:
+        return parse_dates(table)
+    except ValueError as exc:
+        raise ResultError(f"{path}: column 'date' must hold ISO dates ({exc})") from exc
 
 
 def read_summary(folder: Path) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The text summary printed by ``corridor-sim run``."""
+"""The text summary of one run (``corridor-sim run -n 1``): one sample path, under a
+banner that says so (:func:`sample_path_banner`)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,20 @@ import math
 
 import pandas as pd
 
+from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.texttable import num as _num
 from corridor_sim.texttable import pct as _pct
 from corridor_sim.texttable import table as _table
 
 UNIT_NAMES = {"t": "t", "TEU": "TEU", "wagon": "wagons", "truck": "trucks"}
+
+
+def sample_path_banner(seed: int | None, replications: int = 10) -> str:
+    """The line printed above one run's summary: it is one sample path, not an answer."""
+    return (
+        f"ONE SAMPLE PATH (seed {seed}): not an answer; another seed gives other numbers. "
+        f"For means with 95 % confidence intervals use -n {replications}."
+    )
 
 
 def run_line(
@@ -72,8 +82,8 @@ def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 
     """The top of the bottleneck ranking with throughput and queues."""
     shown = min(top, len(bottlenecks))
     lines = [
-        f"Bottleneck ranking (top {shown} of {len(bottlenecks)} elements; "
-        "score = utilisation + wait share + backlog growth)",
+        f"Bottleneck ranking by score (top {shown} of {len(bottlenecks)} elements; "
+        f"{SCORE_FORMULA})",
     ]
     el = elements.set_index("element")
     rows = []
@@ -85,6 +95,7 @@ def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 
                 str(b.rank),
                 b.element,
                 f"{b.kind} {b.role}",
+                _num(b.score, 2),
                 _num(e.throughput_t_per_day),
                 _pct(b.utilisation),
                 _num(e.queue_mean_t),
@@ -98,6 +109,7 @@ def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 
             "#",
             "element",
             "kind",
+            "score",
             "t/day",
             "util",
             "queue mean t",
@@ -106,7 +118,7 @@ def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 
             "wait share",
         ],
         rows,
-        "rllrrrrrr",
+        "rllrrrrrrr",
     )
     return lines
 

@@ -5,20 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from corridor_sim.model.scenario import (
-    MAX_ARRIVALS,
-    MAX_SAMPLES,
-    MAX_YEARS,
-    Scenario,
-    SimulationSettings,
-)
+from corridor_sim.model.scenario import MAX_ARRIVALS, Scenario, SimulationSettings, check_run
 from corridor_sim.scenario.disruptions import read_disruption
 from corridor_sim.scenario.flows import read_flow
 from corridor_sim.scenario.links import read_link
 from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.yaml_io import load_mapping
-from corridor_sim.units import HOURS_PER_YEAR
 
 TOP_KEYS = [
     "name",
@@ -31,13 +24,16 @@ TOP_KEYS = [
     "flows",
     "disruptions",
 ]
+TOP_REQUIRED = ["nodes", "links", "flows"]
+SIMULATION_KEYS = ["start", "horizon", "warmup", "seed", "sample_interval"]
+SIMULATION_REQUIRED = ["horizon"]
 
 
 def _settings(r: Reader) -> SimulationSettings:
     if not r.has("simulation"):
         r.fail(None, "missing required key 'simulation' (start, horizon, warmup, seed)")
     s = r.sub("simulation")
-    s.check_keys(["start", "horizon", "warmup", "seed", "sample_interval"], required=["horizon"])
+    s.check_keys(SIMULATION_KEYS, required=SIMULATION_REQUIRED)
     seed = s.count("seed", minimum=0) if s.has("seed") else None
     settings = s.build(
         SimulationSettings,
@@ -47,14 +43,7 @@ def _settings(r: Reader) -> SimulationSettings:
         seed=seed,
         sample_interval_h=s.hours("sample_interval", "6 h"),
     )
-    if settings.end_h > MAX_YEARS * HOURS_PER_YEAR:
-        s.fail(
-            "horizon",
-            f"warm-up plus horizon must be at most {MAX_YEARS} yr "
-            f"(got {settings.end_h / HOURS_PER_YEAR:.0f} yr)",
-        )
-    if settings.sample_interval_h * MAX_SAMPLES < settings.end_h:
-        s.fail("sample_interval", "would take more than a million samples; make it longer")
+    s.build(check_run, settings)  # located at horizon or sample_interval, with its line
     return settings
 
 
@@ -66,7 +55,7 @@ def build_scenario(
 ) -> Scenario:
     """Validate a scenario mapping (as read from YAML) and build the scenario."""
     r = Reader(mapping, "", source)
-    r.check_keys(TOP_KEYS, required=["nodes", "links", "flows"])
+    r.check_keys(TOP_KEYS, required=TOP_REQUIRED)
     settings = _settings(r)
     commodities = (
         {n: read_commodity(n, c) for n, c in r.items("commodities")} if r.has("commodities") else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from importlib import resources
 from pathlib import Path
 
@@ -18,17 +19,34 @@ def bundled_dir() -> Path:
 
 
 def bundled_names() -> list[str]:
-    """Names of the bundled scenarios, sorted."""
-    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
+    """Names of the bundled scenarios, sorted (``sources.yaml`` is not a scenario)."""
+    return sorted(p.stem for p in bundled_dir().glob("*.yaml") if p.name != "sources.yaml")
 
 
 def bundled_path(name: str) -> Path:
-    """Path of the bundled scenario ``name`` (with or without ``.yaml``)."""
-    stem = name.removesuffix(".yaml")
-    path = bundled_dir() / f"{stem}.yaml"
-    if not path.is_file():
-        raise ScenarioError(f"no bundled scenario {name!r}; bundled: {', '.join(bundled_names())}")
-    return path
+    """Path of the bundled scenario ``name`` (with or without ``.yaml``); a
+    :class:`ScenarioError` suggesting the closest names if there is none.
+
+    >>> try:
+    ...     bundled_path("teaching_two_port")
+    ... except ScenarioError as exc:
+    ...     print(exc.reason.partition(" (bundled:")[0])
+    no bundled scenario 'teaching_two_port'; did you mean 'teaching_two_ports'?
+    """
+    stem = name.removesuffix(".yaml").removesuffix(".yml")
+    names = bundled_names()
+    if stem not in names:
+        raise ScenarioError(
+            f"no bundled scenario {name!r}{_did_you_mean(stem, names)} "
+            f"(bundled: {', '.join(names)})"
+        )
+    return bundled_dir() / f"{stem}.yaml"
+
+
+def _did_you_mean(stem: str, names: list[str]) -> str:
+    """``; did you mean 'a' or 'b'?`` naming the bundled names closest to ``stem``, or ""."""
+    close = difflib.get_close_matches(stem, names, n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
 def load_named(name_or_path: str | Path) -> Scenario:
@@ -37,8 +55,19 @@ def load_named(name_or_path: str | Path) -> Scenario:
 
 
 def resolve(name_or_path: str | Path) -> Path:
-    """A scenario file path: an existing file, or the name of a bundled scenario."""
+    """A scenario file path: an existing file, else the bundled scenario of that name
+    (``teaching_two_ports`` or ``teaching_two_ports.yaml``). A path with a folder, or a
+    ``.yaml`` name that is neither, is returned as it is (loading it says it is missing),
+    unless its name is close to a bundled one: then a :class:`ScenarioError` suggests it."""
     path = Path(name_or_path)
-    if path.exists() or path.suffix in (".yaml", ".yml") or len(path.parts) > 1:
+    if path.exists() or len(path.parts) > 1:
+        return path
+    names = bundled_names()
+    if path.suffix in (".yaml", ".yml") and path.stem not in names:
+        hint = _did_you_mean(path.stem, names)
+        if hint:
+            raise ScenarioError(
+                f"no such scenario file, nor a bundled scenario{hint}", file=str(path)
+            )
         return path
     return bundled_path(str(name_or_path))

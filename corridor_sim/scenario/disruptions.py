@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
-from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
+from corridor_sim.model.disruptions import (
+    DAYS_IN_MONTH_MAX,
+    Closure,
+    Disruption,
+    Failures,
+    Weather,
+)
 from corridor_sim.scenario.reader import Reader
 
 KINDS = ("closure", "weather", "failures")
@@ -35,6 +42,21 @@ def _start_h(r: Reader, start: dt.date) -> float:
     return r.hours("start", allow_zero=True)
 
 
+def _closure_days(r: Reader, month: int, value: object) -> float:
+    """Expected closure days of calendar month ``month`` (0 = January): at most the days
+    the month can have (29 for February, a leap year's)."""
+    key = f"closure_days_per_month[{month}]"
+    days = r.check_number(value, key, low=0.0)
+    most = DAYS_IN_MONTH_MAX[month]
+    if days > most:
+        r.fail(
+            key,
+            f"must be <= {most}: {calendar.month_name[month + 1]} has at most {most} days "
+            f"(got {value!r})",
+        )
+    return days
+
+
 def read_disruption(r: Reader, known: set[str], start: dt.date) -> Disruption:
     """One entry of the ``disruptions`` list."""
     kind = r.choice("kind", KINDS)
@@ -52,10 +74,7 @@ def read_disruption(r: Reader, known: set[str], start: dt.date) -> Disruption:
         items = r.list("closure_days_per_month")
         if len(items) != 12:
             r.fail("closure_days_per_month", f"needs 12 monthly values (got {len(items)})")
-        days = tuple(
-            r.check_number(v, f"closure_days_per_month[{i}]", low=0.0, high=31.0)
-            for i, (_, v, _) in enumerate(items)
-        )
+        days = tuple(_closure_days(r, m, v) for m, (_, v, _) in enumerate(items))
         return r.build(Weather, _elements(r, known), days, r.hours("mean_episode"))
     r.check_keys(
         ["kind", "elements", "mtbf", "mttr", "description"], required=["elements", "mtbf", "mttr"]

@@ -11,6 +11,9 @@ from corridor_sim.model.network import LinkSpec, NodeSpec
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.routing import carries, joins, shortest_path
 
+ARRIVAL_KEYS = ["pattern", "size"]
+ARRIVAL_REQUIRED = ["pattern"]
+
 
 def _units(r: Reader, key: str, c: Commodity, per: str, zero: bool = False) -> float:
     """A volume or size in the commodity's natural unit (accepts mass and barrels too)."""
@@ -68,7 +71,7 @@ def read_flow(
     pattern, size = "poisson", 1.0
     if r.has("arrivals"):
         a = r.sub("arrivals")
-        a.check_keys(["pattern", "size"], required=["pattern"])
+        a.check_keys(ARRIVAL_KEYS, required=ARRIVAL_REQUIRED)
         pattern = a.choice("pattern", ARRIVAL_PATTERNS)
         if a.has("size"):
             size = _units(a, "size", commodity, "")

@@ -26,6 +26,9 @@ LINK_KEYS = {
     "sea": ["distance", "fleet", "load_factor", "departure"],
     "pipeline": ["capacity", "base_load", "linefill", "transit_time", "density"],
 }
+FLEET_KEYS = ["name", "type", "count", "berth", "capacity", "speed", "home"]
+FLEET_REQUIRED = ["berth", "capacity", "speed"]
+DEPARTURE_KEYS = ["max_wait", "every"]
 
 
 def read_link(
@@ -105,10 +108,7 @@ def _sea(
     fleet: list[VesselSpec] = []
     for path, item, line in r.list("fleet"):
         v = Reader(item, path, r.file, line)
-        v.check_keys(
-            ["name", "type", "count", "berth", "capacity", "speed", "home"],
-            required=["berth", "capacity", "speed"],
-        )
+        v.check_keys(FLEET_KEYS, required=FLEET_REQUIRED)
         label = v.text("name") if v.has("name") else v.text("type")
         berth = v.choice("berth", BERTH_TYPES)
         for end in (origin, destination):
@@ -145,7 +145,7 @@ def _sea(
     every: float | None = None
     if r.has("departure"):
         d = r.sub("departure")
-        d.check_keys(["max_wait", "every"])
+        d.check_keys(DEPARTURE_KEYS)
         max_wait = d.hours("max_wait", allow_zero=True) if d.has("max_wait") else None
         every = d.hours("every") if d.has("every") else None
         if max_wait is None and every is None:

@@ -125,8 +125,10 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
     """A node from its mapping; which keys are allowed depends on ``kind``."""
     kind = r.choice("kind", NODE_KINDS)
     r.check_keys(
-        ["kind", "lon", "lat", "storage", "description", *NODE_KEYS[kind]], required=["kind"]
+        ["kind", "label", "lon", "lat", "storage", "description", *NODE_KEYS[kind]],
+        required=["kind"],
     )
+    label = _label(r) if r.has("label") else None
     lon = r.number("lon", low=-180, high=180) if r.has("lon") else None
     lat = r.number("lat", low=-90, high=90) if r.has("lat") else None
     storage = _class_quantities(r, "storage", "", commodities)
@@ -160,4 +162,13 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
         berths=berths,
         handling_rate_per_h=rates,
         berth_time_h=r.hours("berth_time", "0 h", allow_zero=True),
+        label=label,
     )
+
+
+def _label(r: Reader) -> str:
+    """The node's display name: non-empty text such as ``"Beineu (road)"``."""
+    value = r.raw("label")
+    if not isinstance(value, str) or not value.strip():
+        r.fail("label", f"must be non-empty text, e.g. label: Beineu (road) (got {value!r})")
+    return value.strip()

@@ -15,8 +15,10 @@ from typing import Any, NoReturn, TypeVar
 
 from corridor_sim import units
 from corridor_sim.errors import ScenarioError
+from corridor_sim.model.scenario import FIRST_DATE, LAST_DATE
 
 MAX_MESSAGE = 300  # characters; a pasted megabyte must not come back in the error
+_DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")  # "55,18" where a number is due
 T = TypeVar("T")
 
 #: spec fields whose scenario-file key differs (by a unit), to locate a spec's own error
@@ -81,7 +83,10 @@ class Reader:
 
     def where(self, key: object | None) -> tuple[str | None, int | None]:
         if key is not None:
-            origin = getattr(self.mapping, "origin", {}).get(key)
+            origins = getattr(self.mapping, "origin", {})
+            origin = origins.get(key)
+            if origin is None and isinstance(key, str):  # "values[3]": the line of "values"
+                origin = origins.get(key.split("[", 1)[0])
             if origin and origin[0]:
                 return origin
         return self.file, self.line
@@ -137,7 +142,7 @@ class Reader:
         if key not in self.mapping:
             self.fail(None, f"missing required key {key!r}")
         file, line = self.where(key)
-        return Reader(self.mapping[key], self.key_path(key), file, line)
+        return type(self)(self.mapping[key], self.key_path(key), file, line)
 
     def items(self, key: str) -> Iterator[tuple[str, Reader]]:
         """Named entries of the mapping under ``key``, each as a reader."""
@@ -210,10 +215,16 @@ class Reader:
     ) -> float:
         if value is None:
             self.fail(None, f"missing required key {key!r}")
+        if isinstance(value, str) and _DECIMAL_COMMA.match(value):
+            self.fail(
+                key, f"use a decimal point: {value.strip().replace(',', '.')} (got {value!r})"
+            )
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(key, f"must be a number (got {value!r})")
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             self.fail(key, f"must be a finite number (got {value!r})")
+        if abs(value) > units.MAX_MAGNITUDE:  # also a 400-digit int, too big for a float
+            self.fail(key, f"must be at most {units.MAX_MAGNITUDE:g} in size (got {value!r})")
         if low is not None and value < low:
             self.fail(key, f"must be >= {low} (got {value})")
         if high is not None and value > high:
@@ -255,10 +266,6 @@ class Reader:
                 f"expected {' or '.join(dims)} ({units.describe(dims[0])}), "
                 f"got {q.dimension} ({value!r})",
             )
-        if not math.isfinite(q.value):
-            self.fail(
-                key, f"must be a finite number once converted to engine units (got {value!r})"
-            )
         if positive and (q.value < 0 or (q.value == 0 and not allow_zero)):
             rule = ">= 0" if allow_zero else "> 0"
             self.fail(key, f"must be {rule} (got {value!r})")
@@ -269,14 +276,25 @@ class Reader:
         return self.quantity(key, "time", default, allow_zero=allow_zero).value
 
     def date(self, key: str, default: dt.date | None = None) -> dt.date:
+        """A calendar date YYYY-MM-DD from FIRST_DATE to LAST_DATE (1900 to 2200)."""
         value = self.mapping.get(key, default)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.fail(key, f"must be a date YYYY-MM-DD (got {value!r})")
+        day = _as_date(value)
+        if day is None:
+            self.fail(key, f"must be a date YYYY-MM-DD (got {value!r})")
+        if not FIRST_DATE <= day <= LAST_DATE:
+            self.fail(key, f"must be a date from {FIRST_DATE} to {LAST_DATE} (got {day})")
+        return day
+
+
+def _as_date(value: object) -> dt.date | None:
+    """``value`` as a date (YAML gives dates; text is read as ISO), or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

@@ -50,8 +50,13 @@ def test_capacity_and_bottlenecks_commands(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Maximum flow, origins to destinations, and minimum cut" in out
     assert json.loads((tmp_path / "cap" / "capacity.json").read_text())["min_cut"] == ["slow"]
-    assert main(["bottlenecks", str(path)]) == 0
-    assert "Bottleneck ranking with every signal" in capsys.readouterr().out
+    argv = ["bottlenecks", str(path), "-n", "2", "--workers", "1", "--no-progress"]
+    assert main([*argv, "--out", str(tmp_path / "bn")]) == 0
+    out = capsys.readouterr().out
+    assert "Bottleneck ranking by mean score" in out and "over the 2 replications" in out
+    assert "Simulation and analysis agree: slow ranks first and is on the minimum cut" in out
+    ranking = (tmp_path / "bn" / "bottleneck_ranking.csv").read_text().splitlines()
+    assert ranking[1].startswith("1,slow,terminal,node,")
 
 
 def test_experiment_commands_run_and_write_their_tables(tmp_path, capsys):
@@ -73,4 +78,6 @@ def test_experiment_commands_run_and_write_their_tables(tmp_path, capsys):
 
 def test_bad_experiment_arguments_exit_2(capsys):
     assert main(["sweep", "teaching_two_ports"]) == 2
-    assert "sweep needs --set" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "corridor-sim sweep: error: needs --set PATH=V1,V2 or --demand\n"
+    )

@@ -225,22 +225,23 @@ def test_a_simulation_never_moves_more_than_the_bound(p):
             assert e.throughput_t <= limit + 1e-6, (e.element, e.throughput_t, limit)
 
 
-def test_no_run_of_the_2024_scenario_exceeds_its_no_disruption_bound():
-    """Simulated tonnes per year at every limited element <= its no-disruption bound.
+def test_no_run_of_the_2024_scenario_exceeds_its_no_downtime_ceiling():
+    """Simulated tonnes per year at every limited element <= its no-downtime ceiling.
 
-    The expected-downtime capacity may be exceeded by a run with mild weather; the bound
-    that ignores downtime may not. Checked on the 2024 scenario (120 days after warm-up).
+    The capacity (net of expected downtime) may be exceeded by a run with mild weather;
+    the ceiling that ignores downtime may not. Checked on the 2024 scenario (120 days
+    after warm-up).
     """
     import dataclasses
 
     scenario = cs.load_scenario(cs.bundled_path("middle_corridor_2024"))
     settings = dataclasses.replace(scenario.settings, horizon_h=120 * 24.0)
     result = cs.simulate(dataclasses.replace(scenario, settings=settings), seed=3)
-    bounds = cs.capacity(scenario).elements.set_index("element")["bound_t_per_yr"]
+    ceilings = cs.capacity(scenario).elements.set_index("element")["ceiling_t_per_yr"]
     per_yr = result.elements.set_index("element")["throughput_t_per_day"] * 365
     checked = 0
-    for element, bound in bounds.items():
-        if bound < float("inf"):
-            assert per_yr[element] <= bound * 1.0001, element
+    for element, ceiling in ceilings.items():
+        if ceiling < float("inf"):
+            assert per_yr[element] <= ceiling * 1.0001, element
             checked += 1
     assert checked >= 15

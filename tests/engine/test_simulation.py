@@ -52,6 +52,14 @@ def test_seed_and_rng_together_raise():
         cs.simulate(teaching(), seed=1, rng=np.random.default_rng(1))
 
 
+@pytest.mark.parametrize("seed", [-1, 1.5, True, "7"])
+def test_a_seed_that_is_not_a_whole_number_from_zero_is_refused(seed):
+    """A negative, fractional, boolean or text seed is refused with the rule, before
+    numpy sees it (numpy said only "expected non-negative integer", from deep inside)."""
+    with pytest.raises(ValueError, match=r"seed must be a whole number >= 0 \(got"):
+        cs.simulate(teaching(), seed=seed)
+
+
 def test_no_seed_anywhere_raises():
     """A scenario without simulation.seed needs seed= (or rng=)."""
     mapping = scenario(

@@ -1,4 +1,5 @@
-"""Sweeps, saturation, comparisons and marginal values on networks whose answers are known."""
+"""Sweeps, comparisons and marginal values on networks whose answers are known (saturation:
+test_saturation.py)."""
 
 import math
 
@@ -7,7 +8,6 @@ from helpers import build, flow, scenario
 
 import corridor_sim as cs
 from corridor_sim.errors import ScenarioError
-from corridor_sim.experiments.saturation import Criterion
 from corridor_sim.scenario.variants import override, parse_path
 
 
@@ -27,36 +27,6 @@ def terminal(service: str = "1 h", per_day: str = "12 wagon/day", servers: int =
         flows={"f": flow(["o", "t", "d"], per_day, "1 wagon")},
         horizon="60 day",
     )
-
-
-def test_saturation_of_a_deterministic_terminal_is_capacity_over_demand():
-    """24 / 12 = 2: sustained at 2, and at 2.03 already 1.5% of the cargo is left over."""
-    s = build(terminal())
-    sat = cs.saturation(
-        s,
-        replications=2,
-        criterion=Criterion(tolerance=0.01),
-        curve=(0.5, 1.0),
-        workers=1,
-        progress=False,
-    )
-    assert 2.0 <= sat.multiplier <= 2.0 * 1.02
-    assert sat.half_width == 0.0  # deterministic: every replication agrees
-    assert sat.breaks_first == "t"
-    assert set(sat.replications["low"]) == {2.0}
-    transit = sat.curve[sat.curve["kpi"] == "transit_mean_days"]["mean"].tolist()
-    assert transit[0] == pytest.approx(1 / 24)  # half load: 1 h of service, no queue
-    assert "Saturation demand multiplier: 2.0" in sat.text()
-
-
-def test_saturation_below_one_is_found_by_halving():
-    s = build(terminal(service="4 h"))  # 6 wagons a day for 12 offered: m = 0.5
-    rule = Criterion(tolerance=0.01)
-    sat = cs.saturation(
-        s, replications=1, criterion=rule, curve=(), warmup_h=48, workers=1, progress=False
-    )
-    assert 0.5 <= sat.multiplier <= 0.5 * 1.02
-    assert [str(day) for day in sat.period] == ["2024-01-03", "2024-03-02"]  # 2 + 60 days
 
 
 def test_override_sets_a_dotted_path_and_rebuilds():

@@ -109,3 +109,8 @@ def test_the_progress_bar_can_be_shown_and_switched_off(capsys):
     assert "replications" in capsys.readouterr().err
     cs.replicate(mm1("2 day"), 2, workers=1, progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_a_negative_seed_is_refused_with_the_rule():
+    with pytest.raises(ValueError, match=r"seed must be a whole number >= 0 \(got -1\)"):
+        cs.replicate(mm1("1 day"), 2, seed=-1, workers=1, progress=False)

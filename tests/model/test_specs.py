@@ -198,6 +198,8 @@ BAD = [
     ),
     case("port", r"berths: a port needs berths, e\.g\. .* \(got \{\}\)", berths={}),
     case("port", r"berths\.rail_ferry: must be >= 1 \(got 0\)", berths={"rail_ferry": 0}),
+    case("port", r"label: must be text \(got 5\)", label=5),
+    case("port", r"label: must be non-empty text, e\.g\. 'Beineu' \(got ' '\)", label=" "),
     case(
         "port",
         r"berths\.rail_ferry: must be a whole number \(got 1\.5\)",
@@ -597,3 +599,25 @@ def test_the_error_message_text_is_the_house_style() -> None:
         None,
     )
     assert re.fullmatch(r"berth_time_h: must be >= 0 \(got -5\.0\)", str(err))
+
+
+def test_a_node_shows_its_label_or_a_readable_id() -> None:
+    assert NodeSpec("beineu_road", "origin").display_name == "Beineu road"
+    assert NodeSpec("kuryk-alat", "origin").display_name == "Kuryk alat"
+    labelled = dataclasses.replace(VALID["port"], label="Aktau (sea port)")
+    assert labelled.display_name == "Aktau (sea port)"
+    assert VALID["port"].label is None
+
+
+def test_the_loader_reads_a_node_label_and_refuses_an_empty_one() -> None:
+    from helpers import build, flow, scenario
+
+    def mapping(label: object) -> dict:
+        nodes = {"a": {"kind": "origin", "label": label}, "b": {"kind": "destination"}}
+        links = {"a-b": {"kind": "transfer", "from": "a", "to": "b", "delay": "1 h"}}
+        return scenario(nodes, links, {"f": flow(["a", "b"], "10 t/day", "1 wagon")})
+
+    assert build(mapping(" Beineu (road) ")).nodes["a"].display_name == "Beineu (road)"
+    for bad in ("", "  ", 7, ["x"]):
+        with pytest.raises(ScenarioError, match=r"nodes\.a\.label: must be non-empty text"):
+            build(mapping(bad))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import helpers
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 
+import corridor_sim as cs
 from corridor_sim import plotting
-from corridor_sim.plotting import _style, coastline, network_map
+from corridor_sim.plotting import _style, coastline, map_labels, network_map
 
 
 def legend_texts(ax) -> list[str]:
@@ -22,10 +25,30 @@ def binding(result) -> str:
     return str(result.bottlenecks.iloc[0]["element"])
 
 
+def without_capacity(result):
+    """``result`` as a result saved before ``elements.capacity_t_per_day`` existed."""
+    return dataclasses.replace(
+        result, elements=result.elements.drop(columns="capacity_t_per_day", errors="ignore")
+    )
+
+
+def capacity_column(result, values: dict[str, float]):
+    """``result`` whose ``elements.capacity_t_per_day`` is ``values`` (NaN elsewhere)."""
+    el = without_capacity(result).elements
+    return dataclasses.replace(
+        result, elements=el.assign(capacity_t_per_day=el["element"].map(values).astype(float))
+    )
+
+
+def axis_labels(ax) -> list[str]:
+    return [ax.get_xlabel(), ax.get_ylabel()]
+
+
 # -- throughput over time ----------------------------------------------------------------
 def test_throughput_bars_carry_every_tonne_by_commodity_with_the_capacity_line(result):
     name = binding(result)
-    ax = plotting.plot_throughput(result, name)
+    with_capacity = capacity_column(result, {name: 4391.0})
+    ax = plotting.plot_throughput(with_capacity, name)
     run_days = (result.warmup_h + result.horizon_h) / 24
     daily = result.daily[result.daily["element"] == name]
     for bars in ax.containers:
@@ -38,12 +61,17 @@ def test_throughput_bars_carry_every_tonne_by_commodity_with_the_capacity_line(r
     assert {b.get_label() for b in ax.containers} == {
         c.replace("_", " ") for c in set(daily["commodity"])
     }
-    row = result.elements.set_index("element").loc[name]
     (line,) = [ln for ln in ax.lines if ln.get_label().startswith("capacity")]
-    assert line.get_ydata()[0] == pytest.approx(row.throughput_t_per_day / row.utilisation)
+    assert line.get_ydata()[0] == pytest.approx(
+        with_capacity.elements.set_index("element").loc[name, "capacity_t_per_day"]
+    )
     assert ax.get_ylabel() == "throughput (t/day, weekly mean)"
     assert name in ax.get_title("left")
     assert "warm-up (not in statistics)" in legend_texts(ax)
+    (mean,) = [ln for ln in ax.lines if ln.get_label().startswith("mean over the statistics")]
+    assert mean.get_ydata()[0] == pytest.approx(
+        result.elements.set_index("element").loc[name, "throughput_t_per_day"]
+    )
 
 
 def test_throughput_of_a_flow_is_its_deliveries_against_its_offered_volume(result):
@@ -55,13 +83,22 @@ def test_throughput_of_a_flow_is_its_deliveries_against_its_offered_volume(resul
     (line,) = [ln for ln in ax.lines if ln.get_label().startswith("offered")]
     per_day = flow.offered_units * 12 / (result.horizon_h / 24)  # 12 t per TEU
     assert line.get_ydata()[0] == pytest.approx(per_day)
-    assert ax.get_ylabel() == "throughput (t/day, daily mean)"
+    assert axis_labels(ax) == ["date (one bar per day)", "throughput (t/day, daily mean)"]
 
 
-def test_pipeline_capacity_comes_from_the_scenario(result, corridor):
-    ax = plotting.plot_throughput(result, "btc")
-    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("capacity (scenario)")]
-    assert line.get_ydata()[0] == pytest.approx(corridor.links["btc"].residual_t_per_h * 24)
+def test_the_capacity_line_is_the_results_one_capacity_never_a_derived_one(result):
+    """The line is ``elements.capacity_t_per_day`` (the analytic capacity); without that
+    column there is no line, rather than throughput / utilisation or another capacity."""
+    ax = plotting.plot_throughput(capacity_column(result, {"btc": 95000.0}), "btc")
+    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("capacity")]
+    assert line.get_ydata()[0] == pytest.approx(95000.0)
+    assert line.get_label() == "capacity (analytic, year average with closures): 95,000 t/day"
+    for name in (binding(result), "btc"):
+        ax = plotting.plot_throughput(without_capacity(result), name)
+        assert not [ln for ln in ax.lines if "capacity" in ln.get_label()]
+    unlimited = capacity_column(result, {binding(result): math.nan})
+    ax = plotting.plot_throughput(unlimited, binding(result))
+    assert not [ln for ln in ax.lines if "capacity" in ln.get_label()]
 
 
 def test_throughput_refuses_an_unknown_name_and_period(result):
@@ -73,7 +110,7 @@ def test_throughput_refuses_an_unknown_name_and_period(result):
 
 # -- utilisation ---------------------------------------------------------------------------
 def test_utilisation_ranks_every_element_with_a_capacity_binding_one_highlighted(result):
-    ax = plotting.plot_utilisation(result)
+    ax = plotting.plot_utilisation(without_capacity(result))
     (bars,) = ax.containers
     finite = result.elements[np.isfinite(result.elements["utilisation"])]
     widths = [b.get_width() for b in bars]
@@ -84,6 +121,17 @@ def test_utilisation_ranks_every_element_with_a_capacity_binding_one_highlighted
     assert all(b.get_facecolor() != to_rgba(_style.HIGHLIGHT) for b in bars[1:])
     assert "(%)" in ax.get_xlabel()
     assert f"binding element: {binding(result)}" in legend_texts(ax)
+
+
+def test_utilisation_names_each_elements_one_capacity(result):
+    ax = plotting.plot_utilisation(capacity_column(result, {binding(result): 4391.2}), top=2)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == f"{binding(result)} (sea, 4,391 t/day)"
+    assert "t/day" not in labels[1]  # no capacity in the column: none shown
+    assert axis_labels(ax) == [
+        "utilisation: share of capacity in use over the statistics period (%)",
+        "element (kind, capacity in t/day)",
+    ]
 
 
 def test_utilisation_top_keeps_the_first_bars(result):
@@ -101,8 +149,26 @@ def test_queues_show_daily_means_of_the_largest_queues_with_winter_marked(result
     daily = q.groupby(q["time_h"] // 24)["queue_t"].mean() / 1e3
     np.testing.assert_allclose(lines[0].get_ydata(), daily.to_numpy())
     assert lines[0].get_color() == _style.HIGHLIGHT  # the binding element
-    assert ax.get_ylabel() == "cargo waiting (kt, daily mean)"
+    assert axis_labels(ax) == ["date", "cargo waiting (kt, daily mean)"]
     assert "winter (Dec-Feb)" in legend_texts(ax)
+
+
+def test_queues_say_what_they_show_and_the_utilisation_beside_each_queue(result):
+    """The largest mean queue may sit at an element with spare capacity (cargo waiting
+    for a train to fill): the chart must not call it the most congested."""
+    ax = plotting.plot_queues(result, top=4)
+    title = ax.get_title("left")
+    assert "congested" not in title and "largest mean queue" in title
+    el = result.elements.set_index("element")
+    shown = [ln.get_label() for ln in ax.lines if ln.get_label() in el.index]
+    for name in shown:
+        util = el.loc[name, "utilisation"]
+        want = (
+            f"{name} (utilisation {util:.0%})"
+            if np.isfinite(util)
+            else f"{name} (no capacity limit)"
+        )
+        assert want in legend_texts(ax)
 
 
 def test_queues_of_named_elements_and_an_unknown_one(result):
@@ -122,7 +188,7 @@ def test_transit_times_mark_each_flows_median_and_p95(result):
     bars = [ln for ln in ax.lines if ln.get_marker() == "None" and len(ln.get_xdata()) == 2]
     np.testing.assert_allclose([b.get_xdata()[0] for b in bars], flows["transit_p95_days"])
     assert len(ax.collections) == len(flows)  # one violin per flow with deliveries
-    assert ax.get_xlabel() == "transit time, origin to destination (days)"
+    assert axis_labels(ax) == ["transit time, origin to destination (days)", "flow"]
 
 
 def test_time_split_bars_add_up_to_each_flows_time_in_stages(result):
@@ -141,22 +207,80 @@ def test_time_split_bars_add_up_to_each_flows_time_in_stages(result):
 
 
 # -- network map ----------------------------------------------------------------------------
-def test_map_draws_every_link_by_throughput_and_utilisation(result, corridor):
-    ax = plotting.plot_network(result)
-    links = {ln.get_gid()[5:]: ln for ln in ax.lines if (ln.get_gid() or "").startswith("link:")}
+def map_links(ax) -> dict:
+    return {ln.get_gid()[5:]: ln for ln in ax.lines if (ln.get_gid() or "").startswith("link:")}
+
+
+def test_map_draws_links_with_a_capacity_by_throughput_and_utilisation(result, corridor):
+    limits = {"kuryk-alat": 4391.0, "aktau-alat": 3189.0, "btc": 95479.0}
+    ax = plotting.plot_network(capacity_column(result, limits))
+    links = map_links(ax)
     assert set(links) == set(corridor.links)
     el = result.elements.set_index("element")
-    top = el.loc[list(links), "throughput_t_per_day"].max()
+    top = el.loc[list(limits), "throughput_t_per_day"].max()
     for name, line in links.items():
         flow, util = el.loc[name, ["throughput_t_per_day", "utilisation"]]
-        assert line.get_linewidth() == pytest.approx(0.8 + network_map.MAX_WIDTH * flow / top)
-        want = network_map.CMAP(min(util, 1)) if np.isfinite(util) else network_map.NO_CAPACITY
-        assert to_rgba(line.get_color()) == pytest.approx(to_rgba(want))
+        if name in limits:
+            assert line.get_linewidth() == pytest.approx(network_map.link_width(flow, top))
+            assert to_rgba(line.get_color()) == pytest.approx(
+                to_rgba(network_map.CMAP(min(util, 1)))
+            )
+        else:
+            assert line.get_linewidth() == network_map.MIN_WIDTH
+            assert to_rgba(line.get_color()) == to_rgba(network_map.NO_CAPACITY)
     halo = [ln for ln in ax.lines if ln.get_gid() == f"binding:{binding(result)}"]
     assert len(halo) == 1 and halo[0].get_color() == _style.HIGHLIGHT
-    labels = " ".join(t.get_text() for t in ax.texts)
-    assert "kuryk" in labels and "poti" in labels
     assert ax.get_xlim()[0] < corridor.nodes["ceyhan"].lon < ax.get_xlim()[1]
+    assert axis_labels(ax) == ["longitude (°E)", "latitude (°N)"]
+
+
+def test_a_link_without_a_capacity_is_the_thinnest_line_whatever_its_flow(result):
+    """Unconstrained links (plain transfers, rail lines without a line capacity) carry
+    the most tonnes in 2024, yet cannot be bottlenecks: they must not be the widest."""
+    ax = plotting.plot_network(capacity_column(result, {"kuryk-alat": 4391.0}))
+    widths = {name: line.get_linewidth() for name, line in map_links(ax).items()}
+    el = result.elements.set_index("element")
+    busiest = el.loc[list(widths), "throughput_t_per_day"].idxmax()
+    assert busiest != "kuryk-alat"  # a link with no capacity carries the most
+    assert widths[busiest] == min(widths.values()) == network_map.MIN_WIDTH
+    assert widths["kuryk-alat"] == max(widths.values()) > network_map.MIN_WIDTH
+
+
+def test_map_labels_show_display_names_and_never_overlap(result):
+    """In the 2024 network beineu/beineu_road, alashankou/dostyk, khorgos_cn/altynkol,
+    red_bridge/beyuk_kesik/marabda and alat/sangachal are a few km apart."""
+    net = result.network
+    labelled = net.assign(label=net["element"].map({"khorgos_cn": "Khorgos (China)"}))
+    for extent in (None, (40.0, 56.0, 37.0, 47.0)):
+        ax = plotting.plot_network(dataclasses.replace(result, network=labelled), extent=extent)
+        texts = map_labels.node_labels(ax)
+        assert len(texts) >= 10
+        assert map_labels.overlaps(texts) == []
+    ax = plotting.plot_network(dataclasses.replace(result, network=labelled))
+    names = {t.get_text() for t in map_labels.node_labels(ax)}
+    assert len(names) == len(result.network[result.network["role"] == "node"])
+    assert {"Beineu road", "Khorgos (China)", "Red bridge", "Sangachal", "Alat"} <= names
+    assert not [n for n in names if "_" in n]
+    renderer = ax.figure._get_renderer()
+    frame = ax.get_window_extent(renderer)
+    for t in map_labels.node_labels(ax):
+        box = t.get_window_extent(renderer)
+        assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1  # inside the map
+        assert frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1
+
+
+def test_map_legend_lists_only_the_kinds_of_node_on_the_map():
+    result = cs.simulate(helpers.short("teaching_two_ports", 20), seed=1)
+    ax = plotting.plot_network(result)
+    texts = {t.get_text() for legend in legends(ax) for t in legend.get_texts()}
+    assert {"origin", "port", "destination"} <= texts
+    assert not texts & {"border", "terminal", "pipeline terminal"}
+    assert "no capacity limit\n(thin, any flow)" in texts
+    assert any("width = throughput" in legend.get_title().get_text() for legend in legends(ax))
+
+
+def legends(ax) -> list:
+    return [a for a in [*ax.artists, ax.get_legend()] if isinstance(a, Legend)]
 
 
 def test_map_has_a_coastline_backdrop_when_the_data_is_installed(result):
@@ -207,3 +331,23 @@ def test_each_figure_draws_on_the_axes_it_is_given_and_names_the_run(result, dra
     assert draw(result, ax=ax) is ax
     assert ax.get_title("left")
     assert f"scenario {result.scenario}, seed {result.seed}" in [t.get_text() for t in ax.texts]
+
+
+@pytest.mark.parametrize(
+    "name", ["network_map", "utilisation", "queues", "throughput", "transit_times", "time_split"]
+)
+def test_every_axis_of_every_figure_is_labelled_with_units_where_it_has_them(result, name):
+    makers = plotting.figures.figure_makers(result)
+    (make,) = [m for key, m in makers.items() if key.startswith(name) and not key.endswith("zoom")]
+    ax = make()
+    x, y = axis_labels(ax)
+    assert x and y
+    units = {
+        "network_map": ("°E", "°N"),
+        "utilisation": ("%", "t/day"),
+        "queues": ("", "kt"),
+        "throughput": ("", "t/day"),
+        "transit_times": ("days", ""),
+        "time_split": ("days", ""),
+    }[name]
+    assert units[0] in x and units[1] in y

@@ -1,6 +1,8 @@
 """Scenario errors: every mistake in a scenario file raises ScenarioError reading
 ``file:line: key.path: what is wrong``, naming what is allowed where that helps."""
 
+import dataclasses
+import datetime as dt
 import re
 
 import pytest
@@ -118,7 +120,7 @@ def test_unknown_key_lists_the_allowed_keys(tmp_path):
         tmp_path / "scenario.yaml",
         line_of(text, "colour"),
         "nodes.d.colour",
-        "unknown key 'colour'; allowed: kind, lon, lat, storage, description$",
+        "unknown key 'colour'; allowed: kind, label, lon, lat, storage, description$",
     )
 
 
@@ -335,3 +337,284 @@ def test_build_scenario_locates_errors_without_a_file():
     with pytest.raises(cs.ScenarioError) as info:
         cs.build_scenario({"nodes": {}, "links": {}, "flows": {}})
     assert str(info.value) == ("missing required key 'simulation' (start, horizon, warmup, seed)")
+
+
+# -- issue #14: input that used to be accepted and should not be ------------------------
+WEATHER = """\
+disruptions:
+  - kind: weather
+    elements: [a-b]
+    closure_days_per_month: [5, 3, 1, 0, 0, 0, 0, 0, 0, 0, 1, 4]
+    mean_episode: 2 day
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key_path", "shown"),
+    [
+        (
+            "mass_per_unit: 60 t",
+            "mass_per_unit: 1e305 Mt",
+            "commodities.goods.mass_per_unit",
+            "1e\\+12 t once converted \\(got '1e305 Mt' = inf t\\)",
+        ),
+        (
+            "distance: 100 km",
+            "distance: 1e306 nmi",
+            "links.a-b.distance",
+            "1e\\+12 km once converted \\(got '1e306 nmi' = 1.85e\\+306 km\\)",
+        ),
+        (
+            "speed: 10 kn",
+            "speed: 1e13 kn",
+            "links.a-b.fleet[0].speed",
+            "1e\\+12 km/h once converted \\(got '1e13 kn' = 1.85e\\+13 km/h\\)",
+        ),
+        (
+            "delay: 1 h",
+            "delay: 1e12 day",
+            "links.b-d.delay",
+            "1e\\+12 h once converted \\(got '1e12 day' = 2.4e\\+13 h\\)",
+        ),
+        (
+            "  horizon: 10 day",
+            "  horizon: 1e12 yr",
+            "simulation.horizon",
+            "1e\\+12 h once converted \\(got '1e12 yr' = 8.76e\\+15 h\\)",
+        ),
+        (
+            "volume: 1000 wagon/yr",
+            "volume: 1e20 wagon/yr",
+            "flows.f.volume",
+            "1e\\+12 wagon/h once converted \\(got '1e20 wagon/yr' = 1.14e\\+16 wagon/h\\)",
+        ),
+        (
+            "capacity: {wagon: 10 wagon}",
+            "capacity: {wagon: 1e13 wagon}",
+            "links.a-b.fleet[0].capacity.wagon",
+            "1e\\+12 wagon once converted",
+        ),
+        (
+            "    kind: destination\n",
+            "    kind: destination\n    storage: {general: 1e13 t}\n",
+            "nodes.d.storage.general",
+            "1e\\+12 t once converted",
+        ),
+        (
+            "mass_per_unit: 1 t, handling: liquid}",
+            "mass_per_unit: 1 t, handling: liquid, barrels_per_tonne: 1e-300 bbl/t}",
+            "commodities.crude.barrels_per_tonne",
+            "1e\\+12 bbl/t once converted \\(got '1e-300 bbl/t' = 1e-300 bbl/t\\)",
+        ),
+        (
+            "  horizon: 10 day",
+            "  horizon: 1e-12 h",
+            "simulation.horizon",
+            "1e\\+12 h once converted \\(got '1e-12 h' = 1e-12 h\\)",
+        ),
+    ],
+    ids=[
+        "mass",
+        "length",
+        "speed",
+        "time",
+        "horizon",
+        "rate",
+        "count",
+        "storage",
+        "density",
+        "tiny",
+    ],
+)
+def test_quantity_out_of_bounds_once_converted(tmp_path, old, new, key_path, shown):
+    """Each kind of quantity is refused when it converts to infinity or to more than 1e12
+    (or less than 1e-9) engine units: '1e306 nmi' used to run and report 0 trips a year."""
+    text = edit(old, new)
+    err = load_error(tmp_path, text)
+    line = line_of(text, new.strip().splitlines()[-1])
+    reason = "must be 0 or between 1e-09 and " + shown
+    assert_message(err, tmp_path / "scenario.yaml", line, key_path, reason)
+
+
+def test_plain_numbers_are_bounded_too(tmp_path):
+    """A relative factor of 1e300 is refused like a quantity (its sums would overflow)."""
+    text = edit(
+        "    route: [a, b, d]\n",
+        "    route: [a, b, d]\n    seasonality: [1.0e+300" + ", 1" * 11 + "]\n",
+    )
+    err = load_error(tmp_path, text)
+    assert_message(
+        err,
+        tmp_path / "scenario.yaml",
+        line_of(text, "seasonality"),
+        "flows.f.seasonality[0]",
+        r"must be at most 1e\+12 in size \(got 1e\+300\)$",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key_path", "reason"),
+    [
+        (
+            "delay: 1 h",
+            "delay: 1,5 h",
+            "links.b-d.delay",
+            r"use a decimal point: '1.5 h' \(got '1,5 h'\); expected time",
+        ),
+        (
+            "volume: 1000 wagon/yr",
+            "volume: 1,000 wagon/yr",
+            "flows.f.volume",
+            r"commas are not read in numbers \(a comma may be a decimal mark\): write "
+            r"'1000 wagon/yr' or '1_000 wagon/yr' \(got '1,000 wagon/yr'\)",
+        ),
+        (
+            "    kind: destination\n",
+            "    kind: destination\n    lon: 55,18\n",
+            "nodes.d.lon",
+            r"use a decimal point: 55.18 \(got '55,18'\)$",
+        ),
+    ],
+    ids=["decimal-comma", "thousands", "plain-number"],
+)
+def test_commas_in_numbers_are_refused(tmp_path, old, new, key_path, reason):
+    """'1,5 h' used to be read as 15 h and '1,000' as 1000: a comma is refused, saying
+    what to write instead."""
+    text = edit(old, new)
+    err = load_error(tmp_path, text)
+    line = line_of(text, new.strip().splitlines()[-1])
+    assert_message(err, tmp_path / "scenario.yaml", line, key_path, reason)
+
+
+def test_unit_aliases_load(tmp_path):
+    """'12 knots', '200 nm', 'hours' and 'tonnes' read as kn, nmi, h and t."""
+    text = edit("speed: 10 kn", "speed: 10 knots")
+    text = edit("distance: 100 km", "distance: 54 nm", text)
+    text = edit("delay: 1 h", "delay: 1 hour", text)
+    text = edit("mass_per_unit: 60 t", "mass_per_unit: 60 tonnes", text)
+    path = tmp_path / "aliases.yaml"
+    path.write_text(text)
+    scenario = cs.load_scenario(path)
+    assert scenario.links["a-b"].fleet[0].speed_kmh == pytest.approx(18.52)
+    assert scenario.links["a-b"].distance_km == pytest.approx(100.008)
+    assert scenario.links["b-d"].delay_h == 1.0
+    assert scenario.commodities["goods"].mass_per_unit_t == 60.0
+
+
+def test_unknown_unit_suggests_and_lists_units(tmp_path):
+    text = edit("speed: 10 kn", "speed: 10 knts")
+    err = load_error(tmp_path, text)
+    assert_message(
+        err,
+        tmp_path / "scenario.yaml",
+        line_of(text, "10 knts"),
+        "links.a-b.fleet[0].speed",
+        r"unknown unit 'knts' \(did you mean 'knots'\?\); known units: s, min, h, day, .*, kn "
+        r"\(also plurals, hours, tonnes, knots, nm\); expected length/time \(km/h, kn, km/day\)$",
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "horizon", "key_path", "reason"),
+    [
+        (
+            "9999-12-25",
+            "10 day",
+            "simulation.start",
+            r"must be a date from 1900-01-01 to 2200-12-31 \(got 9999-12-25\)$",
+        ),
+        (
+            "1850-06-01",
+            "10 day",
+            "simulation.start",
+            r"must be a date from 1900-01-01 to 2200-12-31 \(got 1850-06-01\)$",
+        ),
+        (
+            "2200-12-25",
+            "10 day",
+            "simulation.horizon",
+            r"the run must end by 2200-12-31 \(it starts 2200-12-25 and, with the warm-up, "
+            r"runs 0.0274 yr to 2201-01-04\)$",
+        ),
+    ],
+    ids=["year-9999", "before-1900", "ends-after-2200"],
+)
+def test_dates_outside_the_calendar_range(tmp_path, start, horizon, key_path, reason):
+    """'start: 9999-12-25' used to pass validate and crash run: a run lies within
+    1900-01-01 .. 2200-12-31."""
+    text = edit("simulation:\n", f"simulation:\n  start: {start}\n")
+    err = load_error(tmp_path, text)
+    line = line_of(text, "start:" if key_path.endswith("start") else "horizon:")
+    assert_message(err, tmp_path / "scenario.yaml", line, key_path, reason)
+
+
+def test_a_run_may_end_on_the_last_day(tmp_path):
+    path = tmp_path / "last.yaml"
+    path.write_text(edit("simulation:\n", "simulation:\n  start: 2200-12-22\n"))
+    assert cs.load_scenario(path).settings.start.year == 2200  # 10 days: ends 2201-01-01 0:00
+
+
+def test_a_closure_date_outside_the_range(tmp_path):
+    closure = "disruptions:\n  - kind: closure\n    elements: [a-b]\n    start: 9999-01-01\n"
+    text = VALID + closure + "    duration: 1 day\n"
+    err = load_error(tmp_path, text)
+    assert_message(
+        err,
+        tmp_path / "scenario.yaml",
+        line_of(text, "9999-01-01"),
+        "disruptions[0].start",
+        r"must be a date from 1900-01-01 to 2200-12-31 \(got 9999-01-01\)$",
+    )
+
+
+def test_specs_refuse_dates_outside_the_range(tmp_path):
+    """dataclasses.replace cannot build what the loader refuses."""
+    path = tmp_path / "ok.yaml"
+    path.write_text(VALID)
+    scenario = cs.load_scenario(path)
+    with pytest.raises(
+        cs.ScenarioError,
+        match=r"^start: must be a date from 1900-01-01 to "
+        r"2200-12-31 \(got 9999-12-25\)$",
+    ):
+        dataclasses.replace(scenario.settings, start=dt.date(9999, 12, 25))
+    late = dataclasses.replace(scenario.settings, start=dt.date(2200, 6, 1), horizon_h=8760.0)
+    with pytest.raises(
+        cs.ScenarioError,
+        match=r"^settings\.horizon_h: the run must end by "
+        r"2200-12-31 \(it starts 2200-06-01",
+    ):
+        dataclasses.replace(scenario, settings=late)
+
+
+@pytest.mark.parametrize(
+    ("month", "days", "reason"),
+    [
+        (1, 31, r"must be <= 29: February has at most 29 days \(got 31\)$"),
+        (1, 30, r"must be <= 29: February has at most 29 days \(got 30\)$"),
+        (3, 31, r"must be <= 30: April has at most 30 days \(got 31\)$"),
+        (10, 30.5, r"must be <= 30: November has at most 30 days \(got 30.5\)$"),
+    ],
+    ids=["feb-31", "feb-30", "apr-31", "nov-30.5"],
+)
+def test_closure_days_at_most_the_month_length(tmp_path, month, days, reason):
+    """Expected closure days of a month are at most its days (29 for February); the
+    message names the month."""
+    values = [5, 3, 1, 0, 0, 0, 0, 0, 0, 0, 1, 4]
+    values[month] = days
+    weather = WEATHER.replace("[5, 3, 1, 0, 0, 0, 0, 0, 0, 0, 1, 4]", str(values))
+    text = VALID + weather
+    err = load_error(tmp_path, text)
+    assert_message(
+        err,
+        tmp_path / "scenario.yaml",
+        line_of(text, "closure_days_per_month"),
+        f"disruptions[0].closure_days_per_month[{month}]",
+        reason,
+    )
+
+
+def test_february_may_be_closed_29_days(tmp_path):
+    path = tmp_path / "feb.yaml"
+    path.write_text(VALID + WEATHER.replace("[5, 3,", "[5, 29,"))
+    assert cs.load_scenario(path).disruptions[0].closure_days_per_month[1] == 29.0

@@ -213,7 +213,8 @@ HOSTILE: dict[str, tuple[str | bytes, str]] = {
         ALIAS_BOMB + TEACHING.replace("route: [factory", "route: [*a8, factory"),
         "aliases expand to 2,",
     ),
-    "alias bomb as description": (BOMB_DESCRIBED, "aliases expand to 1,234,568,089 values"),
+    # the bomb's values plus the file's own, which change as the teaching file grows
+    "alias bomb as description": (BOMB_DESCRIBED, r"aliases expand to 1,234,5\d\d,\d{3} values"),
     "alias bomb as a value": (BOMB_DESCRIBED.replace("seed: 1 ", "seed: *a8 "), "aliases expand"),
     "recursive alias": (TEACHING.replace("seed: 1 ", "seed: &s [*s] "), "alias refers to itself"),
     "deep nesting": ("a: " + "[" * 50_000 + "]" * 50_000 + "\n", "YAML error"),
@@ -225,7 +226,10 @@ HOSTILE: dict[str, tuple[str | bytes, str]] = {
     "number as node name": (TEACHING.replace("  market:", "  7:"), "names must be text"),
     "tab indent": (TEACHING.replace("\n  seed: 1", "\n\tseed: 1"), "YAML syntax error"),
     "bad date": (TEACHING.replace("2024-01-01", "2024-02-30"), "YAML error|date"),
-    "volume from outer space": (TEACHING.replace("10000 wagon/yr", "1e300 wagon/yr"), "arrivals"),
+    "volume from outer space": (
+        TEACHING.replace("10000 wagon/yr", "1e300 wagon/yr"),
+        r"between 1e-09 and 1e\+12 wagon/h once converted",
+    ),
     # regressions: each of these raised something else, hung or ate memory before
     "mapping in a route": (
         TEACHING.replace("route: [factory,", "route: [factory, {a: 1},"),

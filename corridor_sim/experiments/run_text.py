@@ -1,0 +1,167 @@
+"""The text of a :class:`~corridor_sim.experiments.run.ReplicatedRun`: what
+``corridor-sim run`` prints (and, with the analytic columns, ``corridor-sim
+bottlenecks``). Every number is a mean ± the half-width of its 95% CI over the
+replications."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
+from corridor_sim.capacity.report import CapacityReport
+from corridor_sim.experiments.text import HEADLINE, cell
+from corridor_sim.results.summary import UNIT_NAMES
+from corridor_sim.texttable import pct, pm, table
+
+if TYPE_CHECKING:
+    from corridor_sim.experiments.run import ReplicatedRun
+
+FLOW_COLUMNS = [  # (kpi, header, digits)
+    ("offered_units", "offered", 0),
+    ("delivered_units", "delivered", 0),
+    ("in_system_units", "in system at end", 0),
+    ("transit_mean_days", "transit mean d", 1),
+    ("transit_p50_days", "p50 d", 1),
+    ("transit_p95_days", "p95 d", 1),
+]
+ELEMENT_COLUMNS = [  # (kpi, header, scale, digits)
+    ("score", "score", 1.0, 2),
+    ("utilisation", "util %", 100.0, 0),
+    ("wait_share", "wait share %", 100.0, 0),
+    ("backlog_growth_days", "backlog +days", 1.0, 1),
+    ("throughput_t_per_day", "t/day", 1.0, 0),
+    ("queue_mean_t", "queue mean t", 1.0, 0),
+]
+TRACED_COLUMNS = [
+    ("sole_share", "sole bn %", 100.0, 0),
+    ("shifting_share", "shifting bn %", 100.0, 0),
+]
+
+
+def value(row: pd.Series, kpi: str, scale: float = 1.0, digits: int = 1) -> str:
+    """``mean ± half-width`` of ``kpi`` in a row of a summarised table; ``-`` if absent."""
+    mean = row.get(f"{kpi}_mean", math.nan)
+    if mean is None or (isinstance(mean, float) and math.isnan(mean)):
+        return "-"
+    return pm(mean, row.get(f"{kpi}_half_width", math.nan), digits, scale)
+
+
+def header_lines(rr: ReplicatedRun) -> list[str]:
+    """Which scenario, which period, how many replications and seeds, how long it took."""
+    s = rr.scenario.settings
+    first = (
+        f"Scenario {rr.name}: {s.horizon_h / 24:,.0f} days from {s.start} after a "
+        f"{s.warmup_h / 24:,.0f}-day warm-up; {rr.n} replication{'s' if rr.n > 1 else ''} "
+        f"({rr.wall_s:.1f} s)"
+    )
+    if rr.n < 2:
+        return [first, f"One replication ({rr.seeds}): one sample path, no confidence interval."]
+    return [
+        first,
+        f"Every number is the mean ± the half-width of its 95 % confidence interval over "
+        f"the {rr.n} replications (seeds: {rr.seeds}).",
+    ]
+
+
+def headline_lines(rr: ReplicatedRun) -> list[str]:
+    """The headline KPIs: delivered, offered, their ratio, transit time, cargo in system."""
+    rows = [[label, cell(rr.headline, kpi, scale, d)] for kpi, label, scale, d in HEADLINE]
+    return ["Headline", *table(["kpi", "value"], rows, "lr")]
+
+
+def flow_lines(rr: ReplicatedRun) -> list[str]:
+    """Per flow: offered, delivered, in system at the end, transit mean, p50 and p95."""
+    rows = [
+        [str(f["flow"]), UNIT_NAMES.get(f["unit"], f["unit"])]
+        + [value(f, kpi, 1.0, d) for kpi, _, d in FLOW_COLUMNS]
+        for _, f in rr.flows.iterrows()
+    ]
+    header = ["flow", "unit", *(h for _, h, _ in FLOW_COLUMNS)]
+    return [
+        "Flows (statistics period)",
+        *table(header, rows, "ll" + "r" * len(FLOW_COLUMNS)),
+        "offered = arrived during the statistics period; delivered also counts cargo "
+        "that arrived during the warm-up.",
+    ]
+
+
+def ranking_lines(
+    rr: ReplicatedRun, top: int = 8, bounds: CapacityReport | None = None
+) -> list[str]:
+    """The ranking by mean score, with every signal as mean ± half-width, in how many
+    replications each element ranked first, and (given ``bounds``) the analytic load and
+    minimum cut."""
+    columns = ELEMENT_COLUMNS + (TRACED_COLUMNS if rr.trace_activity else [])
+    loads = bounds.elements.set_index("element")["load"] if bounds is not None else None
+    rows = []
+    for _, r in rr.ranking.head(top).iterrows():
+        cells = [str(r["rank"]), str(r["element"]), f"{r['kind']} {r['role']}"]
+        cells += [value(r, kpi, scale, d) for kpi, _, scale, d in columns]
+        if bounds is not None and loads is not None:
+            cells += [
+                pct(float(loads.get(r["element"], math.nan))),
+                "yes" if r["element"] in bounds.min_cut else "",
+            ]
+        cells.append(f"{r['first_in']}/{rr.n}")
+        rows.append(cells)
+    header = ["#", "element", "kind", *(h for _, h, _, _ in columns)]
+    header += ["load", "min cut"] if bounds is not None else []
+    header.append("first in")
+    align = "rll" + "r" * len(columns) + ("rl" if bounds is not None else "") + "r"
+    return [
+        f"Bottleneck ranking by mean score (top {len(rows)} of {len(rr.ranking)} elements; "
+        f"{SCORE_FORMULA})",
+        *table(header, rows, align),
+    ]
+
+
+def verdict_line(rr: ReplicatedRun) -> str:
+    """The binding element (first by mean score) and its evidence, with CIs."""
+    if rr.ranking.empty:
+        return "No elements."
+    top = rr.ranking.iloc[0]
+    growth = float(top.get("backlog_growth_days_mean", math.nan))
+    days = value(top, "backlog_growth_days", 1.0, 1)
+    if math.isnan(growth):
+        trend = "queue growing with no throughput"
+    elif growth >= 1:
+        trend = f"backlog grew by {days} days of throughput over the run"
+    else:
+        trend = f"queue stable (trend {days} days of throughput over the run)"
+    return (
+        f"Binding element: {top['element']} ({top['kind']} {top['role']}), first by mean "
+        f"score and first in {rr.first_in} of {rr.n} replications: "
+        f"{value(top, 'utilisation', 100.0, 0)} % utilised, {trend}, "
+        f"{value(top, 'wait_share', 100.0, 0)} % of all transit time spent waiting here."
+    )
+
+
+def balance_line(rr: ReplicatedRun) -> str:
+    """The mass balance, checked at the end of every replication."""
+    worst = float(rr.runs["balance_difference_units"].max()) if len(rr.runs) else 0.0
+    every = f"all {rr.n} replications" if rr.n > 1 else "the replication"
+    return (
+        f"Mass balance: OK in {every} (generated = delivered + in system for each flow "
+        f"({len(rr.flows)}), in - out = contents for every element; largest difference "
+        f"{worst:.3g} units)."
+    )
+
+
+def format_run(rr: ReplicatedRun, top: int = 8) -> str:
+    """The whole summary of ``rr``."""
+    lines = [
+        *header_lines(rr),
+        "",
+        *headline_lines(rr),
+        "",
+        *flow_lines(rr),
+        "",
+        *ranking_lines(rr, top),
+        "",
+        verdict_line(rr),
+        balance_line(rr),
+    ]
+    return "\n".join(lines)

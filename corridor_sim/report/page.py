@@ -1,0 +1,95 @@
+"""The report page: a Jinja2 template (values escaped unless marked safe) and its render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined
+
+ENV = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+TEMPLATE = ENV.from_string(
+    """{% macro table(t) %}
+<table><thead><tr>{% for c in t.columns %}<th>{{ c }}</th>{% endfor %}</tr></thead><tbody>
+{% for row in t.rows %}<tr>
+  {%- for text, numeric in row -%}
+    <td{% if numeric %} class="num"{% endif %}>{{ text }}</td>
+  {%- endfor -%}
+</tr>
+{% endfor %}</tbody></table>
+{% endmacro %}
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title><style>{{ css | safe }}</style></head>
+<body><main>
+<h1>{{ title }}</h1>
+{% if description %}<p class="meta">{{ description }}</p>{% endif %}
+<p class="meta">{{ period }}</p>
+<p class="sample">{{ sample }}</p>
+<nav class="toc" aria-label="Contents"><h2 id="contents">Contents</h2><ol>
+{% for entry in toc %}
+<li><a href="#{{ entry.id }}">{{ entry.title }}</a>
+{% if entry.children %}<ol>{% for child in entry.children %}
+<li><a href="#{{ child.id }}">{{ child.title }}</a></li>{% endfor %}</ol>{% endif %}
+</li>
+{% endfor %}
+</ol></nav>
+<section class="verdict" id="verdict"><h2>Verdict</h2><p>{{ verdict }}</p>
+<p class="meta">{{ balance }}</p></section>
+<section id="flows"><h2>Flows</h2>{{ table(flows) }}
+<p class="meta">Offered = arrived during the statistics period; delivered also counts cargo
+that arrived during the warm-up. Units are each flow's natural unit.</p></section>
+<section id="ranking"><h2>Bottleneck ranking</h2>{{ table(ranking) }}
+<p class="meta">{{ method }}</p></section>
+<section id="figures"><h2>Figures</h2>
+{% for fig in figures %}
+<figure id="{{ fig.id }}"><img alt="{{ fig.name }}" src="data:image/png;base64,{{ fig.png }}">
+<figcaption>{{ fig.caption }}</figcaption></figure>
+{% endfor %}
+</section>
+<section id="scenario"><h2>Scenario parameters and their sources</h2>
+{% if files %}
+<p class="meta">The scenario file as run, and the files it builds on. Comments are coloured
+by kind:
+{% for kind, text in kinds.items() %}
+<span class="{{ kind }}">{{ text }}</span>{{ "; " if not loop.last else "." }}
+{% endfor %}</p>
+{% for file in files %}
+<details id="file-{{ loop.index }}"{{ " open" if loop.first else "" }}>
+<summary>{{ file.name }}: {{ file.citations }} comments citing sources, {{ file.estimates -}}
+{{ " estimates" }}</summary>
+<pre class="yaml">{{ file.body | safe }}</pre></details>
+{% endfor %}
+{% else %}
+<p>The scenario file is not available to this report.</p>
+{% endif %}
+</section>
+<section id="sources"><h2>Sources</h2>
+{% if sources %}
+<p class="meta">The public sources cited above (<code>sources.yaml</code>), in order of first
+citation; confidence H: official or several agree, M: one reputable secondary source,
+L: weak or conflicting.</p>
+<ol class="sources">
+{% for s in sources %}
+<li id="src-{{ s.id }}"><code>{{ s.id }}</code>: {{ s.publisher }}, <cite>{{ s.title }}</cite>
+({{ s.date or "undated" }}){% if s.url %}, <a href="{{ s.url }}">{{ s.url }}</a>{% endif %}.
+Confidence {{ s.confidence }}.</li>
+{% endfor %}
+</ol>
+{% else %}
+<p>No source is cited.</p>
+{% endif %}
+{% if missing %}
+<p class="missing">Cited but not in sources.yaml: {{ missing | join(", ") }}.</p>
+{% endif %}
+</section>
+<p class="meta">{{ made_by }}</p>
+</main></body></html>
+"""
+)
+
+
+def render_page(**context: Any) -> str:
+    """The page with ``context`` (the names the template uses; a missing one raises)."""
+    return TEMPLATE.render(**context)

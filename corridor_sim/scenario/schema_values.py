@@ -1,0 +1,249 @@
+"""What each scenario key holds, as JSON Schema fragments, for :mod:`.schema`.
+
+The keys each mapping allows come from the loader (see :mod:`.schema`); this module
+says what a key's value is (a quantity of which dimension, a count, a name, ...) and
+describes it with its units. Enumerations and unit spellings come from the model and
+:mod:`corridor_sim.units`, so they follow the code. :data:`VALUES` maps a context (the
+kind of mapping) to its keys; a key the loader allows but :data:`VALUES` lacks stops
+the schema's generation, so the two cannot drift apart unnoticed.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
+from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS
+from corridor_sim.model.disruptions import DAYS_IN_MONTH_MAX
+from corridor_sim.model.distributions import DISTRIBUTIONS
+from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS, VESSEL_HOMES
+from corridor_sim.model.scenario import LAST_DATE
+from corridor_sim.scenario.disruptions import KINDS as DISRUPTION_KINDS
+from corridor_sim.scenario.links import MAX_VESSELS
+from corridor_sim.scenario.schema_fragments import (
+    DATE,
+    TIME,
+    Fragment,
+    Ref,
+    choice,
+    count,
+    names,
+    number,
+    per_class,
+    quantity,
+    text,
+)
+
+
+def _closure_days() -> Fragment:
+    """Twelve expected closure days, each at most the days its month can have."""
+    months = [
+        number(f"expected closure days in {calendar.month_name[m + 1]}", 0, most)
+        for m, most in enumerate(DAYS_IN_MONTH_MAX)
+    ]
+    return {
+        "type": "array",
+        "items": months,  # draft-07 tuple form: item m is month m
+        "minItems": MONTHS,
+        "maxItems": MONTHS,
+        "description": "expected closure days in each calendar month, January first "
+        "(at most the days of the month; 29 for February)",
+    }
+
+
+def _seasonality() -> Fragment:
+    return {
+        "type": "array",
+        "items": number("relative volume of the month", 0),
+        "minItems": MONTHS,
+        "maxItems": MONTHS,
+        "description": "twelve monthly factors, January first (scaled to mean 1)",
+    }
+
+
+_ROUTE: Fragment = {
+    "anyOf": [{"const": "shortest"}, {"type": "array", "items": {"type": "string"}, "minItems": 2}],
+    "description": "the nodes the flow passes, origin first, or 'shortest' (shortest "
+    "expected time)",
+}
+_NATURAL = tuple("mass" if u == "t" else u for u in CARGO_UNITS)
+_CARGO = (*_NATURAL, *(("mass",) if "mass" not in _NATURAL else ()), "oil_volume")
+_DESCRIPTION = text("free text")
+_ELEMENTS = names("the nodes and links it closes")
+_CLOSURE_START: Fragment = {
+    "anyOf": [DATE, quantity(TIME, "time from the start of the run", "340 day")],
+    "description": "when it starts: a date YYYY-MM-DD, or a time from t = 0 ('340 day')",
+}
+
+#: context -> key -> what the key holds
+VALUES: dict[str, dict[str, Fragment | Ref]] = {
+    "scenario": {
+        "name": text("the scenario's name (default: the file name)"),
+        "description": _DESCRIPTION,
+        "base": text(
+            "a scenario file in the same folder to start from; this file "
+            "overrides it (mappings merge, lists replace, null removes a key)",
+            non_empty=True,
+        ),
+        "simulation": Ref("simulation"),
+        "commodities": Ref("commodity", "named", "the kinds of cargo, by name"),
+        "nodes": Ref("node", "named", "places where cargo waits and is handled, by name"),
+        "links": Ref("link", "named", "what moves cargo between nodes, by name"),
+        "flows": Ref("flow", "named", "streams of cargo from an origin to a destination"),
+        "disruptions": Ref("disruption", "list", "closures, weather and failures"),
+    },
+    "simulation": {
+        "start": {
+            **DATE,
+            "description": f"calendar date of t = 0 (months drive seasonality and weather): "
+            f"{DATE['description']}; the run must end by {LAST_DATE}",
+        },
+        "horizon": quantity(TIME, "statistics period, after the warm-up", "365 day"),
+        "warmup": quantity(TIME, "time run first and left out of the statistics", "30 day"),
+        "seed": count("default seed of the random streams", 0),
+        "sample_interval": quantity(TIME, "time between queue samples (default 6 h)", "6 h"),
+    },
+    "commodity": {
+        "unit": choice(CARGO_UNITS, "the unit cargo is counted in"),
+        "mass_per_unit": quantity(
+            "mass", "tonnes of cargo in one unit ('1 t' if the unit is t)", "12 t"
+        ),
+        "handling": choice(HANDLING_CLASSES, "which berths, storage and vehicle space it uses"),
+        "barrels_per_tonne": quantity(
+            "oil_volume/mass", "oil density, to give volumes in barrels", "7.3 bbl/t"
+        ),
+        "description": _DESCRIPTION,
+    },
+    "node": {
+        "kind": choice(NODE_KINDS, "what the node is"),
+        "label": text(
+            "the name shown on maps and in reports, e.g. 'Beineu (road)'", non_empty=True
+        ),
+        "lon": number("longitude in degrees east, for maps", -180, 180),
+        "lat": number("latitude in degrees north, for maps", -90, 90),
+        "storage": per_class("room for cargo waiting here", oil=True),
+        "description": _DESCRIPTION,
+        "servers": count("cargo batches served at once", 0),
+        "service_time": Ref("distribution"),
+        "quota": quantity("train/time", "most batches starting service per day", "28 train/day"),
+        "gauge_change": Ref("distribution"),
+        "berths": {
+            "type": "object",
+            "properties": {b: count(f"{b} berths", 1) for b in BERTH_TYPES},
+            "additionalProperties": False,
+            "description": f"berths by type ({', '.join(BERTH_TYPES)})",
+        },
+        "handling_rate": per_class("loading and unloading rate", "/time", oil=True),
+        "berth_time": quantity(TIME, "mooring, papers and unmooring per vessel call", "2 h"),
+    },
+    "distribution": {
+        "dist": choice(DISTRIBUTIONS, "the distribution"),
+        "mean": quantity(TIME, "mean duration", "2 h"),
+        "cv": {
+            **number("coefficient of variation (standard deviation / mean)"),
+            "exclusiveMinimum": 0,
+        },
+        "low": quantity(TIME, "shortest duration", "1 h"),
+        "high": quantity(TIME, "longest duration", "3 h"),
+        "values": {
+            "type": "array",
+            "items": quantity(TIME, "a duration", "2 h"),
+            "minItems": 1,
+            "description": "durations drawn with equal weight",
+        },
+    },
+    "link": {
+        "kind": choice(LINK_KINDS, "how the link moves cargo"),
+        "from": text("the node it starts at", non_empty=True),
+        "to": text("the node it leads to", non_empty=True),
+        "description": _DESCRIPTION,
+        "delay": quantity(TIME, "time to hand each consignment over (default 0 h)", "1 day"),
+        "distance": quantity("length", "length of the link", "600 km"),
+        "speed": quantity("length/time", "average speed of a train", "30 km/h"),
+        "travel_time": quantity(TIME, "time on the way (instead of distance and speed)", "20 h"),
+        "train_capacity": per_class("what one train carries"),
+        "max_wait": quantity(TIME, "a part-full train leaves after this (default 24 h)", "24 h"),
+        "line_capacity": quantity("train/time", "trains a day in each direction", "20 train/day"),
+        "fleet": Ref("vessel", "list", "the vessels shuttling between the two ports", 1),
+        "load_factor": quantity(
+            "fraction", "share of capacity a vessel may load (the draft limit)", "72 %"
+        ),
+        "departure": Ref("departure"),
+        "capacity": quantity(
+            ("mass/time", "oil_volume/time"), "pipeline capacity", "1.2e6 bbl/day"
+        ),
+        "base_load": quantity(
+            ("mass/time", "oil_volume/time"), "other shippers' flow, with priority", "0.6e6 bbl/day"
+        ),
+        "linefill": quantity(
+            ("mass", "oil_volume"), "oil in the line: transit time = linefill / flow", "10e6 bbl"
+        ),
+        "transit_time": quantity(TIME, "time through the pipeline (instead of linefill)", "10 day"),
+        "density": quantity(
+            "oil_volume/mass", "oil density, to give the pipeline in barrels", "7.3 bbl/t"
+        ),
+    },
+    "vessel": {
+        "name": text("the ship's name (one ship)", non_empty=True),
+        "type": text("a class of ships, with 'count'", non_empty=True),
+        "count": count("ships of this type", 1, MAX_VESSELS),
+        "berth": choice(BERTH_TYPES, "the berth type it uses at both ports"),
+        "capacity": per_class("what the ship carries"),
+        "speed": quantity("length/time", "service speed", "12 kn"),
+        "home": choice(VESSEL_HOMES, "the port it starts at (default from)"),
+    },
+    "departure": {
+        "max_wait": quantity(TIME, "a vessel sails this long after it is ready", "24 h"),
+        "every": quantity(TIME, "scheduled departures, one each", "84 h"),
+    },
+    "flow": {
+        "commodity": text("the commodity carried", non_empty=True),
+        "origin": text("the node the cargo enters at", non_empty=True),
+        "destination": text("the node the cargo leaves at", non_empty=True),
+        "volume": quantity(
+            tuple(d + "/time" for d in _CARGO),
+            "yearly demand, in the commodity's unit, in t or in bbl",
+            "56500 TEU/yr",
+        ),
+        "arrivals": Ref("arrivals"),
+        "seasonality": _seasonality(),
+        "route": _ROUTE,
+        "via": names("links to use where several join the same two nodes"),
+        "description": _DESCRIPTION,
+    },
+    "arrivals": {
+        "pattern": choice(ARRIVAL_PATTERNS, "how cargo arrives"),
+        "size": quantity(_CARGO, "cargo in one arrival", "100 TEU"),
+    },
+    "disruption": {
+        "kind": choice(DISRUPTION_KINDS, "the kind of disruption"),
+        "elements": _ELEMENTS,
+        "start": _CLOSURE_START,
+        "duration": quantity(TIME, "how long it lasts", "10 day"),
+        "closure_days_per_month": _closure_days(),
+        "mean_episode": quantity(TIME, "mean length of a storm episode (exponential)", "2.5 day"),
+        "mtbf": quantity(TIME, "mean time between failures (exponential)", "90 day"),
+        "mttr": quantity(TIME, "mean time to repair (exponential)", "5 day"),
+        "description": _DESCRIPTION,
+    },
+}
+
+#: context -> what a mapping of that kind is
+MEANING: dict[str, str] = {
+    "scenario": "a scenario: a network, its commodities, flows and disruptions",
+    "simulation": "time settings: calendar start, horizon, warm-up, seed",
+    "commodity": "a kind of cargo",
+    "node": "a place where cargo waits and is handled; the keys allowed depend on 'kind'",
+    "distribution": "a duration: a fixed time ('4.25 h') or {dist: ..., mean: ...}",
+    "link": "what moves cargo between two nodes; the keys allowed depend on 'kind'",
+    "vessel": "a ship, or 'count' ships of one 'type', of a sea link's fleet",
+    "departure": "when a vessel sails: 'max_wait' after it is ready, and/or 'every'",
+    "flow": "a stream of cargo from an origin to a destination",
+    "arrivals": "how cargo arrives: one unit at a time (poisson) or in batches of 'size'",
+    "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",
+}
+
+
+def fixed_duration() -> Fragment:
+    """A distribution written as a plain duration (deterministic)."""
+    return quantity(TIME, "a fixed duration", "4.25 h")

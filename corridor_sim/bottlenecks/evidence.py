@@ -8,8 +8,9 @@ or a shifting momentary bottleneck; from the capacity analysis
 :mod:`corridor_sim.capacity.effective`), analytic load and membership of the minimum cut.
 Utilisation is the run's time share in use (``docs/capacity.md``), not throughput /
 capacity.
-The combined score adds the active-period share to the run's score:
-``utilisation + wait share + min(1, backlog growth / 7 days) + bottleneck share``.
+The order is the one ranking (:func:`corridor_sim.bottlenecks.ranking.rank` by the run's
+score, ``utilisation + wait share + min(1, backlog growth / 7 days)``); the momentary
+bottleneck shares stand beside it as evidence, they do not reorder it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from corridor_sim.bottlenecks.active_period import Period, shifting_bottlenecks
-from corridor_sim.bottlenecks.ranking import GROWTH_SATURATES_DAYS
+from corridor_sim.bottlenecks.ranking import GROWTH_SATURATES_DAYS, rank
 from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.texttable import num, pct, table
 
@@ -38,8 +39,8 @@ def bottleneck_evidence(
     """A run's bottleneck ranking (``result.bottlenecks``) with shifting-bottleneck shares
     over ``period_h`` (given the run's ``activity``) and, given a
     :class:`~corridor_sim.capacity.report.CapacityReport`, the analytic load and
-    minimum-cut membership; ranked by the combined score. ``result.evidence(bounds)`` is
-    the short way to call it."""
+    minimum-cut membership; in the order of the one ranking (by score).
+    ``result.evidence(bounds)`` is the short way to call it."""
     table_ = ranking.drop(columns=["rank"]).copy()
     if activity is not None:
         if period_h is None:
@@ -55,10 +56,7 @@ def bottleneck_evidence(
         table_["capacity_t_per_yr"] = table_["element"].map(el["capacity_t_per_yr"])
         table_["load"] = table_["element"].map(el["load"])
         table_["on_min_cut"] = table_["element"].isin(bounds.min_cut)
-    table_["score"] = table_["score"] + table_["bottleneck_share"].fillna(0.0)
-    table_ = table_.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
-    table_.insert(0, "rank", range(1, len(table_) + 1))
-    return table_
+    return rank(table_, by="score")
 
 
 def describe(row: Any) -> str:
@@ -150,8 +148,8 @@ def format_evidence(
     ]
     lines = [
         f"Bottleneck ranking with every signal (top {len(rows)} of {len(evidence)}; score = "
-        f"utilisation + wait share + min(1, backlog growth / {GROWTH_SATURATES_DAYS:g} days) "
-        "+ sole and shifting bottleneck share)",
+        f"utilisation + wait share + min(1, backlog growth / {GROWTH_SATURATES_DAYS:g} days); "
+        "sole and shifting bottleneck shares as evidence beside it)",
         *table(header, rows, "lllrrrrrrrrl"),
         "",
         *(describe(r) for r in evidence.head(3).itertuples()),

@@ -13,6 +13,7 @@ import argparse
 import math
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -25,6 +26,16 @@ from corridor_sim.units import HOURS_PER_DAY, UnitError, parse
 
 if TYPE_CHECKING:  # annotations only
     from corridor_sim.model.scenario import Scenario
+
+
+class UsageError(Exception):
+    """Arguments that are each valid but not together (checked after parsing): exit 2,
+    one line, like a parser error."""
+
+
+def fail(message: str) -> NoReturn:
+    """Stop with a usage error: ``message`` on one line, exit code 2."""
+    raise UsageError(message)
 
 
 class Parser(argparse.ArgumentParser):
@@ -51,15 +62,26 @@ def add_command(
     return parser
 
 
-def count(text: str) -> int:
-    """A whole number >= 1."""
+def count(text: str, least: int = 1) -> int:
+    """A whole number >= ``least``."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 1 (got {text!r})") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be >= 1 (got {value})")
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number >= {least} (got {text!r})"
+        ) from None
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be >= {least} (got {value})")
     return value
+
+
+def counts_from(least: int) -> Callable[[str], int]:
+    """The argument type: a whole number >= ``least``."""
+
+    def parse(text: str) -> int:
+        return count(text, least)
+
+    return parse
 
 
 def seed(text: str) -> int:
@@ -183,7 +205,7 @@ def add_seed(p: argparse.ArgumentParser, what: str = "base seed") -> None:
     p.add_argument("--seed", type=seed, help=f"{what}, {SEED_RULE} (default: the scenario's seed)")
 
 
-def add_times(p: argparse.ArgumentParser) -> None:
+def add_times(p: argparse.ArgumentParser, warmup_help: str | None = None) -> None:
     """``--days`` or ``--horizon``, and ``--warmup``: the run's length, from the CLI."""
     length = p.add_mutually_exclusive_group()
     length.add_argument(
@@ -205,7 +227,8 @@ def add_times(p: argparse.ArgumentParser) -> None:
         dest="warmup_h",
         type=warmup_hours,
         metavar="DURATION",
-        help="warm-up with its unit, discarded before the statistics, e.g. '60 day' "
+        help=warmup_help
+        or "warm-up with its unit, discarded before the statistics, e.g. '60 day' "
         "(default: the scenario's)",
     )
 
@@ -229,13 +252,14 @@ def load(name: str, args: argparse.Namespace, *, warmup: bool = True) -> Scenari
     return scenario
 
 
-def add_replications(p: argparse.ArgumentParser, replications: int) -> None:
-    """``-n``, ``--seed``, ``--workers``, ``--dask`` and ``--no-progress``: how many
-    replications, from which seed, and where they run (never what they give)."""
+def add_replications(p: argparse.ArgumentParser, replications: int, least: int = 1) -> None:
+    """``-n`` (at least ``least``), ``--seed``, ``--workers``, ``--dask`` and
+    ``--no-progress``: how many replications, from which seed, and where they run (never
+    what they give)."""
     p.add_argument(
         "-n",
         "--replications",
-        type=count,
+        type=counts_from(least),
         default=replications,
         metavar="N",
         help=f"independent replications (default: {replications})",

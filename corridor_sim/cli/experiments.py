@@ -38,10 +38,11 @@ def add_parsers(sub: Any) -> None:
     p = a.add_command(
         sub,
         "capacity",
-        "analytic capacity bounds, maximum flow, minimum cut",
-        "Analytic capacity of every element from the scenario alone (no simulation): the "
-        "bound in t/yr with its formula, the load the flows put on it, the maximum flow "
-        "through the network and its minimum cut.",
+        "effective capacity of every element, maximum flow, minimum cut",
+        "Each element's capacity from the scenario alone (no simulation): its effective "
+        "capacity (net of expected downtime: weather, closures, failures) in t/day and "
+        "Mt/yr with its formula, the no-downtime ceiling, the load the flows put on it, "
+        "the maximum flow through the network and its minimum cut (docs/capacity.md).",
         ["corridor-sim capacity middle_corridor_2024 --out out/capacity"],
     )
     _scenario(p)
@@ -100,12 +101,14 @@ def add_parsers(sub: Any) -> None:
     p = a.add_command(
         sub,
         "saturation",
-        "largest demand multiplier sustained, with its CI",
+        "largest demand multiplier sustained: a bracket decided on replications",
         "The largest multiplier of all demand the corridor sustains (delivered within "
-        "--tolerance of offered), by bisection, with its confidence interval and the "
-        "transit-time curve up to it; with seasonal storms, set --warmup so that the "
-        "statistics period starts and ends in the same season.",
-        ["corridor-sim saturation middle_corridor_2024 -n 5 --warmup '212 day' --out out/sat"],
+        "--tolerance of offered, queues not rising), as a bracket [sustained, saturated] "
+        "found by bisection whose every step is decided on replications (adding them up "
+        "to --max-replications; 'inconclusive' when they cannot decide), with the "
+        "transit-time curve up to it. The statistics cover whole years starting on the "
+        "1st of the calmest month, so seasonal storms count once; no --warmup needed.",
+        ["corridor-sim saturation middle_corridor_2024 -n 5 --out out/sat"],
     )
     _scenario(p)
     p.add_argument(
@@ -120,7 +123,26 @@ def add_parsers(sub: Any) -> None:
         default=0.02,
         help="relative width at which bisection stops (default: 0.02)",
     )
-    _experiment(p, 5)
+    p.add_argument(
+        "--years",
+        type=a.count,
+        metavar="N",
+        help="whole years of statistics per run (default: the scenario's horizon, "
+        "rounded, at least 1)",
+    )
+    p.add_argument(
+        "--max-replications",
+        type=a.count,
+        metavar="N",
+        help="replications a step may grow to before it is left undecided (default: 4 × -n)",
+    )
+    a.add_replications(p, 5, least=2)
+    a.add_times(
+        p,
+        warmup_help="at least this warm-up, e.g. '60 day'; the statistics start on the 1st "
+        "of the calmest month after it (default: the scenario's warm-up)",
+    )
+    a.add_out(p)
     p = a.add_command(
         sub,
         "compare",
@@ -225,9 +247,13 @@ def _sweep(args: argparse.Namespace) -> int:
 def _saturation(args: argparse.Namespace) -> int:
     rule = Criterion(tolerance=args.tolerance, precision=args.precision)
     scenario = a.load(args.scenario, args, warmup=False)
+    if args.max_replications is not None and args.max_replications < args.replications:
+        a.fail(f"--max-replications must be >= -n ({args.replications})")
     sat = saturation(
         scenario,
         replications=args.replications,
+        max_replications=args.max_replications,
+        years=args.years,
         seed=args.seed,
         criterion=rule,
         warmup_h=args.warmup_h,

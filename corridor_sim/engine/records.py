@@ -122,6 +122,9 @@ class RunRecord:
     traced: bool = False
     wall_s: float = 0.0
     events: int = 0
+    #: the seed sequence's spawn key: () for a run seeded directly, (i,) for replication i
+    #: of an experiment (``SeedSequence(seed).spawn(n)[i]``)
+    spawn_key: tuple[int, ...] = ()
 
     @property
     def warmup_h(self) -> float:

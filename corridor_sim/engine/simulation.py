@@ -186,4 +186,5 @@ class Simulation:
             traced=self.trace_activity,
             wall_s=self.wall_s,
             events=self.events,
+            spawn_key=tuple(self.seed_seq.spawn_key),
         )

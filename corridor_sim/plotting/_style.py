@@ -120,7 +120,7 @@ def titles(ax: Axes, title: str, result: SimulationResult) -> None:
     ax.text(
         0,
         1.01,
-        f"scenario {result.scenario}, seed {result.seed}",
+        f"scenario {result.scenario}, seed {result.seed_text}",
         transform=ax.transAxes,
         fontsize=8,
         color="#555555",

@@ -92,7 +92,7 @@ def period_line(result: SimulationResult) -> str:
 def result_repr(result: SimulationResult) -> str:
     """One line: what was run and what binds, without any table."""
     return (
-        f"<SimulationResult {result.scenario!r}, one sample path (seed {result.seed}): "
+        f"<SimulationResult {result.scenario!r}, one sample path (seed {result.seed_text}): "
         f"{num(result.horizon_h / DAY_H)} days after a {num(result.warmup_h / DAY_H)}-day "
         f"warm-up from {result.start}; {counted(len(result.flows), 'flow', 'flows')}, "
         f"{counted(len(result.elements), 'element', 'elements')}; "
@@ -106,7 +106,7 @@ def result_html(result: SimulationResult) -> str:
     return html_block(
         f"Simulation result: {result.scenario}",
         [
-            f"One sample path (seed {result.seed}), not an estimate with a confidence "
+            f"One sample path (seed {result.seed_text}), not an estimate with a confidence "
             "interval: use corridor_sim.replicate for that.",
             period_line(result),
             result.verdict,

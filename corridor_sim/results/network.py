@@ -6,18 +6,16 @@ import math
 
 import pandas as pd
 
-from corridor_sim.model.network import PipelineLink
 from corridor_sim.model.scenario import Scenario
 
-DAY_H = 24.0
-COLUMNS = ["element", "label", "role", "kind", "lon", "lat", "from", "to", "capacity_t_per_day"]
+COLUMNS = ["element", "label", "role", "kind", "lon", "lat", "from", "to"]
 
 
 def network_table(scenario: Scenario) -> pd.DataFrame:
     """One row per node and link: the node's display ``label`` (its ``label:``, or its id
     made readable), ``lon``/``lat`` of nodes (NaN where the scenario gives
-    none), ``from``/``to`` of links, and ``capacity_t_per_day`` where the scenario states a
-    capacity in tonnes (a pipeline: its capacity left after the base load).
+    none), and ``from``/``to`` of links. (An element's capacity is not here: it is
+    ``result.elements.capacity_t_per_day``, the one definition, see docs/capacity.md.)
 
     >>> import corridor_sim as cs
     >>> table = network_table(cs.load_scenario(cs.bundled_path("teaching_two_ports")))
@@ -34,14 +32,10 @@ def network_table(scenario: Scenario) -> pd.DataFrame:
             "lat": math.nan if n.lat is None else n.lat,
             "from": None,
             "to": None,
-            "capacity_t_per_day": math.nan,
         }
         for n in scenario.nodes.values()
     ]
     for link in scenario.links.values():
-        capacity = math.nan
-        if isinstance(link, PipelineLink):
-            capacity = link.residual_t_per_h * DAY_H
         rows.append(
             {
                 "element": link.name,
@@ -52,7 +46,6 @@ def network_table(scenario: Scenario) -> pd.DataFrame:
                 "lat": math.nan,
                 "from": link.origin,
                 "to": link.destination,
-                "capacity_t_per_day": capacity,
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)

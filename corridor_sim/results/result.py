@@ -63,6 +63,9 @@ class SimulationResult:
     verdict: str
     wall_s: float = 0.0
     events: int = 0
+    #: () for a run seeded directly; (i,) for replication i of an experiment, seeded
+    #: with ``SeedSequence(seed).spawn(n)[i]`` (see :attr:`seed_text`)
+    spawn_key: tuple[int, ...] = ()
     network: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     transits: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     flow_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
@@ -130,6 +133,7 @@ class SimulationResult:
             balance=bal,
             verdict=verdict(ranking),
             wall_s=record.wall_s,
+            spawn_key=record.spawn_key,
             events=record.events,
             network=network_table(record.scenario),
             transits=transit_table(record),
@@ -149,11 +153,26 @@ class SimulationResult:
         """The statistics period, hours from t = 0."""
         return self.warmup_h, self.warmup_h + self.horizon_h
 
+    @property
+    def seed_text(self) -> str:
+        """Which seed made this run, in words: ``"2024"``, or for replication ``i`` of an
+        experiment ``"2024, replication stream i"`` (``SeedSequence(2024).spawn(n)[i]``)."""
+        if not self.spawn_key:
+            return str(self.seed)
+        if len(self.spawn_key) == 1:
+            return f"{self.seed}, replication stream {self.spawn_key[0]}"
+        return f"{self.seed}, spawn key {self.spawn_key}"
+
     def summary(self, top: int = 8) -> str:
         """A readable summary table (what ``corridor-sim run`` prints)."""
         lines = [
             summary.run_line(
-                self.scenario, self.start, self.warmup_h, self.horizon_h, self.seed, self.wall_s
+                self.scenario,
+                self.start,
+                self.warmup_h,
+                self.horizon_h,
+                self.seed_text,
+                self.wall_s,
             ),
             "",
             *summary.flow_lines(self.flows),
@@ -184,6 +203,7 @@ class SimulationResult:
         return {
             "scenario": self.scenario,
             "seed": self.seed,
+            "spawn_key": list(self.spawn_key),
             "start": str(self.start),
             "warmup_days": self.warmup_h / DAY_H,
             "horizon_days": self.horizon_h / DAY_H,

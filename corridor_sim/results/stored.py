@@ -65,6 +65,7 @@ def read_dir(path: str | Path, tables: Iterable[str]) -> dict[str, Any]:
             "horizon_h": float(summary["horizon_days"]) * DAY_H,
             "verdict": str(summary["verdict"]),
             "wall_s": float(summary.get("wall_seconds", 0.0)),
+            "spawn_key": tuple(int(k) for k in summary.get("spawn_key", ())),
         }
     except (KeyError, ValueError, TypeError) as exc:
         raise ResultError(f"{folder / 'summary.json'}: bad or missing entry {exc}") from exc

@@ -16,7 +16,7 @@ from corridor_sim.texttable import table as _table
 UNIT_NAMES = {"t": "t", "TEU": "TEU", "wagon": "wagons", "truck": "trucks"}
 
 
-def sample_path_banner(seed: int | None, replications: int = 10) -> str:
+def sample_path_banner(seed: int | str | None, replications: int = 10) -> str:
     """The line printed above one run's summary: it is one sample path, not an answer."""
     return (
         f"ONE SAMPLE PATH (seed {seed}): not an answer; another seed gives other numbers. "
@@ -29,13 +29,19 @@ def run_line(
     start: dt.date,
     warmup_h: float,
     horizon_h: float,
-    seed: int | None,
+    seed: int | str | None,
     wall_s: float,
 ) -> str:
-    """The first line: which scenario, which period, which seed, how long it took."""
+    """The first line: which scenario, which statistics period (t = 0 is ``start``, the
+    statistics begin after the warm-up), which seed, how long it took.
+
+    >>> run_line("x", dt.date(2024, 1, 1), 30 * 24.0, 365 * 24.0, 7, 1.25)
+    'Scenario x: 365 days from 2024-01-31 after a 30-day warm-up from 2024-01-01, seed 7 (1.2 s)'
+    """
+    first = start + dt.timedelta(hours=warmup_h)
     return (
-        f"Scenario {scenario}: {horizon_h / 24:,.0f} days from {start} "
-        f"after a {warmup_h / 24:,.0f}-day warm-up, seed {seed} ({wall_s:.1f} s)"
+        f"Scenario {scenario}: {horizon_h / 24:,.0f} days from {first:%Y-%m-%d} "
+        f"after a {warmup_h / 24:,.0f}-day warm-up from {start}, seed {seed} ({wall_s:.1f} s)"
     )
 
 

@@ -43,6 +43,17 @@ def test_every_signal_points_at_the_overloaded_node_and_agrees_with_the_cut():
     assert "Simulation and analysis agree: slow ranks first and is on the minimum cut" in text
 
 
+def test_evidence_keeps_the_one_ranking_and_its_scores():
+    """The evidence table is the run's ranking with more columns: same order, same scores
+    (the momentary-bottleneck shares stand beside the score, they do not change it)."""
+    teaching = cs.load_scenario(cs.bundled_path("teaching_two_ports"))
+    result = cs.simulate(teaching, seed=3, trace_activity=True)
+    evidence = result.evidence(cs.capacity(teaching))
+    assert evidence["element"].tolist() == result.bottlenecks["element"].tolist()
+    assert evidence["score"].tolist() == result.bottlenecks["score"].tolist()
+    assert evidence["bottleneck_share"].notna().any()
+
+
 def test_capacity_and_bottlenecks_commands(tmp_path, capsys):
     path = tmp_path / "line.yaml"
     path.write_text(yaml.safe_dump(line()))

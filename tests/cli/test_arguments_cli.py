@@ -141,10 +141,14 @@ def test_a_bundled_name_with_yaml_is_the_bundled_scenario(tmp_path, monkeypatch,
 def test_horizon_and_warmup_from_the_command_line(capsys):
     argv = ["run", "teaching_two_ports", "-n", "1", "--days", "12", "--warmup", "2 day"]
     assert main(argv) == 0
-    assert "12 days from 2024-01-03 after a 2-day warm-up from 2024-01-01" in capsys.readouterr().out
+    assert (
+        "12 days from 2024-01-03 after a 2-day warm-up from 2024-01-01" in capsys.readouterr().out
+    )
     argv = ["run", "teaching_two_ports", "-n", "1", "--horizon", "2 week"]
     assert main(argv) == 0
-    assert "14 days from 2024-01-31 after a 30-day warm-up from 2024-01-01" in capsys.readouterr().out
+    assert (
+        "14 days from 2024-01-31 after a 30-day warm-up from 2024-01-01" in capsys.readouterr().out
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -65,15 +66,19 @@ def counted(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n == 1 else plural}"
 
 
+_NUMBER = r"(?:-?(?:\d[\d,]*)?\.?\d+(?:e[+-]?\d+)?|-?inf|-)"
+#: a number, a mean with its half-width, or an interval: cells that line up on the right
+_NUMERIC = re.compile(rf"{_NUMBER}(?: ± {_NUMBER})?|\[{_NUMBER}, {_NUMBER}\]")
+
+
 def _numeric(cell: str) -> bool:
-    """True for ``1,234.5``, ``-0.3``, ``inf`` and ``-`` (no value)."""
-    if cell in ("-", "inf", "-inf"):
-        return True
-    try:
-        float(cell.replace(",", ""))
-    except ValueError:
-        return False
-    return any(c.isdigit() for c in cell)
+    """True for ``1,234.5``, ``-0.3``, ``inf``, ``-`` (no value), a mean with its
+    half-width ``0.651 ± 0.499`` and an interval ``[0.152, 1.150]``.
+
+    >>> [_numeric(c) for c in ("1,234.5", "0.651 ± 0.499", "[0.152, 1.150]", "aktau", "12 %")]
+    [True, True, True, False, False]
+    """
+    return _NUMERIC.fullmatch(cell) is not None
 
 
 def _row(cells: Iterable[str], aligns: Sequence[str], tag: str) -> str:

@@ -28,8 +28,9 @@ from corridor_sim.capacity.elements import (
 )
 from corridor_sim.capacity.maxflow import FlowCut, max_flow
 from corridor_sim.capacity.resources import ElementBound
-from corridor_sim.capacity.text import format_capacity
+from corridor_sim.capacity.text import DEFINITION, format_capacity
 from corridor_sim.folders import write_folder
+from corridor_sim.htmlrepr import html_block, shown
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.texttable import num
 
@@ -65,6 +66,71 @@ class CapacityReport:
         prints)."""
         return format_capacity(
             self.scenario, self.elements, self.max_flow, self.headroom, self.binding
+        )
+
+    def __repr__(self) -> str:
+        """One line: the scenario, how many elements are limited, what binds; no table."""
+        limited = int(self.elements["capacity_t_per_yr"].apply(math.isfinite).sum())
+        all_cargo = self.max_flow.iloc[0]["max_flow_t_per_yr"] if len(self.max_flow) else math.nan
+        binds = (
+            f"binding {self.binding}, headroom x{self.headroom:.2f}"
+            if self.binding
+            else "nothing binds"
+        )
+        return (
+            f"<CapacityReport {self.scenario!r}: analytic, {limited} of {len(self.elements)} "
+            f"elements limited; {binds}; max flow {num(all_cargo / 1e6, 3)} Mt/yr>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The notebook view: the definition, the answer, the most loaded elements and the
+        maximum flow with its minimum cut (analytic: no replications, no CI)."""
+        limited = self.elements[self.elements["capacity_t_per_yr"].apply(math.isfinite)]
+
+        def mt(x: float) -> str:
+            return num(x / 1e6, 3)
+
+        elements = shown(
+            limited.head(10),
+            {
+                "element": ("element", str),
+                "kind": ("kind", str),
+                "role": ("role", str),
+                "capacity_t_per_day": ("capacity (t/day)", num),
+                "capacity_t_per_yr": ("capacity (Mt/yr)", mt),
+                "ceiling_t_per_yr": ("no-downtime ceiling (Mt/yr)", mt),
+                "demand_t_per_yr": ("demand (Mt/yr)", mt),
+                "load": ("load (%)", lambda x: num(x * 100)),
+            },
+        )
+        flows = shown(
+            self.max_flow,
+            {
+                "group": ("cargo", str),
+                "max_flow_t_per_yr": ("max flow (Mt/yr)", mt),
+                "demand_t_per_yr": ("demand (Mt/yr)", mt),
+                "cut": ("minimum cut", lambda c: c or "-"),
+            },
+        )
+        answer = (
+            f"On their fixed routes, all flows can grow x{self.headroom:.2f} before "
+            f"{self.binding} is full."
+            if self.binding
+            else "No element limits the flows."
+        )
+        return html_block(
+            f"Capacity: {self.scenario}",
+            [
+                "Analytic, from the scenario alone: no simulation, so no replications, "
+                "seeds or confidence intervals.",
+                DEFINITION,
+                answer,
+            ],
+            {
+                f"Most loaded elements (top {len(limited.head(10))} of {len(limited)} "
+                "with a limit)": elements,
+                "Maximum flow, origins to destinations, and minimum cut": flows,
+            },
         )
 
     def to_dir(self, path: str | Path) -> Path:

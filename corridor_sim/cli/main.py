@@ -17,7 +17,7 @@ from corridor_sim._version import __version__
 from corridor_sim.cli import arguments as a
 from corridor_sim.cli import experiments as cli_experiments
 from corridor_sim.errors import ResultError, ScenarioError, SimulationError
-from corridor_sim.experiments.run import SAMPLE_DIR, run
+from corridor_sim.experiments.run import SAMPLE_DIR, ReplicatedRun, run
 from corridor_sim.results import SimulationResult, simulate
 from corridor_sim.results.summary import sample_path_banner
 from corridor_sim.scenario import bundled_names, load_scenario
@@ -73,8 +73,9 @@ def _parser() -> argparse.ArgumentParser:
         "--report",
         type=a.out_file,
         metavar="FILE",
-        help="write a self-contained HTML report of one sample path to FILE: verdict, "
-        "tables, every figure, and the scenario file with the source of each parameter",
+        help="write a self-contained HTML report to FILE: verdict and tables over the "
+        "replications (mean ± 95 %% CI), every figure of one sample path (replication 0), "
+        "and the scenario file with the source of each parameter",
     )
     a.add_command(
         sub,
@@ -135,13 +136,13 @@ def _run(args: argparse.Namespace) -> int:
             f"{out}/, and one sample path (replication 0) to {out / SAMPLE_DIR}/"
         )
     if args.report:
-        _report(answer.sample_path(0), args.report, scenario)
+        _report(answer, args.report, scenario)
     return 0
 
 
 def _run_once(scenario: Scenario, args: argparse.Namespace) -> int:
     result = simulate(scenario, seed=args.seed)
-    print(sample_path_banner(result.seed, REPLICATIONS), result.summary(), sep="\n\n")
+    print(sample_path_banner(result.seed_text, REPLICATIONS), result.summary(), sep="\n\n")
     if args.out:
         out = result.to_dir(args.out)
         print(f"\nWrote {len(result.TABLES)} tables (CSV) and summary.json to {out}/")
@@ -150,11 +151,17 @@ def _run_once(scenario: Scenario, args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(result: SimulationResult, path: Path, scenario: Scenario) -> None:
-    """The HTML report of one sample path (matplotlib: imported only when needed)."""
+def _report(answer: ReplicatedRun | SimulationResult, path: Path, scenario: Scenario) -> None:
+    """The HTML report of a replicated answer (tables over the replications, figures of
+    replication 0) or of one sample path (matplotlib: imported only when needed)."""
     from corridor_sim.report import write_report
 
-    print(f"Wrote the report (one sample path) to {write_report(result, path, scenario=scenario)}")
+    written = write_report(answer, path, scenario=scenario)
+    if isinstance(answer, ReplicatedRun):
+        what = f"tables over {answer.n} replications, figures of one sample path"
+    else:
+        what = "one sample path"
+    print(f"Wrote the report ({what}) to {written}")
 
 
 def _list(_args: argparse.Namespace) -> int:
@@ -211,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (ScenarioError, ResultError) as exc:
+    except (ScenarioError, ResultError, a.UsageError) as exc:
         print(f"corridor-sim: error: {exc}", file=sys.stderr)
         return 2
     except SimulationError as exc:

@@ -9,6 +9,15 @@ one runner (:mod:`~corridor_sim.experiments.runner`): seeds from
 (:mod:`~corridor_sim.experiments.kpis`), means with confidence intervals
 (:mod:`~corridor_sim.experiments.confidence`). The saturation search itself (an adaptive
 bisection per replication) sends its own tasks to the same executors.
+
+Every table is tidy. Per run (``runs``): one row per run, KPI and subject, with the
+``point`` and its parameters, the ``replication``, ``scope`` (``"corridor"``, ``"flow"``
+or ``"element"``), ``subject`` (the flow or element; empty for the corridor), ``kpi``
+(its unit at the end of the name: ``delivered_t_per_yr``) and ``value``. Over runs
+(``summary``, ``headline``, ``differences``, ``curve``): the same keys with ``mean``,
+``half_width`` (of the 95% Student-t interval), ``ci_low``, ``ci_high`` and ``n``.
+Each object prints itself (``.text()`` or ``.summary()``), writes its tables
+(``.to_dir()``) and shows itself in a notebook (``_repr_html_``, a one-line ``repr``).
 """
 
 from corridor_sim.experiments.compare import Comparison, compare

@@ -1,18 +1,18 @@
-"""Means with Student-t confidence intervals, and paired differences.
-
->>> summarise({"x": [1.0, 2.0, 3.0]})[["kpi", "mean", "ci_low", "ci_high"]].round(3).values.tolist()
-[['x', 2.0, -0.484, 4.484]]
-"""
+"""Means with Student-t confidence intervals: of a list of values (:func:`mean_ci`), of
+every KPI of a tidy runs table (:func:`summarise`), and of the KPI columns of a table with
+one row per replication and flow or element (:func:`summarise_by`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 LEVEL = 0.95
+#: the columns of a summary, after its keys
+STATS = ["mean", "half_width", "ci_low", "ci_high", "n", "std"]
 
 
 def mean_ci(values: Sequence[float], level: float = LEVEL) -> tuple[float, float, int]:
@@ -30,37 +30,36 @@ def mean_ci(values: Sequence[float], level: float = LEVEL) -> tuple[float, float
     return float(x.mean()), float(half), n
 
 
-def summarise(columns: Mapping[str, Sequence[float]], level: float = LEVEL) -> pd.DataFrame:
-    """One row per KPI: mean, std, n, ci_low, ci_high, half_width."""
-    rows = []
-    for kpi, values in columns.items():
-        mean, half, n = mean_ci(values, level)
-        finite = [v for v in values if v is not None and math.isfinite(v)]
-        rows.append(
-            {
-                "kpi": kpi,
-                "mean": mean,
-                "std": float(np.std(finite, ddof=1)) if n > 1 else math.nan,
-                "n": n,
-                "ci_low": mean - half,
-                "ci_high": mean + half,
-                "half_width": half,
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["kpi", "mean", "std", "n", "ci_low", "ci_high", "half_width"]
-    )
+def summarise(runs: pd.DataFrame, by: Sequence[str] = (), level: float = LEVEL) -> pd.DataFrame:
+    """Per ``by`` group (e.g. ``point``) and KPI of a tidy runs table
+    (:func:`~corridor_sim.experiments.kpis.long_table`): ``scope``, ``subject``, ``kpi``,
+    the ``mean`` of its finite values, the ``half_width`` of their ``level`` Student-t
+    interval, ``ci_low``, ``ci_high``, their number ``n`` and standard deviation ``std``
+    (NaN half-width and std with fewer than two); groups in the order they first appear.
 
+    >>> runs = pd.DataFrame(
+    ...     {"scope": "corridor", "subject": "", "kpi": ["x", "x", "x"], "value": [1.0, 2.0, 3.0]}
+    ... )
+    >>> summarise(runs)[["kpi", "mean", "ci_low", "ci_high", "n"]].round(3).values.tolist()
+    [['x', 2.0, -0.484, 4.484, 3]]
+    """
+    from scipy import stats  # imported here: it is slow to import
 
-def summarise_points(runs: pd.DataFrame, skip: Sequence[str] = ()) -> pd.DataFrame:
-    """:func:`summarise` of each point of a :func:`~corridor_sim.experiments.runner.run_grid`
-    table (``skip`` columns left out), one block per point, with its ``point`` first."""
-    frames = []
-    for point, group in runs.groupby("point", sort=True):
-        table = summarise(numeric_columns(group, skip=["point", "replication", *skip]))
-        table.insert(0, "point", point)
-        frames.append(table)
-    return pd.concat(frames, ignore_index=True)
+    keys = [*by, "scope", "subject", "kpi"]
+    value = runs["value"].astype(float)
+    finite = runs[keys].assign(value=value.where(np.isfinite(value)))
+    out = finite.groupby(keys, sort=False)["value"].agg(["mean", "std", "count"]).reset_index()
+    n = out.pop("count").astype(int)
+    std = out["std"].where(n > 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = stats.t.ppf(0.5 + level / 2, np.maximum(n - 1, 1))
+        half = (t * std / np.sqrt(n)).where(n > 1)
+    out["half_width"] = half
+    out["ci_low"] = out["mean"] - half
+    out["ci_high"] = out["mean"] + half
+    out["n"] = n
+    out["std"] = std
+    return out[[*keys, *STATS]]
 
 
 def summarise_by(tidy: pd.DataFrame, by: str, level: float = LEVEL) -> pd.DataFrame:

@@ -1,28 +1,34 @@
-"""Headline numbers of one run as a small flat dict: what a replication sends back.
+"""Headline numbers of one run as a small flat dict: what a replication sends back, and
+the tidy tables made of those dicts.
 
 Names: ``delivered_t_per_yr``, ``offered_t_per_yr``, ``delivered_ratio``,
 ``transit_mean_days`` (tonne-weighted over flows), ``in_system_t``,
 ``max_backlog_growth_days`` (the steepest queue trend, from the bottleneck ranking),
-``mser_warmup_days``; per flow
-``flow:<name>:delivered_t_per_yr``, ``...:transit_mean_days``, ``...:transit_p95_days``;
-per element ``element:<name>:utilisation``, ``...:wait_share``,
-``...:backlog_growth_days``, ``...:throughput_t_per_day``, ``...:score``,
-``...:queue_rise_t`` (queue at the end of the statistics period minus at its start; over
-a whole year the same season at both ends) (and, for runs
-traced with ``trace_activity=True``, ``...:sole_share`` and ``...:shifting_share``); and
-the string ``binding_element`` (the top of the bottleneck ranking).
-
-:func:`run_kpis` adds what ``corridor-sim run`` prints per flow and element
+``mser_warmup_days``; per flow ``delivered_t_per_yr``, ``transit_mean_days``,
+``transit_p95_days``; per element ``utilisation``, ``wait_share``,
+``backlog_growth_days``, ``throughput_t_per_day``, ``score``, ``queue_rise_t`` (queue at
+the end of the statistics period minus at its start; over a whole year the same season at
+both ends) (and, for runs traced with ``trace_activity=True``, ``sole_share`` and
+``shifting_share``); and the string ``binding_element`` (the top of the bottleneck
+ranking). :func:`run_kpis` adds what ``corridor-sim run`` prints per flow and element
 (:data:`FLOW_DETAIL`, :data:`ELEMENT_DETAIL`) and the run's mass balance:
 ``generated_t`` (since t = 0) and ``balance_difference_units`` (the largest
 |generated - delivered - in system| of a flow; the run was refused had it been more than
-rounding). :func:`by_name` turns the ``flow:`` or ``element:`` columns of a runs table
-into a tidy table, one row per replication and name.
+rounding).
+
+In the dict, the transport from a worker, a flow's or an element's KPI is keyed
+``flow:<name>:<kpi>`` or ``element:<name>:<kpi>``. No table shows those keys:
+:func:`split_key` is the one place they are taken apart, and :func:`long_table` turns a
+table of dicts (one row per run) into the tidy table every experiment shows, one row per
+run, KPI and subject: ``scope`` (:data:`SCOPES`), ``subject`` (the flow or element; empty
+for the corridor), ``kpi`` (the plain name, its unit at the end) and ``value``.
+:func:`by_name` turns that into one row per run and flow (or element), one column per KPI.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -31,6 +37,9 @@ from corridor_sim.bottlenecks.active_period import shifting_bottlenecks
 from corridor_sim.results.result import SimulationResult
 
 YEAR_D = 365.0
+#: what a KPI is about: the whole corridor, one flow or one element
+SCOPES = ("corridor", "flow", "element")
+CORRIDOR = "corridor"
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
 FLOW_DETAIL = ("offered_units", "delivered_units", "in_system_units", "transit_p50_days")
 ELEMENT_DETAIL = ("queue_mean_t", "queue_p95_t")
@@ -101,30 +110,72 @@ def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     return out
 
 
-def by_name(runs: pd.DataFrame, prefix: str) -> pd.DataFrame:
-    """The ``<prefix>:<name>:<kpi>`` columns of a runs table (one row per replication) as
-    a tidy table: ``replication``, ``prefix`` (the name), one column per kpi; names in
-    the order they first appear.
+def split_key(key: str) -> tuple[str, str, str]:
+    """``(scope, subject, kpi)`` of a key of the KPI dict.
+
+    >>> split_key("flow:goods_west:delivered_t_per_yr"), split_key("delivered_ratio")
+    (('flow', 'goods_west', 'delivered_t_per_yr'), ('corridor', '', 'delivered_ratio'))
+    """
+    scope, _, rest = key.partition(":")
+    if scope in SCOPES[1:] and ":" in rest:
+        subject, _, kpi = rest.rpartition(":")
+        return scope, subject, kpi
+    return CORRIDOR, "", key
+
+
+def long_table(wide: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """A table of KPI dicts (one row per run) as a tidy table: the ``ids`` columns (those
+    present, e.g. ``point``, ``replication``), then ``scope``, ``subject``, ``kpi`` and
+    ``value``, one row per run and numeric KPI; other text columns are left out. Rows run
+    by run in the order of ``wide``; within a run the corridor first, then each flow and
+    each element in the order they first appear.
+
+    >>> wide = pd.DataFrame(
+    ...     {"replication": [0, 1], "element:a:x": [3.0, 4.0], "x": [1.0, 2.0], "top": ["a", "a"]}
+    ... )
+    >>> long_table(wide, ["replication"])
+       replication     scope subject kpi  value
+    0            0  corridor           x    1.0
+    1            0   element       a   x    3.0
+    2            1  corridor           x    2.0
+    3            1   element       a   x    4.0
+    """
+    ids = [c for c in ids if c in wide.columns]
+    keys = [c for c in wide.columns if c not in ids and pd.api.types.is_numeric_dtype(wide[c])]
+    parts = {k: split_key(k) for k in keys}
+    first: dict[tuple[str, str], int] = {}  # (scope, subject) -> first appearance
+    for scope, subject, _ in parts.values():
+        first.setdefault((scope, subject), len(first))
+    keys.sort(key=lambda k: (SCOPES.index(parts[k][0]), first[parts[k][:2]]))
+    values = wide[keys].to_numpy(dtype=float)
+    out = wide[ids].iloc[np.repeat(np.arange(len(wide)), len(keys))].reset_index(drop=True)
+    for i, column in enumerate(("scope", "subject", "kpi")):
+        out[column] = [parts[k][i] for k in keys] * len(wide)
+    out["value"] = values.ravel()
+    return out
+
+
+def by_name(runs: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """The rows of ``scope`` (``"flow"`` or ``"element"``) of a :func:`long_table` with a
+    ``replication`` column, one row per replication and subject: ``replication``, the
+    subject (in a column named ``scope``), one column per KPI; subjects and KPIs in the
+    order they first appear.
 
     >>> runs = pd.DataFrame({"replication": [0, 1], "flow:a:x": [1.0, 2.0], "flow:b:x": [3.0, 4.0]})
-    >>> by_name(runs, "flow")
+    >>> by_name(long_table(runs, ["replication"]), "flow")
        replication flow    x
     0            0    a  1.0
     1            0    b  3.0
     2            1    a  2.0
     3            1    b  4.0
     """
-    columns = [c for c in runs.columns if c.startswith(f"{prefix}:")]
-    long = runs[["replication", *columns]].melt(id_vars="replication", var_name="key")
-    middle = long["key"].str.slice(len(prefix) + 1)
-    long[prefix] = middle.str.rpartition(":")[0]
-    long["kpi"] = middle.str.rpartition(":")[2]
-    order = list(dict.fromkeys(long[prefix]))
-    kpi_order = list(dict.fromkeys(long["kpi"]))
-    wide = long.pivot(index=["replication", prefix], columns="kpi", values="value")
+    rows = runs[runs["scope"] == scope].rename(columns={"subject": scope})
+    order = {n: i for i, n in enumerate(dict.fromkeys(rows[scope]))}
+    kpi_order = list(dict.fromkeys(rows["kpi"]))
+    wide = rows.pivot(index=["replication", scope], columns="kpi", values="value")
     wide = wide.reindex(columns=kpi_order).reset_index()
     wide.columns.name = None
-    wide["_order"] = wide[prefix].map({n: i for i, n in enumerate(order)})
+    wide["_order"] = wide[scope].map(order)
     wide = wide.sort_values(["replication", "_order"], kind="stable").drop(columns="_order")
     return wide.reset_index(drop=True)
 

@@ -1,6 +1,6 @@
 """Readable names, with units, of the KPIs of :mod:`~corridor_sim.experiments.kpis`.
 
->>> kpi_label("flow:goods_west:delivered_t_per_yr")
+>>> kpi_label("delivered_t_per_yr", "goods_west")
 'goods_west: delivered (t/yr)'
 >>> kpi_label("delivered_ratio")
 'delivered / offered (ratio)'
@@ -40,17 +40,17 @@ SUFFIXES = (
 
 
 def kpi_unit(kpi: str) -> str:
-    """The unit of a KPI (the last part of ``flow:<name>:<kpi>`` names), ``""`` if none."""
-    base = kpi.rsplit(":", 1)[-1]
-    if base in KPI_NAMES:
-        return KPI_NAMES[base][1]
-    return next((unit for end, unit in SUFFIXES if base.endswith(end)), "")
+    """The unit of a KPI (a plain name, as in the ``kpi`` column of a tidy table), ``""``
+    if none."""
+    if kpi in KPI_NAMES:
+        return KPI_NAMES[kpi][1]
+    return next((unit for end, unit in SUFFIXES if kpi.endswith(end)), "")
 
 
-def kpi_label(kpi: str) -> str:
-    """``"<flow or element>: <what> (<unit>)"`` for a KPI name."""
-    *scope, base = kpi.split(":")
-    what = KPI_NAMES[base][0] if base in KPI_NAMES else base.replace("_", " ")
+def kpi_label(kpi: str, subject: str = "") -> str:
+    """``"<what> (<unit>)"`` for a KPI, after ``"<subject>: "`` for a flow's or an
+    element's."""
+    what = KPI_NAMES[kpi][0] if kpi in KPI_NAMES else kpi.replace("_", " ")
     unit = kpi_unit(kpi)
-    subject = f"{scope[-1]}: " if scope else ""
-    return f"{subject}{what}" + (f" ({unit})" if unit else "")
+    prefix = f"{subject}: " if subject else ""
+    return f"{prefix}{what}" + (f" ({unit})" if unit else "")

@@ -17,9 +17,12 @@ import pandas as pd
 
 from corridor_sim.experiments.compare import paired
 from corridor_sim.experiments.executors import Executor
+from corridor_sim.experiments.kpis import CORRIDOR, long_table
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
+from corridor_sim.experiments.views import clip, interval, seeds
 from corridor_sim.folders import write_folder
+from corridor_sim.htmlrepr import Column, html_block, shown
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.scenario.increments import increments
 from corridor_sim.scenario.variants import override, scale_demand
@@ -28,7 +31,11 @@ from corridor_sim.texttable import num, pct, pm, table
 
 @dataclass
 class MarginalValues:
-    """``table``: one row per change, ranked by the throughput gained (t/yr)."""
+    """``table``: one row per change, ranked by the throughput gained: ``rank``,
+    ``element``, ``change``, ``gain_t_per_yr`` (the mean paired difference in cargo
+    delivered a year), the ``half_width`` of its 95% interval, ``ci_low``, ``ci_high``,
+    ``n`` (pairs), ``transit_change_days`` (the mean paired difference in transit time)
+    and ``delivered_ratio`` (delivered / offered with the change)."""
 
     scenario: str
     seed: int
@@ -40,6 +47,12 @@ class MarginalValues:
         """A readable ranking (``corridor-sim marginal``)."""
 
         return format_marginal(self, top)
+
+    def __repr__(self) -> str:
+        return marginal_repr(self)
+
+    def _repr_html_(self) -> str:
+        return marginal_html(self)
 
     def to_dir(self, path: str | Path) -> Path:
         """Write ``marginal_value.csv`` and ``marginal_value.json``."""
@@ -73,7 +86,7 @@ def marginal_value(
     scenarios = [scale_demand(scenario, demand)] + [
         override(scenario, {**paths, "demand": demand}) for _, _, paths in changes
     ]
-    runs = run_grid(
+    grid = run_grid(
         scenarios,
         seed,
         replications,
@@ -82,6 +95,8 @@ def marginal_value(
         executor=executor,
         progress=progress,
     )
+    runs = long_table(grid, ["point", "replication"])
+    runs = runs[runs["scope"] == CORRIDOR]
     rows = []
     for i, (element, change, _) in enumerate(changes, start=1):
         d = paired(runs, 0, i).set_index("kpi")
@@ -94,6 +109,7 @@ def marginal_value(
                 "half_width": gain["half_width"],
                 "ci_low": gain["ci_low"],
                 "ci_high": gain["ci_high"],
+                "n": gain["n"],
                 "transit_change_days": d.loc["transit_mean_days", "difference"],
                 "delivered_ratio": d.loc["delivered_ratio", "variant_mean"],
             }
@@ -127,3 +143,65 @@ def format_marginal(mv: MarginalValues, top: int = 10) -> str:
         "lllrrrr",
     )
     return "\n".join(lines)
+
+
+COLUMNS: dict[str, Column] = {  # the notebook view of the table: header with unit, formatter
+    "rank": ("#", str),
+    "element": ("element", str),
+    "change": ("change", str),
+    "gain_t_per_yr": ("gain (kt/yr)", lambda x: num(x / 1e3, 1)),
+    "half_width": ("± 95% CI half-width (kt/yr)", lambda x: num(x / 1e3, 1)),
+    "ci": ("95% CI (kt/yr)", str),
+    "n": ("n", lambda x: str(int(x))),
+    "transit_change_days": ("transit change (days)", lambda x: num(x, 2)),
+    "delivered_ratio": ("delivered / offered (%)", lambda x: num(x * 100, 1)),
+}
+
+
+def answer_line(mv: MarginalValues) -> str:
+    """The change that buys most, and whether the replications tell its gain from none."""
+    if mv.table.empty:
+        return "No element to add capacity to."
+    top = mv.table.iloc[0]
+    gain = (
+        f"{top['change']} at {top['element']}: {num(top['gain_t_per_yr'] / 1e3, 1)} kt/yr, "
+        f"95 % CI {interval(top['ci_low'], top['ci_high'], 1e-3, 1)}"
+    )
+    if top["ci_low"] > 0:
+        return f"Most valuable: {gain}."
+    return f"No change gains cargo the replications tell from none; the largest: {gain}."
+
+
+def marginal_repr(mv: MarginalValues) -> str:
+    top = mv.table.iloc[0] if len(mv.table) else None
+    best = (
+        f"; top: {top['change']} at {top['element']}, "
+        f"{pm(top['gain_t_per_yr'], top['half_width'], 1, 1e-3)} kt/yr"
+        if top is not None
+        else ""
+    )
+    return clip(
+        f"<MarginalValues {mv.scenario!r} at demand x{mv.demand:g}: {len(mv.table)} changes, "
+        f"{mv.replications} paired replications each (seed {mv.seed}){best}>"
+    )
+
+
+def marginal_html(mv: MarginalValues, top: int = 10) -> str:
+    head = mv.table.head(top)
+    head = head.assign(
+        ci=[
+            interval(lo, hi, 1e-3, 1)
+            for lo, hi in zip(head["ci_low"], head["ci_high"], strict=True)
+        ]
+    )
+    return html_block(
+        f"Marginal value of capacity: {mv.scenario} at demand x{mv.demand:g}",
+        [
+            f"{mv.replications} paired replications per change, seeds "
+            f"{seeds(mv.seed, mv.replications)} (common random numbers); gain = cargo "
+            "delivered a year with one more unit minus without, with its 95 % confidence "
+            "interval.",
+            answer_line(mv),
+        ],
+        {f"Ranking by gain (top {len(head)} of {len(mv.table)})": shown(head, COLUMNS)},
+    )

@@ -15,6 +15,8 @@ figures, is :meth:`ReplicatedRun.sample_path`.
 >>> answer = cs.run(teaching, replications=3, workers=1, progress=False)
 >>> answer.binding, answer.first_in
 ('port_a-port_b', 3)
+>>> answer.runs.columns.tolist()
+['replication', 'binding_element', 'scope', 'subject', 'kpi', 'value']
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from typing import Any
 import pandas as pd
 
 from corridor_sim.experiments import run_tables, run_text
+from corridor_sim.experiments.confidence import summarise
 from corridor_sim.experiments.executors import Executor
-from corridor_sim.experiments.kpis import by_name, run_kpis
+from corridor_sim.experiments.kpis import CORRIDOR, by_name, long_table, run_kpis
 from corridor_sim.experiments.runner import run_grid, sample_path
 from corridor_sim.experiments.seeds import check_seed, scenario_seed
 from corridor_sim.folders import write_folder
@@ -43,11 +46,15 @@ SAMPLE_DIR = "sample_path"
 class ReplicatedRun:
     """``n`` replications of ``scenario`` from base ``seed``.
 
-    Per replication: ``runs`` (one row of headline KPIs each, see
-    :mod:`~corridor_sim.experiments.kpis`), ``flow_runs`` and ``element_runs`` (tidy: one
-    row per replication and flow or element). Over replications (means and 95% Student-t
-    half-widths): ``headline`` (one row per KPI), ``flows`` (``<kpi>_mean``,
-    ``<kpi>_half_width`` per flow) and ``ranking`` (per element by mean score, with
+    Per replication: ``runs`` (tidy, one row per replication, KPI and subject:
+    ``replication``, ``binding_element``, ``scope`` (corridor, flow or element),
+    ``subject`` (the flow or element; empty for the corridor), ``kpi``, ``value``; the
+    KPIs: :mod:`~corridor_sim.experiments.kpis`), and the same numbers one row per
+    replication and flow (``flow_runs``) or element (``element_runs``), one column per
+    KPI. Over replications: ``headline`` (per corridor KPI: ``scope``, ``subject``,
+    ``kpi``, ``mean``, ``half_width`` of its 95% Student-t interval, ``ci_low``,
+    ``ci_high``, ``n``, ``std``), ``flows`` (per flow, ``<kpi>_mean`` and
+    ``<kpi>_half_width``) and ``ranking`` (the same per element, by mean score, with
     ``first_in``: in how many replications it ranked first). ``wall_s``: seconds taken.
     """
 
@@ -87,8 +94,14 @@ class ReplicatedRun:
         return f"numpy SeedSequence({self.seed}).spawn({self.n})"
 
     def kpi(self, name: str) -> pd.Series:
-        """The headline row (mean, std, n, ci_low, ci_high, half_width) of KPI ``name``."""
+        """The headline row (mean, half_width, ci_low, ci_high, n, std) of KPI ``name``."""
         return self.headline.set_index("kpi").loc[name]
+
+    def __repr__(self) -> str:
+        return run_text.run_repr(self)
+
+    def _repr_html_(self) -> str:
+        return run_text.run_html(self)
 
     def summary(self, top: int = 8) -> str:
         """A readable summary, every number as mean ± 95% CI half-width (what
@@ -97,8 +110,8 @@ class ReplicatedRun:
 
     def sample_path(self, index: int = 0) -> SimulationResult:
         """The full result of replication ``index`` (re-run here once, then kept; its
-        numbers are row ``index`` of :attr:`runs`): one sample path, e.g. for figures, not
-        an answer."""
+        numbers are the rows of replication ``index`` of :attr:`runs`): one sample path,
+        e.g. for figures, not an answer."""
         if not 0 <= index < self.n:
             raise IndexError(f"replication index must be in 0..{self.n - 1} (got {index})")
         if index not in self._paths:
@@ -169,20 +182,18 @@ def run(
         measure=run_kpis,
         **where,
     )
-    runs = grid.drop(columns=["point"])
-    flow_runs = by_name(runs, "flow")
-    element_runs = by_name(runs, "element")
-    headline_runs = runs[[c for c in runs.columns if ":" not in c]]
+    runs = long_table(grid.drop(columns="point"), ["replication", "binding_element"])
+    flow_runs, element_runs = by_name(runs, "flow"), by_name(runs, "element")
     return ReplicatedRun(
         scenario=scenario,
         seed=seed,
         n=replications,
-        runs=headline_runs,
+        runs=runs,
         flow_runs=flow_runs,
         element_runs=element_runs,
-        headline=run_tables.headline_table(headline_runs),
+        headline=summarise(runs[runs["scope"] == CORRIDOR]),
         flows=run_tables.flow_table(flow_runs, scenario),
-        ranking=run_tables.ranking_table(element_runs, headline_runs, scenario),
+        ranking=run_tables.ranking_table(element_runs, runs, scenario),
         trace_activity=trace_activity,
         wall_s=time.perf_counter() - started,
     )

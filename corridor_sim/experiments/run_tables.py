@@ -1,6 +1,7 @@
 """The tables of a :class:`~corridor_sim.experiments.run.ReplicatedRun` over its
-replications: headline KPIs, flows and the bottleneck ranking (means and 95% CI
-half-widths), and its ``summary.json``."""
+replications: flows and the bottleneck ranking (means and 95% CI half-widths), and its
+``summary.json``; the headline is the tidy summary of its corridor KPIs
+(:func:`~corridor_sim.experiments.confidence.summarise`)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,14 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import SCORE_FORMULA, rank
-from corridor_sim.experiments.confidence import LEVEL, numeric_columns, summarise, summarise_by
+from corridor_sim.experiments.confidence import LEVEL, summarise_by
+from corridor_sim.experiments.text import per_run
 from corridor_sim.model.scenario import Scenario
 
 if TYPE_CHECKING:
     from corridor_sim.experiments.run import ReplicatedRun
 
 DAY_H = 24.0
-
-
-def headline_table(runs: pd.DataFrame) -> pd.DataFrame:
-    """One row per headline KPI of ``runs``: mean, std, n, ci_low, ci_high, half_width."""
-    return summarise(numeric_columns(runs, skip=["replication"]))
 
 
 def flow_table(flow_runs: pd.DataFrame, scenario: Scenario) -> pd.DataFrame:
@@ -39,13 +36,18 @@ def ranking_table(
     element_runs: pd.DataFrame, runs: pd.DataFrame, scenario: Scenario
 ) -> pd.DataFrame:
     """Per element, kind, role, the mean and half-width of each signal and of the score,
-    and ``first_in`` (replications in which it ranked first), ranked by mean score."""
+    and ``first_in`` (replications of the tidy ``runs`` in which it ranked first), ranked
+    by mean score."""
     table = summarise_by(element_runs, "element")
     kinds = {**{n: (s.kind, "node") for n, s in scenario.nodes.items()}}
     kinds.update({n: (s.kind, "link") for n, s in scenario.links.items()})
     table.insert(1, "kind", table["element"].map(lambda e: kinds.get(e, ("", ""))[0]))
     table.insert(2, "role", table["element"].map(lambda e: kinds.get(e, ("", ""))[1]))
-    firsts = runs["binding_element"].value_counts() if "binding_element" in runs else {}
+    firsts = (
+        per_run(runs, ["replication"])["binding_element"].value_counts()
+        if "binding_element" in runs
+        else {}
+    )
     table["first_in"] = [int(firsts.get(e, 0)) for e in table["element"]]
     return rank(table, by="score_mean")
 
@@ -75,6 +77,6 @@ def headline_dict(rr: ReplicatedRun) -> dict[str, Any]:
             else None
         ),
         "score": SCORE_FORMULA,
-        "mass_balance_ok_in": len(rr.runs),
+        "mass_balance_ok_in": rr.n,
         "wall_seconds": round(rr.wall_s, 3),
     }

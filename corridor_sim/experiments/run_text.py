@@ -12,7 +12,10 @@ import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.capacity.report import CapacityReport
+from corridor_sim.experiments.kpis import CORRIDOR
 from corridor_sim.experiments.text import HEADLINE, cell
+from corridor_sim.experiments.views import as_table, clip, headline_table
+from corridor_sim.htmlrepr import html_block
 from corridor_sim.results.summary import UNIT_NAMES
 from corridor_sim.texttable import pct, pm, table
 
@@ -72,28 +75,32 @@ def headline_lines(rr: ReplicatedRun) -> list[str]:
     return ["Headline", *table(["kpi", "value"], rows, "lr")]
 
 
-def flow_lines(rr: ReplicatedRun) -> list[str]:
-    """Per flow: offered, delivered, in system at the end, transit mean, p50 and p95."""
+def flow_rows(rr: ReplicatedRun) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of the flows: unit, then each of :data:`FLOW_COLUMNS`."""
     rows = [
         [str(f["flow"]), UNIT_NAMES.get(f["unit"], f["unit"])]
         + [value(f, kpi, 1.0, d) for kpi, _, d in FLOW_COLUMNS]
         for _, f in rr.flows.iterrows()
     ]
-    header = ["flow", "unit", *(h for _, h, _ in FLOW_COLUMNS)]
+    return ["flow", "unit", *(h for _, h, _ in FLOW_COLUMNS)], rows
+
+
+def flow_lines(rr: ReplicatedRun) -> list[str]:
+    """Per flow: offered, delivered, in system at the end, transit mean, p50 and p95."""
     return [
         "Flows (statistics period)",
-        *table(header, rows, "ll" + "r" * len(FLOW_COLUMNS)),
+        *table(*flow_rows(rr), "ll" + "r" * len(FLOW_COLUMNS)),
         "offered = arrived during the statistics period; delivered also counts cargo "
         "that arrived during the warm-up.",
     ]
 
 
-def ranking_lines(
+def ranking_rows(
     rr: ReplicatedRun, top: int = 8, bounds: CapacityReport | None = None
-) -> list[str]:
-    """The ranking by mean score, with every signal as mean ± half-width, in how many
-    replications each element ranked first, and (given ``bounds``) the analytic load and
-    minimum cut."""
+) -> tuple[list[str], list[list[str]], str]:
+    """The header, rows and alignment of the ranking by mean score: every signal as mean
+    ± half-width, in how many replications each element ranked first, and (given
+    ``bounds``) the analytic load and minimum cut."""
     columns = ELEMENT_COLUMNS + (TRACED_COLUMNS if rr.trace_activity else [])
     loads = bounds.elements.set_index("element")["load"] if bounds is not None else None
     rows = []
@@ -111,11 +118,23 @@ def ranking_lines(
     header += ["load", "min cut"] if bounds is not None else []
     header.append("first in")
     align = "rll" + "r" * len(columns) + ("rl" if bounds is not None else "") + "r"
-    return [
-        f"Bottleneck ranking by mean score (top {len(rows)} of {len(rr.ranking)} elements; "
-        f"{SCORE_FORMULA})",
-        *table(header, rows, align),
-    ]
+    return header, rows, align
+
+
+def ranking_title(rr: ReplicatedRun, shown: int) -> str:
+    """The heading of the ranking: how many of how many elements, and the score formula."""
+    return (
+        f"Bottleneck ranking by mean score (top {shown} of {len(rr.ranking)} elements; "
+        f"{SCORE_FORMULA})"
+    )
+
+
+def ranking_lines(
+    rr: ReplicatedRun, top: int = 8, bounds: CapacityReport | None = None
+) -> list[str]:
+    """The ranking by mean score as text (see :func:`ranking_rows`)."""
+    header, rows, align = ranking_rows(rr, top, bounds)
+    return [ranking_title(rr, len(rows)), *table(header, rows, align)]
 
 
 def verdict_line(rr: ReplicatedRun) -> str:
@@ -141,7 +160,9 @@ def verdict_line(rr: ReplicatedRun) -> str:
 
 def balance_line(rr: ReplicatedRun) -> str:
     """The mass balance, checked at the end of every replication."""
-    worst = float(rr.runs["balance_difference_units"].max()) if len(rr.runs) else 0.0
+    runs = rr.runs
+    diffs = runs.loc[(runs["scope"] == CORRIDOR) & (runs["kpi"] == "balance_difference_units")]
+    worst = float(diffs["value"].max()) if len(diffs) else 0.0
     every = f"all {rr.n} replications" if rr.n > 1 else "the replication"
     return (
         f"Mass balance: OK in {every} (generated = delivered + in system for each flow "
@@ -165,3 +186,28 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         balance_line(rr),
     ]
     return "\n".join(lines)
+
+
+def run_repr(rr: ReplicatedRun) -> str:
+    """One line: what was run, cargo delivered with its CI, and what binds; no table."""
+    s = rr.scenario.settings
+    delivered = cell(rr.headline, "delivered_t_per_yr", 1e-6, 3)
+    return clip(
+        f"<ReplicatedRun {rr.name!r}: {rr.n} replications (seed {rr.seed}), "
+        f"{s.horizon_h / 24:,.0f} days after a {s.warmup_h / 24:,.0f}-day warm-up; delivered "
+        f"{delivered} Mt/yr; binding: {rr.binding or '-'} (first in {rr.first_in} of {rr.n})>"
+    )
+
+
+def run_html(rr: ReplicatedRun, top: int = 5) -> str:
+    """The notebook view: what was run, the verdict, the headline, flows and ranking."""
+    header, rows, _ = ranking_rows(rr, top)
+    return html_block(
+        f"Replicated run: {rr.name}",
+        [*header_lines(rr), verdict_line(rr)],
+        {
+            "Headline": headline_table(rr.headline),
+            "Flows (statistics period; mean ± 95% CI half-width)": as_table(*flow_rows(rr)),
+            ranking_title(rr, len(rows)): as_table(header, rows),
+        },
+    )

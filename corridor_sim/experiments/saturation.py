@@ -50,9 +50,9 @@ import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import GROWTH_SATURATES_DAYS
 from corridor_sim.experiments.bisection import LIMITS, bisect, bracket
-from corridor_sim.experiments.confidence import mean_ci, summarise_points
+from corridor_sim.experiments.confidence import mean_ci, summarise
 from corridor_sim.experiments.executors import Executor, run_tasks
-from corridor_sim.experiments.kpis import kpis, queue_rise_t
+from corridor_sim.experiments.kpis import CORRIDOR, kpis, long_table, queue_rise_t
 from corridor_sim.experiments.runner import lean, run_grid
 from corridor_sim.experiments.saturation_result import (
     SATURATED,
@@ -257,15 +257,17 @@ def transit_curve(
     where: dict[str, Any],
 ) -> pd.DataFrame:
     """Delivered share, mean transit time and delivered tonnes at ``fractions`` of
-    ``multiplier``, mean over replications with 95% intervals."""
+    ``multiplier``, mean over replications with 95% intervals: a tidy summary with the
+    ``fraction`` and ``multiplier`` of each point first."""
     if not fractions or not multiplier > 0:
         return pd.DataFrame()
     points = [f * multiplier for f in fractions]
-    runs = run_grid(
+    grid = run_grid(
         [scale_demand(scenario, m) for m in points], seed, replications, "curve", **where
     )
-    summary = summarise_points(runs)
-    table = summary[summary["kpi"].isin(CURVE_KPIS)].reset_index(drop=True)
+    runs = long_table(grid, ["point", "replication"])
+    runs = runs[(runs["scope"] == CORRIDOR) & runs["kpi"].isin(CURVE_KPIS)]
+    table = summarise(runs, by=["point"])
     point = table.pop("point")
     table.insert(0, "multiplier", [points[p] for p in point])
     table.insert(0, "fraction", [fractions[p] for p in point])

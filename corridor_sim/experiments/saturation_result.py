@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from corridor_sim.experiments.text import cell
+from corridor_sim.experiments.views import as_table, clip
 from corridor_sim.folders import write_folder
+from corridor_sim.htmlrepr import html_block
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.texttable import num, table
 
@@ -53,7 +55,10 @@ class Saturation:
     decided sustainable (0 if none), ``high`` the smallest decided saturated (if none,
     the top of the ``searched`` range). ``status`` says whether that is an answer;
     ``steps``: each multiplier tried, its runs, both criteria with 95% intervals and the
-    verdict; ``probes``: every run; ``curve``: KPIs at fractions of ``multiplier``."""
+    verdict; ``probes``: every run (one row each: multiplier, replication, its numbers);
+    ``curve``: a tidy summary of the corridor KPIs at fractions of ``multiplier``
+    (``fraction``, ``multiplier``, ``scope``, ``subject``, ``kpi``, ``mean``,
+    ``half_width``, ``ci_low``, ``ci_high``, ``n``, ``std``)."""
 
     scenario: str
     seed: int
@@ -144,6 +149,15 @@ class Saturation:
         """A readable summary (``corridor-sim saturation``)."""
         return format_saturation(self)
 
+    def __repr__(self) -> str:
+        return clip(
+            f"<Saturation {self.scenario!r} (seed {self.seed}): {self.status}, between "
+            f"x{self.low:.3f} and x{self.high:.3f}; breaks first: {self.breaks_first or '-'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        return saturation_html(self)
+
     def to_dir(self, path: str | Path) -> Path:
         """Write ``steps.csv``, ``probes.csv``, ``curve.csv`` and ``saturation.json``."""
         head: dict[str, Any] = {
@@ -165,27 +179,36 @@ class Saturation:
         return write_folder(path, tables, "saturation", head)
 
 
-def format_saturation(sat: Saturation) -> str:
+def rule_line(sat: Saturation) -> str:
+    """What counts as sustainable, how many replications a step takes, how fine the search."""
     rule = sat.criterion
-    period = f"; statistics from {sat.period[0]} to {sat.period[1]}" if sat.period else ""
-    lines = [
-        f"Saturation of {sat.scenario}: seed {sat.seed}{period}",
+    return (
         f"Sustainable = delivered >= {1 - rule.tolerance:.0%} of offered and no queue longer "
         f"at the end of the period than at its start by more than {rule.max_backlog_days:g} "
         "days of its capacity, each on the 95% CI of the mean over replications (steps start "
         f"with {sat.replications} replications, up to {sat.max_replications}); bisection to "
-        f"{rule.precision:.0%}.",
-        "",
-        sat.answer(),
-    ]
-    if sat.breaks_first:
-        lines.append(
-            f"Breaks first: {sat.breaks_first} (in {sat.breaks_first_share:.0%} of the runs "
-            f"at x{sat.high:.3f})"
-        )
-    lines += ["", *step_lines(sat.steps)]
+        f"{rule.precision:.0%}."
+    )
+
+
+def breaks_line(sat: Saturation) -> str:
+    """What breaks first, and in what share of the runs; empty if nothing does."""
+    if not sat.breaks_first:
+        return ""
+    return (
+        f"Breaks first: {sat.breaks_first} (in {sat.breaks_first_share:.0%} of the runs "
+        f"at x{sat.high:.3f})"
+    )
+
+
+def format_saturation(sat: Saturation) -> str:
+    period = f"; statistics from {sat.period[0]} to {sat.period[1]}" if sat.period else ""
+    lines = [f"Saturation of {sat.scenario}: seed {sat.seed}{period}", rule_line(sat), ""]
+    lines += [sat.answer(), *([breaks_line(sat)] if sat.breaks_first else [])]
+    lines += ["", *table(*step_rows(sat.steps), "rrrrl")]
     if len(sat.curve):
-        lines += ["", "Transit-time curve up to the estimate", *curve_lines(sat.curve)]
+        lines += ["", "Transit-time curve up to the estimate"]
+        lines += table(*curve_rows(sat.curve), "rrrrr")
     return "\n".join(lines)
 
 
@@ -194,7 +217,8 @@ def _interval(r: Any, name: str, scale: float, digits: int) -> str:
     return f"{num(mean, digits)} [{num(low, digits)}, {num(high, digits)}]"
 
 
-def step_lines(steps: pd.DataFrame) -> list[str]:
+def step_rows(steps: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of the steps: both criteria with their 95% CIs, the verdict."""
     rows = [
         [
             f"{r.multiplier:.3f}",
@@ -212,10 +236,11 @@ def step_lines(steps: pd.DataFrame) -> list[str]:
         "queue rise, days of capacity [95% CI]",
         "verdict",
     ]
-    return table(header, rows, "rrrrl")
+    return header, rows
 
 
-def curve_lines(curve: pd.DataFrame) -> list[str]:
+def curve_rows(curve: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of the transit-time curve (mean ± 95% CI half-width)."""
     rows = [
         [
             f"{f:.0%}",
@@ -227,4 +252,19 @@ def curve_lines(curve: pd.DataFrame) -> list[str]:
         for (f, m), g in curve.groupby(["fraction", "multiplier"], sort=True)
     ]
     header = ["of estimate", "multiplier", "transit mean d", "delivered/offered %", "Mt/yr"]
-    return table(header, rows, "rrrrr")
+    return header, rows
+
+
+def saturation_html(sat: Saturation) -> str:
+    """The notebook view: what was searched, the answer, the steps and the curve."""
+    period = f"; statistics from {sat.period[0]} to {sat.period[1]}" if sat.period else ""
+    tables = {"Steps of the search": as_table(*step_rows(sat.steps))}
+    if len(sat.curve):
+        tables["Transit-time curve up to the estimate (mean ± 95% CI half-width)"] = as_table(
+            *curve_rows(sat.curve)
+        )
+    return html_block(
+        f"Saturation: {sat.scenario}",
+        [f"Seed {sat.seed}{period}.", rule_line(sat), sat.answer(), breaks_line(sat)],
+        tables,
+    )

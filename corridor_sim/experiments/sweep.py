@@ -5,6 +5,8 @@
 >>> result = cs.sweep(s, {"demand": [1, 2]}, replications=2, progress=False, workers=1)
 >>> result.points.to_dict("records")
 [{'point': 0, 'demand': 1}, {'point': 1, 'demand': 2}]
+>>> result.summary[["point", "demand", "scope", "subject", "kpi"]].head(1).to_dict("records")
+[{'point': 0, 'demand': 1, 'scope': 'corridor', 'subject': '', 'kpi': 'delivered_t_per_yr'}]
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from typing import Any
 
 import pandas as pd
 
-from corridor_sim.experiments.confidence import summarise_points
+from corridor_sim.experiments.confidence import summarise
 from corridor_sim.experiments.executors import Executor
+from corridor_sim.experiments.kpis import long_table
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
-from corridor_sim.experiments.text import cell
+from corridor_sim.experiments.text import cell, per_run
+from corridor_sim.experiments.views import as_table, ci_note, clip, seeds
 from corridor_sim.folders import write_folder
+from corridor_sim.htmlrepr import html_block
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.scenario.variants import override
 from corridor_sim.texttable import table
@@ -31,8 +36,11 @@ from corridor_sim.texttable import table
 
 @dataclass
 class Sweep:
-    """``points``: the parameter values of each point; ``runs``: KPIs per point and
-    replication; ``summary``: per point and KPI the mean and 95% interval."""
+    """``points``: the parameter values of each point; ``runs``: tidy, one row per point,
+    replication, KPI and subject (``point``, the parameters, ``replication``,
+    ``binding_element``, ``scope``, ``subject``, ``kpi``, ``value``); ``summary``: per
+    point (with its parameters), scope, subject and KPI the ``mean``, the ``half_width``
+    of its 95% interval, ``ci_low``, ``ci_high``, ``n`` and ``std``."""
 
     scenario: str
     seed: int
@@ -46,6 +54,12 @@ class Sweep:
         """A readable table of the headline KPIs per point (``corridor-sim sweep``)."""
 
         return format_sweep(self)
+
+    def __repr__(self) -> str:
+        return sweep_repr(self)
+
+    def _repr_html_(self) -> str:
+        return sweep_html(self)
 
     def to_dir(self, path: str | Path) -> Path:
         """Write ``points.csv``, ``runs.csv``, ``summary.csv`` and ``sweep.json``."""
@@ -86,7 +100,7 @@ def sweep(
     points = pd.DataFrame(
         [{"point": i, **dict(zip(names, c, strict=True))} for i, c in enumerate(combos)]
     )
-    runs = run_grid(
+    grid = run_grid(
         scenarios,
         seed,
         replications,
@@ -95,21 +109,19 @@ def sweep(
         executor=executor,
         progress=progress,
     )
-    runs = points.merge(runs, on="point")
-    summary = points.merge(summarise_points(runs, skip=names), on="point")
+    runs = points.merge(long_table(grid, ["point", "replication", "binding_element"]), on="point")
+    summary = points.merge(summarise(runs, by=["point"]), on="point")
     return Sweep(scenario.name, seed, replications, names, points, runs, summary)
 
 
-def format_sweep(sw: Sweep) -> str:
-    lines = [
-        f"Sweep of {sw.scenario}: {len(sw.points)} points x {sw.replications} replications, "
-        f"seed {sw.seed} (the same seeds at every point)",
-        "",
-    ]
+def sweep_rows(sw: Sweep) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of the headline per point: its parameters, cargo delivered,
+    delivered / offered and transit time (mean ± 95% CI half-width), and the element
+    most often binding."""
     rows = []
     for p in sw.points.itertuples(index=False):
         s = sw.summary[sw.summary["point"] == p.point]
-        runs = sw.runs[sw.runs["point"] == p.point]
+        runs = per_run(sw.runs[sw.runs["point"] == p.point], ["replication"])
         binding = Counter(runs["binding_element"]).most_common(1)[0]
         rows.append(
             [str(p.point)]
@@ -129,5 +141,49 @@ def format_sweep(sw: Sweep) -> str:
         "transit mean d",
         "binding element",
     ]
-    lines += table(header, rows, "r" + "l" * len(sw.parameters) + "rrrl")
+    return header, rows
+
+
+def format_sweep(sw: Sweep) -> str:
+    header, rows = sweep_rows(sw)
+    lines = [
+        f"Sweep of {sw.scenario}: {len(sw.points)} points x {sw.replications} replications, "
+        f"seed {sw.seed} (the same seeds at every point)",
+        "",
+        *table(header, rows, "r" + "l" * len(sw.parameters) + "rrrl"),
+    ]
     return "\n".join(lines)
+
+
+def binding_line(sw: Sweep) -> str:
+    """The element binding most often at each point, in one line."""
+    runs = per_run(sw.runs, ["point", "replication"])
+    top = {
+        int(p): Counter(g["binding_element"]).most_common(1)[0][0]
+        for p, g in runs.groupby("point", sort=True)
+    }
+    if len(set(top.values())) == 1:
+        return f"Binding element: {next(iter(top.values()))} at every point."
+    return "Binding element by point: " + ", ".join(f"{p}: {e}" for p, e in top.items()) + "."
+
+
+def sweep_repr(sw: Sweep) -> str:
+    return clip(
+        f"<Sweep {sw.scenario!r}: {len(sw.points)} points of {', '.join(sw.parameters)} x "
+        f"{sw.replications} replications (seed {sw.seed})>"
+    )
+
+
+def sweep_html(sw: Sweep) -> str:
+    header, rows = sweep_rows(sw)
+    return html_block(
+        f"Sweep: {sw.scenario}",
+        [
+            f"{len(sw.points)} points x {sw.replications} replications, seeds "
+            f"{seeds(sw.seed, sw.replications)}, the same at every point (common random "
+            "numbers).",
+            ci_note(sw.replications),
+            binding_line(sw),
+        ],
+        {"Headline per point": as_table(header, rows)},
+    )

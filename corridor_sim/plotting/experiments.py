@@ -4,6 +4,7 @@ comparison of two scenarios, both with 95% confidence intervals."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ from matplotlib.figure import Figure
 
 from corridor_sim.capacity import CapacityReport
 from corridor_sim.experiments.compare import Comparison
+from corridor_sim.experiments.kpis import CORRIDOR
 from corridor_sim.experiments.labels import kpi_label, kpi_unit
 from corridor_sim.experiments.saturation import Saturation
 from corridor_sim.experiments.saturation_result import FOUND, SATURATED, SUSTAINABLE, UNDECIDED
@@ -130,33 +132,48 @@ def _num(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.3g}"
 
 
-def _tick(kpi: str, row: pd.Series) -> str:
+def _tick(scope: str, subject: str, kpi: str, row: pd.Series) -> str:
     unit = kpi_unit(kpi)
     unit = f" {unit}" if unit and unit not in ("ratio", "share", "share of time") else ""
     return (
-        f"{kpi_label(kpi)}\n{_num(row['baseline_mean'])}{unit} -> {_num(row['variant_mean'])}{unit}"
+        f"{kpi_label(kpi, subject)}\n{_num(row['baseline_mean'])}{unit} -> "
+        f"{_num(row['variant_mean'])}{unit}"
     )
 
 
+def _keys(kpis: Sequence[str | tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [(CORRIDOR, "", k) if isinstance(k, str) else (k[0], k[1], k[2]) for k in kpis]
+
+
 def plot_comparison(
-    comparison: Comparison, kpis: list[str] | None = None, *, ax: Axes | None = None
+    comparison: Comparison,
+    kpis: Sequence[str | tuple[str, str, str]] | None = None,
+    *,
+    ax: Axes | None = None,
 ) -> Axes:
     """A :class:`~corridor_sim.experiments.compare.Comparison` as a forest plot: for each KPI
     the paired difference (variant minus baseline) as a percentage of the baseline mean,
     with its 95% interval; blue where the interval excludes zero, grey where it does not.
-    Each KPI is named with its unit, and its baseline and variant means shown.
-    ``kpis`` defaults to the headline KPIs present in the comparison."""
-    table = comparison.differences.set_index("kpi")
-    names = kpis or [k for k in HEADLINE if k in table.index]
-    unknown = sorted(set(names) - set(table.index))
+    Each KPI is named with its unit (and its flow or element), and its baseline and
+    variant means shown. ``kpis``: corridor KPIs by name (``"delivered_ratio"``) or
+    ``(scope, subject, kpi)`` as in ``comparison.differences`` (``("flow", "goods_west",
+    "delivered_t_per_yr")``); default: the headline KPIs present in the comparison."""
+    table = comparison.differences.set_index(["scope", "subject", "kpi"])
+    keys = _keys(kpis) if kpis else [k for k in _keys(HEADLINE) if k in table.index]
+    unknown = [k for k in keys if k not in table.index]
     if unknown:
-        raise ValueError(f"no KPI {', '.join(map(repr, unknown))}; KPIs: {', '.join(table.index)}")
-    rows = table.loc[names]
+        named = ", ".join(repr(k[2]) if k[0] == CORRIDOR else repr(k) for k in unknown)
+        corridor = table.loc[CORRIDOR].index.get_level_values("kpi")
+        raise ValueError(
+            f"no KPI {named}; corridor KPIs: {', '.join(corridor)}; a flow's or an "
+            "element's: (scope, subject, kpi) as in comparison.differences"
+        )
+    rows = table.loc[keys]
     base = rows["baseline_mean"].where(rows["baseline_mean"] != 0)
     pct = 100 * rows[["difference", "ci_low", "ci_high"]].div(base.abs(), axis=0)
     with _style.style():
-        ax = _style.new_axes(ax, (7.5, 1.4 + 0.45 * len(names)))
-        y = np.arange(len(names))
+        ax = _style.new_axes(ax, (7.5, 1.4 + 0.45 * len(keys)))
+        y = np.arange(len(keys))
         sure = (rows["ci_low"] > 0) | (rows["ci_high"] < 0)
         colours = [_style.BLUE if s else _style.GREY for s in sure]
         xerr = [pct["difference"] - pct["ci_low"], pct["ci_high"] - pct["difference"]]
@@ -164,7 +181,7 @@ def plot_comparison(
         ax.errorbar(pct["difference"], y, xerr=xerr, fmt="none", ecolor=colours, lw=2)  # type: ignore[arg-type]
         ax.scatter(pct["difference"], y, color=colours, zorder=3, s=30)
         ax.axvline(0, color=_style.BLACK, lw=0.8)
-        ax.set_yticks(y, [_tick(k, rows.loc[k]) for k in names])
+        ax.set_yticks(y, [_tick(*k, rows.loc[k]) for k in keys])
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
         ax.set_ylabel("KPI (unit): baseline mean -> variant mean")

@@ -20,7 +20,8 @@ CAPTIONS = {
     "throughput": "Weekly throughput of the binding element by commodity (t/day, weekly "
     "mean). Dashed: its capacity, the same number as in the ranking table: the analytic "
     "effective capacity, a year average that counts weather closures and failures, so "
-    "weeks of open weather can run above it.",
+    "weeks of open weather can run above it. Dotted: its mean throughput over the "
+    "statistics period of this sample path.",
     "transit_times": "Distribution of door-to-door transit times of the cargo delivered in "
     "the statistics period, per flow; white dot: median, black bar: 95th percentile.",
     "time_split": "Mean days per unit delivered, stage by stage in route order: waiting "
@@ -36,6 +37,11 @@ FIGURE_TITLES = {
     "transit_times": "Transit times per flow",
     "time_split": "Where the transit time goes",
 }
+
+FLOWS_NOTE = (
+    "Offered = arrived during the statistics period; delivered also counts cargo that "
+    "arrived during the warm-up. Units are each flow's natural unit."
+)
 
 METHOD = (
     "Score = utilisation + wait share + min(1, backlog growth / 7 days). Utilisation: share "
@@ -55,10 +61,14 @@ h2 { font-size: 19px; margin: 32px 0 8px; border-bottom: 1px solid #ddd; padding
            margin: 20px 0; }
 .verdict h2 { border: none; margin-top: 8px; }
 .verdict p:first-of-type { font-size: 17px; font-weight: 600; }
+.wide { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 13px; margin: 8px 0; width: 100%; }
-th, td { padding: 3px 8px; border-bottom: 1px solid #e6e6e6; text-align: left; }
-th { background: #f2f2f2; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.headline { width: auto; min-width: 50%; }
+th, td { padding: 3px 7px; border-bottom: 1px solid #e6e6e6; text-align: left; }
+th { background: #f2f2f2; font-weight: 600; vertical-align: bottom; }
+td { white-space: nowrap; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: normal; }
 figure { margin: 24px 0; }
 figure img { max-width: 100%; height: auto; display: block; }
 figcaption { color: #444; font-size: 13px; margin-top: 4px; }
@@ -68,6 +78,9 @@ pre.yaml { font-size: 12px; line-height: 1.35; background: #f7f7f7; padding: 12p
            border: 1px solid #e6e6e6; white-space: pre-wrap; overflow-wrap: anywhere; }
 .sample { border-left: 6px solid #8c8c8c; background: #f2f2f2; padding: 6px 12px;
           font-size: 14px; }
+.answer { border-left: 6px solid #0072B2; background: #eaf3fa; padding: 6px 12px;
+          font-size: 14px; }
+figcaption .which { font-weight: 600; color: #1d1d1d; }
 nav.toc { background: #f7f7f7; border: 1px solid #e6e6e6; padding: 4px 20px 10px;
           margin: 16px 0; font-size: 14px; }
 nav.toc h2 { border: none; margin: 8px 0 4px; font-size: 16px; }

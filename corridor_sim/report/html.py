@@ -1,6 +1,13 @@
-"""A self-contained HTML report of one run: verdict, headline tables, every figure
-(embedded as PNG), the scenario file with each comment marked as a citation, an estimate
-or a note, and the public sources it cites.
+"""A self-contained HTML report of a scenario's answer: verdict, headline tables, every
+figure (embedded as PNG), the scenario file with each comment marked as a citation, an
+estimate or a note, and the public sources it cites.
+
+Two kinds, by what it is given (:func:`write_report`): the answer of
+:func:`corridor_sim.run` (a :class:`~corridor_sim.experiments.run.ReplicatedRun`), whose
+verdict and tables are over its replications, every number the mean ± the half-width of
+its 95 % confidence interval, and whose figures show one sample path (replication 0),
+captioned so; or one :class:`~corridor_sim.SimulationResult`, every number from that one
+sample path, and labelled so.
 
 One file with no external resources (the sources' addresses are links, not loaded), so
 it can be emailed or archived as it is.
@@ -10,20 +17,24 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import io
-import math
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from corridor_sim._version import __version__
 from corridor_sim.errors import ScenarioError
+from corridor_sim.experiments.run import ReplicatedRun
+from corridor_sim.experiments.run_text import balance_line, verdict_line
 from corridor_sim.model.scenario import Scenario
-from corridor_sim.plotting.figures import iter_figures
-from corridor_sim.report.content import CAPTIONS, CSS, FIGURE_TITLES, METHOD
+from corridor_sim.plotting.figures import figure_makers
+from corridor_sim.plotting.throughput import binding_element, plot_throughput
+from corridor_sim.report import replicated, tables
+from corridor_sim.report.content import CAPTIONS, CSS, FIGURE_TITLES, FLOWS_NOTE, METHOD
 from corridor_sim.report.page import render_page
 from corridor_sim.report.scenario_files import (
     KINDS,
@@ -35,77 +46,7 @@ from corridor_sim.report.scenario_files import (
 from corridor_sim.results.result import SimulationResult
 from corridor_sim.scenario.sources import Source, load_sources
 
-
-@dataclass(frozen=True)
-class Table:
-    """A table for the page: column titles and rows of (text, is it a number)."""
-
-    columns: list[str]
-    rows: list[list[tuple[str, bool]]]
-
-
-def _fmt(x: Any, digits: int = 0) -> tuple[str, bool]:
-    if isinstance(x, float) and math.isnan(x):
-        return "-", True
-    if isinstance(x, int | float):
-        return f"{x:,.{digits}f}", True
-    return str(x), False
-
-
-def table(frame: pd.DataFrame, digits: dict[str, int] | None = None) -> Table:
-    """``frame`` as a :class:`Table`, numbers with thousands separators and ``digits``
-    decimals per column (none by default); NaN shown as "-"."""
-    digits = digits or {}
-    rows = [
-        [
-            _fmt(value, digits.get(column, 0))
-            for column, value in zip(frame.columns, record, strict=True)
-        ]
-        for record in frame.itertuples(index=False)
-    ]
-    return Table([str(c) for c in frame.columns], rows)
-
-
-def flows_table(result: SimulationResult) -> Table:
-    """The flows: offered, delivered, in system, transit mean/p50/p95."""
-    f = result.flows
-    frame = pd.DataFrame(
-        {
-            "flow": f["flow"],
-            "unit": f["unit"],
-            "offered": f["offered_units"],
-            "delivered": f["delivered_units"],
-            "delivered kt": f["delivered_t"] / 1e3,
-            "in system at end": f["in_system_units"],
-            "transit mean d": f["transit_mean_days"],
-            "p50 d": f["transit_p50_days"],
-            "p95 d": f["transit_p95_days"],
-        }
-    )
-    return table(frame, {"delivered kt": 1, "transit mean d": 1, "p50 d": 1, "p95 d": 1})
-
-
-def bottleneck_table(result: SimulationResult, top: int = 10) -> Table:
-    """The top of the bottleneck ranking with each signal and the element's capacity
-    (``elements.capacity_t_per_day``, the one the figures show)."""
-    b = result.bottlenecks.head(top)
-    el = result.elements.set_index("element").loc[b["element"]]
-    capacity = el.get("capacity_t_per_day", math.nan)
-    frame = pd.DataFrame(
-        {
-            "#": b["rank"].to_numpy(),
-            "element": b["element"].to_numpy(),
-            "kind": (b["kind"] + " " + b["role"]).to_numpy(),
-            "t/day": el["throughput_t_per_day"].to_numpy(),
-            "capacity t/day": pd.Series(capacity, index=el.index, dtype=float).to_numpy(),
-            "utilisation %": b["utilisation"].to_numpy() * 100,
-            "queue mean t": el["queue_mean_t"].to_numpy(),
-            "backlog +days": b["backlog_growth_days"].to_numpy(),
-            "wait share %": b["wait_share"].to_numpy() * 100,
-            "score": b["score"].to_numpy(),
-        }
-    )
-    return table(frame, {"backlog +days": 1, "score": 2})
+Answer = ReplicatedRun | SimulationResult
 
 
 def _png(fig: Figure, dpi: int) -> str:
@@ -114,11 +55,28 @@ def _png(fig: Figure, dpi: int) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def figures(result: SimulationResult, dpi: int) -> list[dict[str, str]]:
-    """Every figure of the standard set: id, name, title (for the contents), caption and
-    the PNG in base64."""
+def _makers(result: SimulationResult, binding: str | None) -> dict[str, Callable[[], Axes]]:
+    """The figures of ``result`` (:func:`~corridor_sim.plotting.figures.figure_makers`),
+    the throughput chart of ``binding`` (the answer's binding element) if it is not the
+    one ranked first in ``result``."""
+    makers = {}
+    for name, make in figure_makers(result).items():
+        if binding and name.startswith("throughput_") and binding != binding_element(result):
+            name, make = (
+                f"throughput_{binding}",
+                functools.partial(plot_throughput, result, binding),
+            )
+        makers[name] = make
+    return makers
+
+
+def figures(result: SimulationResult, dpi: int, binding: str | None = None) -> list[dict[str, str]]:
+    """Every figure of the standard set of ``result``: id, name, title (for the
+    contents), caption and the PNG in base64; the throughput chart is of ``binding`` if
+    given, else of ``result``'s binding element."""
     out = []
-    for name, fig in iter_figures(result):
+    for name, make in _makers(result, binding).items():
+        fig = cast(Figure, make().figure)
         kind = name if name in CAPTIONS else name.split("_")[0]
         out.append(
             {
@@ -161,6 +119,7 @@ def _contents(figs: list[dict[str, str]], files: list[ScenarioFile]) -> list[dic
     """The table of contents: each section, with the figures and files under theirs."""
     return [
         {"id": "verdict", "title": "Verdict"},
+        {"id": "headline", "title": "Headline"},
         {"id": "flows", "title": "Flows"},
         {"id": "ranking", "title": "Bottleneck ranking"},
         {
@@ -177,50 +136,102 @@ def _contents(figs: list[dict[str, str]], files: list[ScenarioFile]) -> list[dic
     ]
 
 
-def render_report(
-    result: SimulationResult, *, scenario: Scenario | None = None, dpi: int = 110
-) -> str:
-    """The report of ``result`` as one HTML string (see :func:`write_report`)."""
-    days = result.horizon_h / 24
+def _period(horizon_h: float, start: object, warmup_h: float) -> str:
+    return f"{horizon_h / 24:,.0f} days from {start} after a {warmup_h / 24:,.0f}-day warm-up."
+
+
+def _one_path(result: SimulationResult, dpi: int) -> dict[str, Any]:
+    """What the page says of one run: every number from this one sample path."""
     bal = result.balance
-    figs = figures(result, dpi)
+    return {
+        "name": result.scenario,
+        "period": _period(result.horizon_h, result.start, result.warmup_h),
+        "banner_kind": "sample",
+        "banner": f"One sample path (seed {result.seed_text}): every number below comes from "
+        "this single run, without confidence intervals; replicate the run (corridor-sim run "
+        "-n 10) before relying on a figure.",
+        "verdict": result.verdict,
+        "balance": f"Mass balance: OK for {len(bal)} flows ({bal.generated_t.sum() / 1e6:,.3f} "
+        f"Mt generated since t = 0, {bal.in_system_t.sum() / 1e3:,.1f} kt still in the system).",
+        "headline": tables.headline_table(result),
+        "flows": tables.flows_table(result),
+        "ranking": tables.bottleneck_table(result),
+        "cells": "",
+        "method": METHOD,
+        "figures_note": f"Figures: the same sample path (seed {result.seed_text}) as the tables.",
+        "which": "One sample path.",
+        "figures": figures(result, dpi),
+        "made_by": f"Simulated in {result.wall_s:.1f} s by corridor_sim {__version__}; report "
+        f"written on {dt.date.today()}.",
+    }
+
+
+def _replicated(answer: ReplicatedRun, dpi: int) -> dict[str, Any]:
+    """What the page says of a replicated answer: verdict and tables over the
+    replications; figures of replication 0, said to be one sample path."""
+    s, path = answer.scenario.settings, answer.sample_path(0)
+    capacity = path.elements.set_index("element")["capacity_t_per_day"]
+    return {
+        "name": answer.name,
+        "period": _period(s.horizon_h, s.start, s.warmup_h),
+        "banner_kind": "answer" if answer.n > 1 else "sample",
+        "verdict": verdict_line(answer),
+        "balance": balance_line(answer),
+        "headline": replicated.headline_table(answer),
+        "flows": replicated.flows_table(answer),
+        "ranking": replicated.ranking_table(answer, capacity),
+        **replicated.texts(answer, path),
+        "figures": figures(path, dpi, answer.binding),
+        "made_by": f"{answer.n} replications simulated in {answer.wall_s:.1f} s, and "
+        f"replication 0 again for the figures, by corridor_sim {__version__}; report written "
+        f"on {dt.date.today()}.",
+    }
+
+
+def render_report(answer: Answer, *, scenario: Scenario | None = None, dpi: int = 110) -> str:
+    """The report of ``answer`` as one HTML string (see :func:`write_report`)."""
+    if isinstance(answer, ReplicatedRun):
+        parts = _replicated(answer, dpi)
+        scenario = scenario or answer.scenario
+    elif isinstance(answer, SimulationResult):
+        parts = _one_path(answer, dpi)
+    else:
+        raise TypeError(
+            "write_report takes the answer of corridor_sim.run (a ReplicatedRun) or one "
+            f"SimulationResult (got {type(answer).__name__})"
+        )
     files, sources, missing = _scenario_parts(scenario)
-    toc = _contents(figs, files)
+    toc = _contents(parts["figures"], files)
     return render_page(
-        title=f"corridor_sim report: {result.scenario}",
+        title=f"corridor_sim report: {parts.pop('name')}",
         description=" ".join(scenario.description.split()) if scenario else "",
-        period=f"{days:,.0f} days from {result.start} after a {result.warmup_h / 24:,.0f}-day "
-        f"warm-up.",
-        sample=f"One sample path (seed {result.seed}): every number below comes from this "
-        "single run, without confidence intervals; replicate the run (corridor-sim run -n 10) "
-        "before relying on a figure.",
         toc=[{"children": [], **entry} for entry in toc],
-        verdict=result.verdict,
-        balance=f"Mass balance: OK for {len(bal)} flows ({bal.generated_t.sum() / 1e6:,.3f} Mt "
-        f"generated since t = 0, {bal.in_system_t.sum() / 1e3:,.1f} kt still in the system).",
-        flows=flows_table(result),
-        ranking=bottleneck_table(result),
-        method=METHOD,
-        figures=figs,
+        flows_note=FLOWS_NOTE,
         kinds=KINDS,
         files=files,
         sources=sources,
         missing=missing,
         css=CSS,
-        made_by=f"Simulated in {result.wall_s:.1f} s by corridor_sim {__version__}; report "
-        f"written on {dt.date.today()}.",
+        **parts,
     )
 
 
 def write_report(
-    result: SimulationResult, path: str | Path, *, scenario: Scenario | None = None, dpi: int = 110
+    answer: Answer, path: str | Path, *, scenario: Scenario | None = None, dpi: int = 110
 ) -> Path:
-    """Write a self-contained HTML report of ``result`` to ``path``: a table of contents,
-    the verdict, flows and bottleneck tables, every figure of
-    :func:`corridor_sim.plotting.save_figures` embedded as PNG, and (given ``scenario``)
-    its file text with each comment marked as a citation, an estimate or a note, and the
-    list of the public sources it cites. Returns the path written."""
+    """Write a self-contained HTML report of ``answer`` to ``path``; returns the path.
+
+    ``answer`` is what :func:`corridor_sim.run` returns (a ``ReplicatedRun``): the
+    verdict, headline, flows and bottleneck tables are over its replications (mean ± 95 %
+    CI half-width, ``n`` and the seeds stated, the binding element "first in k of n"),
+    and the figures of :func:`corridor_sim.plotting.save_figures` show one sample path,
+    replication 0, captioned so; the scenario defaults to the answer's. Or it is one
+    :class:`~corridor_sim.SimulationResult`: every number from that one sample path, and
+    the page says so. Either way: a table of contents and (given the scenario) its file
+    text with each comment marked as a citation, an estimate or a note, and the list of
+    the public sources it cites.
+    """
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(result, scenario=scenario, dpi=dpi), encoding="utf-8")
+    out.write_text(render_report(answer, scenario=scenario, dpi=dpi), encoding="utf-8")
     return out

@@ -7,16 +7,21 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 
 ENV = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+ENV.globals["zip"] = zip
 
 TEMPLATE = ENV.from_string(
-    """{% macro table(t) %}
-<table><thead><tr>{% for c in t.columns %}<th>{{ c }}</th>{% endfor %}</tr></thead><tbody>
+    """{% macro table(t, kind="") %}
+<div class="wide"><table{% if kind %} class="{{ kind }}"{% endif %}><thead><tr>
+{%- for c, numeric in zip(t.columns, t.numeric) -%}
+  <th{% if numeric %} class="num"{% endif %}>{{ c }}</th>
+{%- endfor -%}
+</tr></thead><tbody>
 {% for row in t.rows %}<tr>
   {%- for text, numeric in row -%}
     <td{% if numeric %} class="num"{% endif %}>{{ text }}</td>
   {%- endfor -%}
 </tr>
-{% endfor %}</tbody></table>
+{% endfor %}</tbody></table></div>
 {% endmacro %}
 <!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -26,7 +31,7 @@ TEMPLATE = ENV.from_string(
 <h1>{{ title }}</h1>
 {% if description %}<p class="meta">{{ description }}</p>{% endif %}
 <p class="meta">{{ period }}</p>
-<p class="sample">{{ sample }}</p>
+<p class="{{ banner_kind }}">{{ banner }}</p>
 <nav class="toc" aria-label="Contents"><h2 id="contents">Contents</h2><ol>
 {% for entry in toc %}
 <li><a href="#{{ entry.id }}">{{ entry.title }}</a>
@@ -37,15 +42,17 @@ TEMPLATE = ENV.from_string(
 </ol></nav>
 <section class="verdict" id="verdict"><h2>Verdict</h2><p>{{ verdict }}</p>
 <p class="meta">{{ balance }}</p></section>
+<section id="headline"><h2>Headline</h2>{{ table(headline, "headline") }}
+{% if cells %}<p class="meta">{{ cells }}</p>{% endif %}</section>
 <section id="flows"><h2>Flows</h2>{{ table(flows) }}
-<p class="meta">Offered = arrived during the statistics period; delivered also counts cargo
-that arrived during the warm-up. Units are each flow's natural unit.</p></section>
+<p class="meta">{{ flows_note }}{{ " " + cells if cells else "" }}</p></section>
 <section id="ranking"><h2>Bottleneck ranking</h2>{{ table(ranking) }}
 <p class="meta">{{ method }}</p></section>
 <section id="figures"><h2>Figures</h2>
+<p class="sample">{{ figures_note }}</p>
 {% for fig in figures %}
 <figure id="{{ fig.id }}"><img alt="{{ fig.name }}" src="data:image/png;base64,{{ fig.png }}">
-<figcaption>{{ fig.caption }}</figcaption></figure>
+<figcaption><span class="which">{{ which }}</span> {{ fig.caption }}</figcaption></figure>
 {% endfor %}
 </section>
 <section id="scenario"><h2>Scenario parameters and their sources</h2>

@@ -35,12 +35,15 @@ def test_run_writes_the_tables(ran):
     assert (out / "summary.json").is_file() and (out / "network.csv").is_file()
 
 
-@pytest.mark.parametrize("replications", ["1", "2"])
-def test_run_writes_the_report_of_one_sample_path(teaching, tmp_path, replications, capsys):
+@pytest.mark.parametrize(
+    ("replications", "what"),
+    [("1", "one sample path"), ("2", "tables over 2 replications, figures of one sample path")],
+)
+def test_run_writes_the_report(teaching, tmp_path, replications, what, capsys):
     report = tmp_path / "r.html"
     argv = ["run", teaching, "-n", replications, "--workers", "1", "--no-progress"]
     assert main([*argv, "--report", str(report)]) == 0
-    assert f"Wrote the report (one sample path) to {report}" in capsys.readouterr().out
+    assert f"Wrote the report ({what}) to {report}" in capsys.readouterr().out
     page = report.read_text()
     assert "Binding element: port_a-port_b" in page
     assert page.count("data:image/png;base64,") >= 6

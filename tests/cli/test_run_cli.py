@@ -3,7 +3,9 @@ as one sample path, and ``run`` and ``bottlenecks`` print one ranking."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sys
 
 import pytest
@@ -84,3 +86,40 @@ def test_run_and_bottlenecks_print_the_same_ranking_for_the_same_seed_and_n(caps
     # rank, element, kind, role and score ± half-width: the same rows in the same order
     assert [r[:7] for r in ran] == [r[:7] for r in listed]
     assert "sole bn %" in out and "min cut" in out
+
+
+def page_text(path) -> str:
+    """A report's HTML, entities decoded and no-break spaces made plain."""
+    return html.unescape(path.read_text()).replace("\xa0", " ")
+
+
+def test_run_report_holds_the_printed_answer_and_figures_of_one_sample_path(tmp_path, capsys):
+    report = tmp_path / "r.html"
+    argv = ["run", "teaching_two_ports", "--days", "60", "-n", "3", *FAST]
+    assert main([*argv, "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"Wrote the report (tables over 3 replications, figures of one sample path) to {report}"
+        in out
+    )
+    page = page_text(report)
+    assert "over 3 independent replications (seeds: numpy SeedSequence(1).spawn(3))" in page
+    assert "Figures: one sample path, replication 0 of 3 (seed 1, replication stream 0" in page
+    # the numbers of the report are those printed: the verdict, each flow's cells
+    verdict = next(line for line in out.splitlines() if line.startswith("Binding element: "))
+    assert f"<p>{verdict}</p>" in page and "first in 3 of 3 replications" in verdict
+    flow = next(line for line in out.splitlines() if line.startswith("goods_west "))
+    cells = re.split(r"\s{2,}", flow)[2:]
+    assert len(cells) == 6 and all(" ± " in c for c in cells)
+    for cell in cells:
+        assert f'<td class="num">{cell}</td>' in page
+
+
+def test_run_report_of_one_replication_is_one_sample_path(tmp_path, capsys):
+    report = tmp_path / "r.html"
+    argv = ["run", "teaching_two_ports", "--days", "60", "-n", "1", "--seed", "7"]
+    assert main([*argv, "--report", str(report)]) == 0
+    assert f"Wrote the report (one sample path) to {report}" in capsys.readouterr().out
+    page = page_text(report)
+    assert "One sample path (seed 7): every number below comes from this single run" in page
+    assert "±" not in page[: page.index('<section id="figures">')]

@@ -80,9 +80,12 @@ def test_comparison_shows_each_paired_difference_as_a_share_of_the_baseline(teac
     )
     comparison = compare(teaching, faster, replications=3, workers=1, progress=False)
     ax = plotting.plot_comparison(comparison)
-    rows = comparison.differences.set_index("kpi").loc[
-        ["delivered_t_per_yr", "delivered_ratio", "transit_mean_days", "in_system_t"]
-    ]
+    d = comparison.differences
+    rows = (
+        d[d["scope"] == "corridor"]
+        .set_index("kpi")
+        .loc[["delivered_t_per_yr", "delivered_ratio", "transit_mean_days", "in_system_t"]]
+    )
     (dots,) = ax.collections[-1:]
     expected = 100 * rows["difference"] / rows["baseline_mean"].abs()
     np.testing.assert_allclose(dots.get_offsets()[:, 0], expected)
@@ -95,8 +98,13 @@ def test_comparison_shows_each_paired_difference_as_a_share_of_the_baseline(teac
     ]
     assert ax.get_ylabel() == "KPI (unit): baseline mean -> variant mean"
     assert "%" in ax.get_xlabel()
-    flow = plotting.plot_comparison(comparison, ["flow:goods_west:delivered_t_per_yr"])
+    flow = plotting.plot_comparison(comparison, [("flow", "goods_west", "delivered_t_per_yr")])
     assert flow.get_yticklabels()[0].get_text().startswith("goods_west: delivered (t/yr)\n")
+    (flow_dot,) = flow.collections[-1:]
+    row = d[(d["subject"] == "goods_west") & (d["kpi"] == "delivered_t_per_yr")].iloc[0]
+    assert flow_dot.get_offsets()[0, 0] == pytest.approx(
+        100 * row["difference"] / abs(row["baseline_mean"])
+    )
     bounds = rows[["ci_low", "ci_high"]].to_numpy()
     for colour, (low, high) in zip(dots.get_facecolors(), bounds, strict=True):
         sure = low > 0 or high < 0  # the interval excludes no change

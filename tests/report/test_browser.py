@@ -1,5 +1,6 @@
-"""The report in a real browser: headless Chromium lays it out, shows the figures, keeps
-every YAML line inside its box, and every link of the contents lands on its section.
+"""The report in a real browser: headless Chromium lays out the report `corridor-sim run
+--report` writes (a replicated answer), shows the figures, keeps every YAML line and every
+table inside its box, and every link of the contents lands on its section.
 
 Without Chromium the test skips locally, and says so at the end of the run
 (tests/report/conftest.py); in CI (``CI`` set, as .ci/run installs Chromium) it fails.
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import corridor_sim as cs
 from corridor_sim import report
 from corridor_sim.plotting import _style, coastline, network_map
 
@@ -37,6 +39,9 @@ PROBE = """<script>
 const pres = [...document.querySelectorAll("pre")];
 document.body.dataset.clipped = pres.filter(p => p.scrollWidth > p.clientWidth + 1).length;
 document.body.dataset.pres = pres.length;
+const wide = [...document.querySelectorAll("div.wide")];
+document.body.dataset.tables = wide.length;
+document.body.dataset.overflow = wide.filter(d => d.scrollWidth > d.clientWidth + 1).length;
 const targets = [...document.querySelectorAll('nav.toc a')].map(a => a.getAttribute("href"));
 document.body.dataset.lost = targets.filter(h => !document.querySelector(h)).join(" ");
 </script></body>"""
@@ -60,25 +65,32 @@ def run(browser: str, profile: Path, *args: str) -> str:
     return done.stdout
 
 
-def test_the_report_renders_in_headless_chromium(tmp_path, result, corridor):
+@pytest.fixture(scope="module")
+def answer(corridor):
+    """Two replications of the 2024 corridor over 60 days."""
+    return cs.run(corridor, replications=2, workers=1, progress=False)
+
+
+def test_the_report_renders_in_headless_chromium(tmp_path, answer):
     browser = chromium()
-    page = report.write_report(result, tmp_path / "report.html", scenario=corridor, dpi=60)
+    page = report.write_report(answer, tmp_path / "report.html", dpi=60)
     probed = tmp_path / "probed.html"
     probed.write_text(page.read_text().replace("</body>", PROBE), encoding="utf-8")
     dom = run(
         browser, tmp_path / "profile", "--window-size=1000,800", "--dump-dom", probed.as_uri()
     )
-    assert f"Binding element: {result.bottlenecks.iloc[0]['element']}" in dom
+    assert f"Binding element: {answer.binding}" in dom and "±" in dom
     assert dom.count('src="data:image/png;base64,') >= 6
     body = re.search(r"<body([^>]*)>", dom)[1]
     assert 'data-pres="1"' in body  # the 2024 file, with lines of 200+ characters
     assert 'data-clipped="0"' in body  # each wraps inside its box at 1000 px
+    assert 'data-tables="3"' in body and 'data-overflow="0"' in body  # so do the tables
     assert 'data-lost=""' in body  # every link of the contents finds its section
     shot = tmp_path / "shot.png"
     run(
         browser,
         tmp_path / "profile",
-        "--window-size=1200,2600",
+        "--window-size=1200,3400",
         f"--screenshot={shot}",
         page.as_uri(),
     )

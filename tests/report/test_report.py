@@ -36,6 +36,7 @@ def test_report_states_the_verdict_and_the_headline_tables(page, storm):
     result = cs.simulate(storm)
     assert f"<p>{html.escape(result.verdict)}</p>" in page
     assert "<h2>Flows</h2>" in page and "<h2>Bottleneck ranking</h2>" in page
+    assert "<h2>Headline</h2>" in page and '<th class="num">this run</th>' in page
     for flow in storm.flows:
         assert f"<td>{flow}</td>" in page
 
@@ -43,12 +44,18 @@ def test_report_states_the_verdict_and_the_headline_tables(page, storm):
 def test_report_says_it_shows_one_sample_path(page, storm):
     assert "One sample path (seed " in page
     assert "without confidence intervals" in page
+    assert "Figures: the same sample path (seed " in page
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", page, re.S)
+    assert captions and all(
+        c.startswith('<span class="which">One sample path.</span>') for c in captions
+    )
+    assert "±" not in page[: page.index('<section id="figures">')]  # no interval claimed
 
 
 def test_the_ranking_shows_each_elements_one_capacity(page, storm):
     result = cs.simulate(storm)
     binding = result.elements.set_index("element").loc[result.bottlenecks.iloc[0]["element"]]
-    assert "<th>capacity t/day</th>" in page
+    assert '<th class="num">capacity t/day</th>' in page
     assert f'<td class="num">{binding["capacity_t_per_day"]:,.0f}</td>' in page
 
 
@@ -123,7 +130,7 @@ def test_long_yaml_lines_wrap_instead_of_being_clipped(page):
 
 
 def test_report_without_a_scenario_says_so(result, monkeypatch):
-    monkeypatch.setattr(report.html, "iter_figures", lambda *_args: iter(()))
+    monkeypatch.setattr(report.html, "figures", lambda *_args: [])
     page = report.render_report(result)
     assert "The scenario file is not available to this report." in page
     assert "No source is cited." in page

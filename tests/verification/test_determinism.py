@@ -44,4 +44,4 @@ def test_replicate_on_one_and_two_workers_is_identical():
     parallel = cs.replicate(scenario, 4, seed=SEED, workers=2, progress=False)
     pd.testing.assert_frame_equal(serial.runs, parallel.runs, check_exact=True)
     pd.testing.assert_frame_equal(serial.summary, parallel.summary, check_exact=True)
-    assert serial.runs["replication"].tolist() == [0, 1, 2, 3]
+    assert serial.runs["replication"].unique().tolist() == [0, 1, 2, 3]

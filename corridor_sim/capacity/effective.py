@@ -31,6 +31,7 @@ failures cost. ``docs/capacity.md`` explains both and how they relate to utilisa
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from corridor_sim.capacity.elements import demand_by_element, element_bounds, flow_t_per_yr
 from corridor_sim.capacity.resources import ElementBound
@@ -69,6 +70,15 @@ def capacity_t_per_yr(scenario: Scenario) -> dict[str, float]:
     bounds = element_bounds(scenario)
     mixes = commodity_mixes(scenario, bounds)
     return {name: b.mixed(mixes[name]) for name, b in bounds.items()}
+
+
+def capacity_t_per_day(scenario: Scenario) -> dict[str, float]:
+    """:func:`capacity_t_per_yr` in t/day (÷ 365), NaN where the element has no limit:
+    the ``capacity_t_per_day`` column of results and of the replicated ranking."""
+    return {
+        name: c / DAYS_PER_YEAR if math.isfinite(c) else math.nan
+        for name, c in capacity_t_per_yr(scenario).items()
+    }
 
 
 def ceiling_t_per_yr(scenario: Scenario) -> dict[str, float]:

@@ -5,11 +5,13 @@ replications: flows and the bottleneck ranking (means and 95% CI half-widths), a
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import SCORE_FORMULA, rank
+from corridor_sim.capacity.effective import capacity_t_per_day
 from corridor_sim.experiments.confidence import LEVEL, summarise_by
 from corridor_sim.experiments.text import per_run
 from corridor_sim.model.scenario import Scenario
@@ -37,7 +39,8 @@ def ranking_table(
 ) -> pd.DataFrame:
     """Per element, kind, role, the mean and half-width of each signal and of the score,
     and ``first_in`` (replications of the tidy ``runs`` in which it ranked first), ranked
-    by mean score."""
+    by mean score; ``capacity_t_per_day`` is each element's effective capacity (the same
+    in every replication; NaN where nothing limits it)."""
     table = summarise_by(element_runs, "element")
     kinds = {**{n: (s.kind, "node") for n, s in scenario.nodes.items()}}
     kinds.update({n: (s.kind, "link") for n, s in scenario.links.items()})
@@ -49,6 +52,8 @@ def ranking_table(
         else {}
     )
     table["first_in"] = [int(firsts.get(e, 0)) for e in table["element"]]
+    capacity = capacity_t_per_day(scenario)  # the one capacity (docs/capacity.md)
+    table["capacity_t_per_day"] = [capacity.get(e, math.nan) for e in table["element"]]
     return rank(table, by="score_mean")
 
 

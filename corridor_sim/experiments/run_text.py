@@ -5,6 +5,7 @@ replications."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,8 @@ ELEMENT_COLUMNS = [  # (kpi, header, scale, digits)
     ("utilisation", "util %", 100.0, 0),
     ("wait_share", "wait share %", 100.0, 0),
     ("backlog_growth_days", "backlog +days", 1.0, 1),
-    ("throughput_t_per_day", "t/day", 1.0, 0),
+    ("throughput_t_per_day", "throughput t/day", 1.0, 0),
+    ("capacity_t_per_day", "capacity t/day", 1.0, 0),
     ("queue_mean_t", "queue mean t", 1.0, 0),
 ]
 TRACED_COLUMNS = [
@@ -45,8 +47,9 @@ TRACED_COLUMNS = [
 
 
 def value(row: pd.Series, kpi: str, scale: float = 1.0, digits: int = 1) -> str:
-    """``mean ± half-width`` of ``kpi`` in a row of a summarised table; ``-`` if absent."""
-    mean = row.get(f"{kpi}_mean", math.nan)
+    """``mean ± half-width`` of ``kpi`` in a row of a summarised table (or the plain
+    value of a column ``kpi`` that is the same in every replication); ``-`` if absent."""
+    mean = row.get(f"{kpi}_mean", row.get(kpi, math.nan))
     if mean is None or (isinstance(mean, float) and math.isnan(mean)):
         return "-"
     return pm(mean, row.get(f"{kpi}_half_width", math.nan), digits, scale)
@@ -55,10 +58,11 @@ def value(row: pd.Series, kpi: str, scale: float = 1.0, digits: int = 1) -> str:
 def header_lines(rr: ReplicatedRun) -> list[str]:
     """Which scenario, which period, how many replications and seeds, how long it took."""
     s = rr.scenario.settings
+    statistics_from = s.start + dt.timedelta(hours=s.warmup_h)
     first = (
-        f"Scenario {rr.name}: {s.horizon_h / 24:,.0f} days from {s.start} after a "
-        f"{s.warmup_h / 24:,.0f}-day warm-up; {rr.n} replication{'s' if rr.n > 1 else ''} "
-        f"({rr.wall_s:.1f} s)"
+        f"Scenario {rr.name}: {s.horizon_h / 24:,.0f} days from {statistics_from:%Y-%m-%d} "
+        f"after a {s.warmup_h / 24:,.0f}-day warm-up from {s.start}; "
+        f"{rr.n} replication{'s' if rr.n > 1 else ''} ({rr.wall_s:.1f} s)"
     )
     if rr.n < 2:
         return [first, f"One replication ({rr.seeds}): one sample path, no confidence interval."]

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corridor_sim.capacity.effective import DAYS_PER_YEAR, capacity_t_per_yr
+from corridor_sim.capacity.effective import capacity_t_per_day
 from corridor_sim.engine.records import ElementRecord, RunRecord
 
 DAY_H = 24.0
@@ -74,13 +74,6 @@ def element_row(
     }
 
 
-def capacities_t_per_day(record: RunRecord) -> dict[str, float]:
-    """Capacity (effective capacity, t/day) of every element of the run's scenario; NaN
-    where the element has no limit."""
-    per_yr = capacity_t_per_yr(record.scenario)
-    return {name: c / DAYS_PER_YEAR if math.isfinite(c) else math.nan for name, c in per_yr.items()}
-
-
 def element_table(record: RunRecord) -> pd.DataFrame:
     """Per node and link over the statistics period: throughput (t, t/day), capacity
     (t/day, see module doc), utilisation, queue mean/max/p95 (t) and growth (t/day), waits
@@ -89,7 +82,7 @@ def element_table(record: RunRecord) -> pd.DataFrame:
     masses = _masses(record)
     times, samples = _samples(record)
     post = times >= record.warmup_h
-    caps = capacities_t_per_day(record)
+    caps = capacity_t_per_day(record.scenario)
     rows = []
     for i, e in enumerate(record.elements):
         tonnes = sum(u * m for u, m in zip(e.units_out_period, masses, strict=True))

@@ -103,6 +103,7 @@ def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 
                 f"{b.kind} {b.role}",
                 _num(b.score, 2),
                 _num(e.throughput_t_per_day),
+                _num(e.capacity_t_per_day) if math.isfinite(e.capacity_t_per_day) else "-",
                 _pct(b.utilisation),
                 _num(e.queue_mean_t),
                 _num(e.queue_p95_t),
@@ -116,7 +117,8 @@ def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 
             "element",
             "kind",
             "score",
-            "t/day",
+            "throughput t/day",
+            "capacity t/day",
             "util",
             "queue mean t",
             "queue p95 t",
@@ -124,7 +126,7 @@ def ranking_lines(bottlenecks: pd.DataFrame, elements: pd.DataFrame, top: int = 
             "wait share",
         ],
         rows,
-        "rllrrrrrrr",
+        "rllrrrrrrrr",
     )
     return lines
 

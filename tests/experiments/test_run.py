@@ -108,3 +108,18 @@ def test_to_dir_writes_the_tables_and_one_sample_path_for_figures(answer, tmp_pa
 def test_bad_seeds_and_counts_are_refused_before_running(kwargs, message):
     with pytest.raises(ValueError, match=message):
         cs.run(teaching(1.0), progress=False, workers=1, **kwargs)
+
+
+def test_the_ranking_and_both_summaries_show_the_one_capacity(answer):
+    """Capacity is one number per element (docs/capacity.md): the replicated ranking, the
+    sample path's elements table and both printed summaries carry the effective capacity
+    of :func:`corridor_sim.capacity`, beside throughput (which is a different column)."""
+    bounds = cs.capacity(answer.scenario).elements.set_index("element")["capacity_t_per_day"]
+    ranking = answer.ranking.set_index("element")["capacity_t_per_day"]
+    assert ranking["port_a-port_b"] == pytest.approx(bounds["port_a-port_b"])
+    assert np.isnan(ranking["factory"])  # an origin limits nothing
+    path = answer.sample_path(0).elements.set_index("element")["capacity_t_per_day"]
+    assert path["port_a-port_b"] == pytest.approx(bounds["port_a-port_b"])
+    for text in (answer.summary(), answer.sample_path(0).summary()):
+        assert "throughput t/day" in text and "capacity t/day" in text
+        assert f"{bounds['port_a-port_b']:,.0f}" in text

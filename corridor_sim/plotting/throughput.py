@@ -47,7 +47,7 @@ def per_period(daily: pd.DataFrame, run_days: float, period_days: int) -> pd.Dat
     return table.div(length, axis=0)
 
 
-CAPACITY_LABEL = "capacity (analytic, year average with closures)"
+CAPACITY_LABEL = "effective capacity (analytic, net of an average year's downtime)"
 
 
 def reference_line(result: SimulationResult, kind: str, name: str) -> tuple[float, str] | None:

@@ -136,8 +136,13 @@ def _contents(figs: list[dict[str, str]], files: list[ScenarioFile]) -> list[dic
     ]
 
 
-def _period(horizon_h: float, start: object, warmup_h: float) -> str:
-    return f"{horizon_h / 24:,.0f} days from {start} after a {warmup_h / 24:,.0f}-day warm-up."
+def _period(horizon_h: float, start: dt.date, warmup_h: float) -> str:
+    """The statistics period: it starts after the warm-up, which starts on ``start``."""
+    first = start + dt.timedelta(hours=warmup_h)
+    return (
+        f"{horizon_h / 24:,.0f} days from {first:%Y-%m-%d} after a {warmup_h / 24:,.0f}-day "
+        f"warm-up from {start}."
+    )
 
 
 def _one_path(result: SimulationResult, dpi: int) -> dict[str, Any]:

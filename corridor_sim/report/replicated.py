@@ -28,7 +28,7 @@ FLOW_COLUMNS = [  # (kpi, header, scale, digits)
     ("transit_p95_days", "p95 d", 1.0, 1),
 ]
 RANKING_COLUMNS = [  # (kpi, header, scale, digits), in the order of the one-path report
-    ("throughput_t_per_day", "t/day", 1.0, 0),
+    ("throughput_t_per_day", "throughput t/day", 1.0, 0),
     ("utilisation", "utilisation %", 100.0, 0),
     ("queue_mean_t", "queue mean t", 1.0, 0),
     ("backlog_growth_days", "backlog +days", 1.0, 1),

@@ -100,7 +100,7 @@ def bottleneck_table(result: SimulationResult, top: int = TOP) -> Table:
             "#": b["rank"].to_numpy(),
             "element": b["element"].to_numpy(),
             "kind": (b["kind"] + " " + b["role"]).to_numpy(),
-            "t/day": el["throughput_t_per_day"].to_numpy(),
+            "throughput t/day": el["throughput_t_per_day"].to_numpy(),
             "capacity t/day": pd.Series(capacity, index=el.index, dtype=float).to_numpy(),
             "utilisation %": b["utilisation"].to_numpy() * 100,
             "queue mean t": el["queue_mean_t"].to_numpy(),

@@ -61,7 +61,7 @@ def test_throughput_bars_carry_every_tonne_by_commodity_with_the_capacity_line(r
     assert {b.get_label() for b in ax.containers} == {
         c.replace("_", " ") for c in set(daily["commodity"])
     }
-    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("capacity")]
+    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("effective capacity")]
     assert line.get_ydata()[0] == pytest.approx(
         with_capacity.elements.set_index("element").loc[name, "capacity_t_per_day"]
     )
@@ -90,9 +90,10 @@ def test_the_capacity_line_is_the_results_one_capacity_never_a_derived_one(resul
     """The line is ``elements.capacity_t_per_day`` (the analytic capacity); without that
     column there is no line, rather than throughput / utilisation or another capacity."""
     ax = plotting.plot_throughput(capacity_column(result, {"btc": 95000.0}), "btc")
-    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("capacity")]
+    (line,) = [ln for ln in ax.lines if ln.get_label().startswith("effective capacity")]
     assert line.get_ydata()[0] == pytest.approx(95000.0)
-    assert line.get_label() == "capacity (analytic, year average with closures): 95,000 t/day"
+    label = "effective capacity (analytic, net of an average year's downtime): 95,000 t/day"
+    assert line.get_label() == label
     for name in (binding(result), "btc"):
         ax = plotting.plot_throughput(without_capacity(result), name)
         assert not [ln for ln in ax.lines if "capacity" in ln.get_label()]

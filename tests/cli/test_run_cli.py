@@ -25,7 +25,8 @@ def test_run_prints_means_with_confidence_intervals_over_n_replications(capsys):
     assert main(["run", "teaching_two_ports", "--days", "30", "-n", "3", *FAST]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "Scenario teaching_two_ports: 30 days from 2024-01-31 after a 30-day warm-up from 2024-01-01"
+        "Scenario teaching_two_ports: 30 days from 2024-01-31 "
+        "after a 30-day warm-up from 2024-01-01"
     )
     assert "mean ± the half-width of its 95 % confidence interval over the 3 replications" in out
     assert "(seeds: numpy SeedSequence(1).spawn(3))" in out

@@ -16,7 +16,7 @@ from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.experiments.kpis import CORRIDOR
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.experiments.views import as_table, clip, headline_table
-from corridor_sim.htmlrepr import html_block
+from corridor_sim.htmlrepr import Bars, html_block
 from corridor_sim.results.summary import UNIT_NAMES
 from corridor_sim.texttable import pct, pm, table
 
@@ -203,6 +203,16 @@ def run_repr(rr: ReplicatedRun) -> str:
     )
 
 
+def utilisation_bars(rr: ReplicatedRun, top: int = 5) -> Bars:
+    """The top of the ranking as bars of mean utilisation (%) with 95 % CI whiskers."""
+    rows = tuple(
+        (str(r["element"]), 100.0 * r["utilisation_mean"], 100.0 * r["utilisation_half_width"])
+        for _, r in rr.ranking.head(top).iterrows()
+    )
+    title = f"utilisation of the top-ranked elements (%, mean ± 95 % CI over {rr.n})"
+    return Bars(title, rows, 100.0, frozenset({rr.binding}))
+
+
 def run_html(rr: ReplicatedRun, top: int = 5) -> str:
     """The notebook view: what was run, the verdict, the headline, flows and ranking."""
     header, rows, _ = ranking_rows(rr, top)
@@ -214,4 +224,5 @@ def run_html(rr: ReplicatedRun, top: int = 5) -> str:
             "Flows (statistics period; mean ± 95% CI half-width)": as_table(*flow_rows(rr)),
             ranking_title(rr, len(rows)): as_table(header, rows),
         },
+        utilisation_bars(rr, top),
     )

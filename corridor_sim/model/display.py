@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from corridor_sim.htmlrepr import Table, counted, html_block
+from corridor_sim.htmlrepr import Bars, Table, counted, html_block
 from corridor_sim.texttable import num
 from corridor_sim.units import HOURS_PER_DAY, HOURS_PER_YEAR
 
@@ -85,6 +85,14 @@ def scenario_html(scenario: Scenario) -> str:
     lines = [scenario.description, f"{period(scenario)}.", f"{counts(scenario)}."]
     if scenario.source:
         lines.append(f"Read from {scenario.source}.")
+    mass_t = {name: c.mass_per_unit_t for name, c in scenario.commodities.items()}
+    volumes = tuple(
+        (f.name, f.volume_units_per_h * HOURS_PER_YEAR * mass_t[f.commodity] / 1e3, None)
+        for f in scenario.flows.values()
+    )
     return html_block(
-        f"Scenario: {scenario.name}", lines, {"Flows (mean volume)": flow_table(scenario)}
+        f"Scenario: {scenario.name}",
+        lines,
+        {"Flows (mean volume)": flow_table(scenario)},
+        Bars("flows: mean volume (kt/yr)", volumes),
     )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
-from corridor_sim.htmlrepr import Column, Table, counted, html_block, shown
+from corridor_sim.htmlrepr import Bars, Column, Table, counted, html_block, shown
 from corridor_sim.results.dates import at
 from corridor_sim.texttable import num
 
@@ -100,6 +100,14 @@ def result_repr(result: SimulationResult) -> str:
     )
 
 
+def utilisation_bars(result: SimulationResult) -> Bars:
+    """The top of the ranking as bars of utilisation (%), the binding element marked."""
+    top = result.bottlenecks.head(TOP)
+    rows = tuple((str(r.element), 100.0 * float(r.utilisation), None) for r in top.itertuples())
+    marked = frozenset({binding(result) or ""})
+    return Bars("utilisation of the top-ranked elements (%)", rows, 100.0, marked)
+
+
 def result_html(result: SimulationResult) -> str:
     """The notebook view: a one-sample-path label, the verdict, flows and ranking."""
     top = min(TOP, len(result.bottlenecks))
@@ -117,4 +125,5 @@ def result_html(result: SimulationResult) -> str:
                 ranking(result)
             ),
         },
+        utilisation_bars(result),
     )

@@ -113,3 +113,16 @@ def test_a_date_column_that_is_not_dates_is_a_result_error(teaching, tmp_path):
     queues.to_csv(folder / "queues.csv", index=False)
     with pytest.raises(ResultError, match=r"queues\.csv: column 'date' must hold ISO dates"):
         cs.SimulationResult.from_dir(folder)
+
+
+def test_notebook_views_carry_a_small_figure_of_the_answer(teaching):
+    """Scenario, result and replicated run each show a small inline SVG bar figure: the
+    flows' volumes, and the top elements' utilisation (the binding one in vermillion;
+    over replications with a 95 % CI whisker)."""
+    scenario = cs.load_scenario(cs.bundled_path("teaching_two_ports"))
+    assert "<svg" in scenario._repr_html_() and "goods_west" in scenario._repr_html_()
+    page = teaching._repr_html_()
+    assert page.count("<svg") == 1 and "#D55E00" in page
+    answer = cs.run(scenario, replications=2, workers=1, progress=False)
+    view = answer._repr_html_()
+    assert "<svg" in view and "<line" in view and "mean ± 95 % CI over 2" in view

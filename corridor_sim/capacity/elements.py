@@ -1,12 +1,15 @@
 """The analytic capacity of every node and link, from the scenario's parameters alone.
 
-- sea link: vessels x load (capacity x load factor) x round trips a year x availability,
-  a round trip being two crossings, the berth time at both ports and the handling of one
+- sea link: vessels x load (capacity x load factor) x round trips a year x availability
+  x the share of the year not in scheduled maintenance, a round trip being two
+  crossings, a call at each port (:func:`call_overhead_h`: berth time, the mean arrival
+  and departure formalities, the mean wait for the entry window) and the handling of one
   full load (loaded one way, the way the corridor's cargo goes);
 - rail link: trains a day (line capacity) x 365 x train capacity x availability;
 - port: per berth type, berths x handling rate x 8760 h x the handling share of a call
-  (handling / (handling + berth time)) x availability; a tonne moved sea to sea is
-  handled twice;
+  (handling / (handling + the call's overhead on the berth: berth time, formalities and
+  the entry-window wait, for which the berth is kept)) x availability; a tonne moved sea
+  to sea is handled twice;
 - border or terminal: servers x 8760 h / service time (plus gauge change) per batch, at
   most the daily quota x 365, times the largest batch that reaches it (a full train,
   a vessel load, an arriving block train);
@@ -25,7 +28,7 @@ from collections import defaultdict
 from corridor_sim.capacity.availability import availability
 from corridor_sim.capacity.resources import ElementBound, Resource
 from corridor_sim.model.demand import FlowSpec
-from corridor_sim.model.network import NodeSpec, PipelineLink, RailLink, SeaLink
+from corridor_sim.model.network import NodeSpec, PipelineLink, RailLink, SeaLink, VesselSpec
 from corridor_sim.model.scenario import Scenario
 
 YEAR_H = 8760.0
@@ -63,6 +66,32 @@ def element_bounds(scenario: Scenario) -> dict[str, ElementBound]:
             why = "transfer link" if link.kind == "transfer" else "no line capacity given"
             out[name] = ElementBound(name, "link", link.kind, formula=f"{why}: no limit")
     return out
+
+
+def call_overhead_h(spec: NodeSpec) -> float:
+    """Hours a vessel call at port ``spec`` takes besides handling cargo: berth time,
+    mean arrival and departure formalities, and the mean wait for the entry window of a
+    vessel ready at a random time of day (:meth:`EntryWindow.expected_wait_h`)."""
+    hours = spec.berth_time_h
+    for dist in (spec.formalities_arrival, spec.formalities_departure):
+        if dist is not None:
+            hours += dist.mean_h
+    if spec.entry_window is not None:
+        hours += spec.entry_window.expected_wait_h()
+    return hours
+
+
+def _overhead_text(spec: NodeSpec) -> str:
+    """E.g. ``"2 h berth + 3 h formalities + 1.5 h entry"`` (``call_overhead_h``'s parts)."""
+    parts = [f"{spec.berth_time_h:g} h berth"]
+    formalities = sum(
+        d.mean_h for d in (spec.formalities_arrival, spec.formalities_departure) if d is not None
+    )
+    if formalities:
+        parts.append(f"{formalities:g} h formalities")
+    if spec.entry_window is not None:
+        parts.append(f"{spec.entry_window.expected_wait_h():.2g} h entry")
+    return " + ".join(parts)
 
 
 def _unit(scenario: Scenario, commodity: str) -> str:
@@ -194,7 +223,7 @@ def _port(scenario: Scenario, spec: NodeSpec) -> ElementBound:
                 continue
             rate = spec.handling_rate_per_h[scenario.commodities[c].handling]
             hours = load / rate
-            share = hours / (hours + spec.berth_time_h / ways)
+            share = hours / (hours + call_overhead_h(spec) / ways)
             per[c] = n * rate * YEAR_H * share * av.share * scenario.commodities[c].mass_per_unit_t
         if per:
             resources.append(Resource(berth, per))
@@ -209,7 +238,7 @@ def _port(scenario: Scenario, spec: NodeSpec) -> ElementBound:
         text.append(
             "berths x rate x 8760 h x handling share of a call x availability: "
             + " + ".join(parts)
-            + f"; berth time {spec.berth_time_h:g} h a call; {av.describe()}"
+            + f"; {_overhead_text(spec)} a call; {av.describe()}"
         )
     servers = _servers(scenario, spec)
     if servers:
@@ -224,14 +253,16 @@ def _port(scenario: Scenario, spec: NodeSpec) -> ElementBound:
 def _sea(scenario: Scenario, link: SeaLink) -> ElementBound:
     av = availability(scenario, link.name, also=(link.origin, link.destination))
     a, b = scenario.nodes[link.origin], scenario.nodes[link.destination]
+    calls = call_overhead_h(a) + call_overhead_h(b)
     classes: dict[tuple, list] = {}
     for v in link.fleet:
-        key = (v.berth, tuple(sorted(v.capacity.items())), v.speed_kmh)
+        key = (v.berth, tuple(sorted(v.capacity.items())), v.speed_kmh, v.maintenance)
         classes.setdefault(key, []).append(v)
     resources, parts = [], []
     used = demand_by_element(scenario).get(link.name, {})
     for vessels in classes.values():
         v, n = vessels[0], len(vessels)
+        in_service = 1.0 - (v.maintenance.share if v.maintenance else 0.0)
         per, shown = {}, ""
         for c in sorted(_carried(scenario, set(v.capacity)), key=lambda c: -used.get(c, 0.0)):
             cls = scenario.commodities[c].handling
@@ -239,19 +270,45 @@ def _sea(scenario: Scenario, link: SeaLink) -> ElementBound:
                 continue
             load = v.capacity[cls] * link.load_factor
             handling = load / a.handling_rate_per_h[cls] + load / b.handling_rate_per_h[cls]
-            trip = 2 * link.sailing_time_h(v) + a.berth_time_h + b.berth_time_h + handling
-            per[c] = n * load * scenario.commodities[c].mass_per_unit_t * YEAR_H * av.share / trip
-            shown = shown or (
-                f"{n} x {load:g} {_unit(scenario, c)} ({v.capacity[cls]:g} x "
-                f"{link.load_factor:.0%}) x {YEAR_H / trip:.1f} trips/yr (round trip {trip:.1f} h "
-                f"= 2 x {link.sailing_time_h(v):.1f} h sailing + "
-                f"{a.berth_time_h + b.berth_time_h:g} h berth + {handling:.1f} h handling)"
-            )
+            trip = 2 * link.sailing_time_h(v) + calls + handling
+            tonnes = n * load * scenario.commodities[c].mass_per_unit_t
+            per[c] = tonnes * YEAR_H * av.share * in_service / trip
+            shown = shown or _trip_text(scenario, link, v, n, c, trip, handling, in_service)
         if per:
             resources.append(Resource(v.name.rsplit("-", 1)[0], per))
             parts.append(shown)
     text = "vessels x load x round trips/yr x availability: " + " + ".join(parts)
     return ElementBound(link.name, "link", "sea", (tuple(resources),), f"{text}; {av.describe()}")
+
+
+def _trip_text(
+    scenario: Scenario,
+    link: SeaLink,
+    v: VesselSpec,
+    n: int,
+    c: str,
+    trip: float,
+    handling: float,
+    in_service: float,
+) -> str:
+    """How one vessel class's round trips were counted, for the formula text."""
+    a, b = scenario.nodes[link.origin], scenario.nodes[link.destination]
+    cls = scenario.commodities[c].handling
+    load = v.capacity[cls] * link.load_factor
+    calls = f"{_overhead_text(a)} at {a.name}, {_overhead_text(b)} at {b.name}"
+    out = (
+        f"{n} x {load:g} {_unit(scenario, c)} ({v.capacity[cls]:g} x "
+        f"{link.load_factor:.0%}) x {YEAR_H / trip:.1f} trips/yr (round trip {trip:.1f} h "
+        f"= 2 x {link.sailing_time_h(v):.1f} h sailing + calls ({calls}) + "
+        f"{handling:.1f} h handling)"
+    )
+    if v.maintenance is not None:
+        m = v.maintenance
+        out += (
+            f" x {in_service:.3f} in service ({m.duration_h / 24:g} days of maintenance "
+            f"every {m.every_h / 24:g} days)"
+        )
+    return out
 
 
 def _rail(scenario: Scenario, link: RailLink) -> ElementBound:

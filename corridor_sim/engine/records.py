@@ -23,22 +23,28 @@ Period = tuple[float, float]
 
 @dataclass(frozen=True, slots=True)
 class VesselRecord:
-    """One vessel over the statistics period: voyages, mean fill, hours by state."""
+    """One vessel over the statistics period: voyages, mean fill, hours by state, and
+    the turnaround of its port calls (hours from arrival to sailing, by port name)."""
 
     name: str
     voyages: int
     loaded_voyages: int
     fill_sum: float  # sum over loaded voyages of the share of capacity used
     hours: dict[str, float]  # hours in each state of ``engine.links.vessel.STATES``
+    turnaround: dict[str, Histogram] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class BerthRecord:
-    """One berth type of a port: how many berths, and how many were busy on average."""
+    """One berth type of a port: how many berths, and how many held a vessel alongside
+    on average (``busy_mean``), split into vessels at work (berthing, formalities,
+    unloading, loading) and idle (waiting for cargo or for room in the port)."""
 
     berth: str
     berths: int
     busy_mean: float
+    working_mean: float = 0.0
+    idle_mean: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,9 @@ NODE_KINDS = ("origin", "destination", "border", "terminal", "port", "pipeline_t
 LINK_KINDS = ("transfer", "rail", "sea", "pipeline")
 BERTH_TYPES = ("rail_ferry", "container", "liquid", "roro", "general")
 VESSEL_HOMES = ("from", "to")
+#: where a vessel with cargo aboard waits for more (``departure.wait_at``)
+WAIT_AT = ("anchorage", "berth")
+DAY_H = 24.0
 
 #: node kinds without processing (servers, service_time, quota), as in the scenario file
 _NO_PROCESSING = ("origin", "destination")
@@ -32,6 +35,65 @@ def readable(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class EntryWindow:
+    """The hours of each day a port lets vessels in to berth: from ``from_h`` to ``to_h``
+    after midnight (the start of day 0 is t = 0); ``from_h > to_h`` spans midnight.
+
+    >>> daylight = EntryWindow(6.0, 18.0)
+    >>> daylight.wait_h(20.0), daylight.wait_h(30.0), daylight.expected_wait_h()
+    (10.0, 0.0, 3.0)
+    """
+
+    from_h: float
+    to_h: float
+
+    def __post_init__(self) -> None:
+        start = checks.number(self.from_h, "from_h", ge=0.0)
+        end = checks.number(self.to_h, "to_h", ge=0.0)
+        for key, value in (("from_h", start), ("to_h", end)):
+            if value >= DAY_H:
+                checks.fail(key, f"must be < 24 h, a time of day (got {value!r})")
+        if start == end:
+            checks.fail("to_h", f"must differ from from_h (both are {start!r})")
+
+    @property
+    def open_h(self) -> float:
+        """Hours a day the window is open."""
+        return (self.to_h - self.from_h) % DAY_H
+
+    def wait_h(self, now_h: float) -> float:
+        """Hours from ``now_h`` until the window is open (0 if it is)."""
+        since = (now_h - self.from_h) % DAY_H
+        return 0.0 if since < self.open_h else DAY_H - since
+
+    def expected_wait_h(self) -> float:
+        """Mean wait of a vessel ready at a random time of day: closed² / (2 x 24 h)."""
+        closed = DAY_H - self.open_h
+        return closed * closed / (2 * DAY_H)
+
+
+@dataclass(frozen=True)
+class Maintenance:
+    """Scheduled maintenance (drydock, class survey) of a vessel: out of service for
+    ``duration_h`` every ``every_h``. The link staggers its vessels' dates
+    (:meth:`SeaLink.maintenance_offset_h`)."""
+
+    every_h: float
+    duration_h: float
+
+    def __post_init__(self) -> None:
+        every = checks.positive(self.every_h, "every_h")
+        duration = checks.positive(self.duration_h, "duration_h")
+        if duration >= every:
+            checks.fail("duration_h", f"must be < every_h {every:g} (got {self.duration_h!r})")
+
+    @property
+    def share(self) -> float:
+        """Share of the time out of service."""
+        return self.duration_h / self.every_h
+
+
+@dataclass(frozen=True)
 class NodeSpec:
     """A place where cargo waits and is handled.
 
@@ -47,7 +109,10 @@ class NodeSpec:
     quota_per_day : most batches (trains) that may start service per calendar day.
     berths : berths per berth type (ports).
     handling_rate_per_h : loading/unloading rate per handling class, units/h (ports).
-    berth_time_h : fixed time per vessel call: mooring, papers, unmooring (ports).
+    berth_time_h : fixed time per berthing: mooring, papers, unmooring (ports).
+    formalities_arrival, formalities_departure : border, customs and sanitary clearance
+        per vessel call, spent on the berth after berthing and before sailing (ports).
+    entry_window : the hours of the day a vessel may enter to berth (ports), or None.
     label : the name shown on maps and in reports (e.g. ``"Beineu (road)"``), or None
         to show :attr:`display_name`'s readable form of ``name``.
 
@@ -67,6 +132,9 @@ class NodeSpec:
     berths: dict[str, int] = field(default_factory=dict)
     handling_rate_per_h: dict[str, float] = field(default_factory=dict)
     berth_time_h: float = 0.0
+    formalities_arrival: Distribution | None = None
+    formalities_departure: Distribution | None = None
+    entry_window: EntryWindow | None = None
     label: str | None = None
 
     def __post_init__(self) -> None:
@@ -83,7 +151,7 @@ class NodeSpec:
             checks.number(self.lat, "lat", ge=-90.0, le=90.0)
         checks.amounts(self.storage, "storage", HANDLING_CLASSES)
         servers = checks.whole(self.servers, "servers", 0)
-        for key in ("service_time", "gauge_change"):
+        for key in ("service_time", "gauge_change", "formalities_arrival", "formalities_departure"):
             value = getattr(self, key)
             if value is not None:
                 checks.instance(value, Distribution, "a Distribution or None", key)
@@ -97,6 +165,10 @@ class NodeSpec:
         checks.counts(self.berths, "berths", BERTH_TYPES, 1)
         checks.amounts(self.handling_rate_per_h, "handling_rate_per_h", HANDLING_CLASSES)
         checks.non_negative(self.berth_time_h, "berth_time_h")
+        if self.entry_window is not None:
+            checks.instance(
+                self.entry_window, EntryWindow, "an EntryWindow or None", "entry_window"
+            )
         self._check_kind()
 
     @property
@@ -123,6 +195,9 @@ class NodeSpec:
                 berths=self.berths or None,
                 handling_rate_per_h=self.handling_rate_per_h or None,
                 berth_time_h=self.berth_time_h or None,
+                formalities_arrival=self.formalities_arrival,
+                formalities_departure=self.formalities_departure,
+                entry_window=self.entry_window,
             )
         if kind != "border":
             used["gauge_change"] = self.gauge_change
@@ -226,6 +301,7 @@ class VesselSpec:
     capacity: dict[str, float]
     speed_kmh: float
     home: str = "from"
+    maintenance: Maintenance | None = None
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -233,6 +309,8 @@ class VesselSpec:
         checks.amounts(self.capacity, "capacity", HANDLING_CLASSES, minimum=1.0, required=True)
         checks.positive(self.speed_kmh, "speed_kmh")
         checks.choice(self.home, VESSEL_HOMES, "home")
+        if self.maintenance is not None:
+            checks.instance(self.maintenance, Maintenance, "a Maintenance or None", "maintenance")
 
 
 @dataclass(frozen=True)
@@ -240,8 +318,10 @@ class SeaLink(LinkSpec):
     """A sea crossing served by a fleet shuttling between ``origin`` and ``destination``.
 
     ``load_factor`` scales every vessel's capacity (the draft limit of the falling
-    Caspian). Vessels sail when full, after ``max_wait_h`` at berth, or at slots
-    ``every_h`` apart.
+    Caspian). Vessels sail when full, ``max_wait_h`` after they were ready to load, or at
+    slots ``every_h`` apart; until then a vessel with cargo aboard waits at anchorage
+    (``wait_at="anchorage"``, the berth is free for others) or on its berth
+    (``wait_at="berth"``).
     """
 
     distance_km: float = 0.0
@@ -249,6 +329,7 @@ class SeaLink(LinkSpec):
     load_factor: float = 1.0
     max_wait_h: float | None = 24.0
     every_h: float | None = None
+    wait_at: str = "anchorage"
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -275,6 +356,16 @@ class SeaLink(LinkSpec):
             checks.positive(self.every_h, "every_h")
         if self.max_wait_h is None and self.every_h is None:
             checks.fail("every_h", "give max_wait_h, every_h or both (both are None)")
+        checks.choice(self.wait_at, WAIT_AT, "wait_at")
+
+    def maintenance_offset_h(self, index: int) -> float:
+        """When vessel ``fleet[index]`` first goes to maintenance, hours from t = 0: the
+        vessels with maintenance are staggered, the i-th of n at i/n of its period."""
+        planned = [i for i, v in enumerate(self.fleet) if v.maintenance is not None]
+        m = self.fleet[index].maintenance
+        if m is None:
+            return float("inf")
+        return m.every_h * planned.index(index) / len(planned)
 
     def sailing_time_h(self, vessel: VesselSpec) -> float:
         """Hours at sea for one crossing by ``vessel``."""

@@ -18,7 +18,7 @@ from corridor_sim.results import balance, summary
 from corridor_sim.results.dates import TIMED, dated
 from corridor_sim.results.deliveries import flow_daily_table, transit_table
 from corridor_sim.results.elements import daily_table, element_table, queue_table, throughput_table
-from corridor_sim.results.fleet import berth_table, vessel_table
+from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
 from corridor_sim.results.html import result_html, result_repr
 from corridor_sim.results.network import network_table
@@ -32,8 +32,10 @@ class SimulationResult:
     """Everything one run measured, over the statistics period (after the warm-up).
 
     Tables: ``elements`` (per node and link), ``throughput`` (per element and commodity),
-    ``flows``, ``stages`` (where each flow's transit time goes), ``vessels``, ``berths``,
-    ``bottlenecks`` (ranked), ``queues`` (sampled queue lengths over the whole run),
+    ``flows``, ``stages`` (where each flow's transit time goes), ``vessels`` (hours by
+    state, voyages a year, turnaround), ``berths`` (occupancy split into working and
+    idle), ``calls`` (turnaround per sea link and port), ``bottlenecks`` (ranked),
+    ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
     t = 0), ``network`` (node positions, link ends), ``transits`` (each flow's transit-time
     distribution) and ``flow_daily`` (each flow's deliveries per day of the whole run).
@@ -69,6 +71,7 @@ class SimulationResult:
     network: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     transits: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     flow_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    calls: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -87,6 +90,7 @@ class SimulationResult:
         "network",
         "transits",
         "flow_daily",
+        "calls",
     )
 
     def __post_init__(self) -> None:
@@ -138,6 +142,7 @@ class SimulationResult:
             network=network_table(record.scenario),
             transits=transit_table(record),
             flow_daily=flow_daily_table(record),
+            calls=call_table(record),
             activity=activity,
         )
 

@@ -7,7 +7,9 @@ from corridor_sim.model.cargo import HANDLING_CLASSES, Commodity
 from corridor_sim.model.network import (
     BERTH_TYPES,
     LINK_KINDS,
+    WAIT_AT,
     LinkSpec,
+    Maintenance,
     NodeSpec,
     PipelineLink,
     RailLink,
@@ -26,9 +28,10 @@ LINK_KEYS = {
     "sea": ["distance", "fleet", "load_factor", "departure"],
     "pipeline": ["capacity", "base_load", "linefill", "transit_time", "density"],
 }
-FLEET_KEYS = ["name", "type", "count", "berth", "capacity", "speed", "home"]
+FLEET_KEYS = ["name", "type", "count", "berth", "capacity", "speed", "home", "maintenance"]
 FLEET_REQUIRED = ["berth", "capacity", "speed"]
-DEPARTURE_KEYS = ["max_wait", "every"]
+DEPARTURE_KEYS = ["max_wait", "every", "wait_at"]
+MAINTENANCE_KEYS = ["every", "duration"]
 
 
 def read_link(
@@ -122,6 +125,7 @@ def _sea(
         speed_kmh = v.quantity("speed", "length/time").value
         home = v.choice("home", ["from", "to"], "from")
         count = v.count("count", 1, minimum=1, maximum=MAX_VESSELS)  # each one is a process
+        maintenance = _maintenance(v) if v.has("maintenance") else None
         if v.has("name") and count > 1:
             v.fail("count", "a named vessel is one ship; use 'type' with 'count'")
         for i in range(count):
@@ -133,6 +137,7 @@ def _sea(
                     capacity=capacity,
                     speed_kmh=speed_kmh,
                     home=home,
+                    maintenance=maintenance,
                 )
             )
     if not fleet:
@@ -143,12 +148,15 @@ def _sea(
             r.fail("fleet", f"vessel name {n!r} is used twice")
     max_wait: float | None = 24.0
     every: float | None = None
+    wait_at = "anchorage"
     if r.has("departure"):
         d = r.sub("departure")
         d.check_keys(DEPARTURE_KEYS)
-        max_wait = d.hours("max_wait", allow_zero=True) if d.has("max_wait") else None
-        every = d.hours("every") if d.has("every") else None
-        if max_wait is None and every is None:
+        wait_at = d.choice("wait_at", WAIT_AT, wait_at)
+        if d.has("max_wait") or d.has("every"):
+            max_wait = d.hours("max_wait", allow_zero=True) if d.has("max_wait") else None
+            every = d.hours("every") if d.has("every") else None
+        elif not d.has("wait_at"):
             d.fail(None, "give 'max_wait', 'every' or both")
     load = r.quantity("load_factor", "fraction", "100 %").value
     if load > 1:
@@ -164,7 +172,18 @@ def _sea(
         load_factor=load,
         max_wait_h=max_wait,
         every_h=every,
+        wait_at=wait_at,
     )
+
+
+def _maintenance(v: Reader) -> Maintenance:
+    """A fleet entry's scheduled maintenance: ``{every: 365 day, duration: 14 day}``."""
+    m = v.sub("maintenance")
+    m.check_keys(MAINTENANCE_KEYS, required=MAINTENANCE_KEYS)
+    every, duration = m.hours("every"), m.hours("duration")
+    if duration >= every:
+        m.fail("duration", f"must be shorter than 'every' (got {m.raw('duration')!r})")
+    return m.build(Maintenance, every, duration)
 
 
 def _pipeline(

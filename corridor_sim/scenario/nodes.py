@@ -6,7 +6,7 @@ from typing import Any
 
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES, Commodity
 from corridor_sim.model.distributions import DISTRIBUTIONS, Distribution, deterministic
-from corridor_sim.model.network import BERTH_TYPES, NODE_KINDS, NodeSpec
+from corridor_sim.model.network import BERTH_TYPES, DAY_H, NODE_KINDS, EntryWindow, NodeSpec
 from corridor_sim.scenario.reader import Reader
 
 #: the unit each handling class is counted in for storage, handling rates and capacity
@@ -111,12 +111,24 @@ def _oil_density(r: Reader, key: str, commodities: dict[str, Commodity]) -> floa
     return densities.pop()
 
 
+FORMALITIES_KEYS = ["arrival", "departure"]
+ENTRY_WINDOW_KEYS = ["from", "to"]
+
 NODE_KEYS = {
     "origin": [],
     "destination": [],
     "border": ["servers", "service_time", "quota", "gauge_change"],
     "terminal": ["servers", "service_time", "quota"],
-    "port": ["servers", "service_time", "quota", "berths", "handling_rate", "berth_time"],
+    "port": [
+        "servers",
+        "service_time",
+        "quota",
+        "berths",
+        "handling_rate",
+        "berth_time",
+        "formalities",
+        "entry_window",
+    ],
     "pipeline_terminal": ["servers", "service_time"],
 }
 
@@ -148,6 +160,11 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
     rates = _class_quantities(r, "handling_rate", "/time", commodities)
     if kind == "port" and not berths:
         r.fail(None, "a port needs 'berths', e.g. {rail_ferry: 2, container: 1}")
+    formalities: dict[str, Distribution | None] = dict.fromkeys(FORMALITIES_KEYS)
+    if r.has("formalities"):
+        f = r.sub("formalities")
+        f.check_keys(FORMALITIES_KEYS)
+        formalities |= {key: read_distribution(f, key) for key in FORMALITIES_KEYS if f.has(key)}
     return r.build(
         NodeSpec,
         name=name,
@@ -162,8 +179,24 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
         berths=berths,
         handling_rate_per_h=rates,
         berth_time_h=r.hours("berth_time", "0 h", allow_zero=True),
+        formalities_arrival=formalities["arrival"],
+        formalities_departure=formalities["departure"],
+        entry_window=_entry_window(r) if r.has("entry_window") else None,
         label=label,
     )
+
+
+def _entry_window(r: Reader) -> EntryWindow:
+    """The hours of the day a port lets vessels in: ``{from: 6 h, to: 18 h}``."""
+    w = r.sub("entry_window")
+    w.check_keys(ENTRY_WINDOW_KEYS, required=ENTRY_WINDOW_KEYS)
+    ends = {key: w.hours(key, allow_zero=True) for key in ENTRY_WINDOW_KEYS}
+    for key, hours in ends.items():
+        if hours >= DAY_H:
+            w.fail(key, f"must be a time of day, below 24 h (got {w.raw(key)!r})")
+    if ends["from"] == ends["to"]:
+        w.fail("to", f"must differ from 'from' (both are {w.raw('to')!r})")
+    return w.build(EntryWindow, ends["from"], ends["to"])
 
 
 def _label(r: Reader) -> str:

@@ -16,7 +16,7 @@ from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS
 from corridor_sim.model.disruptions import DAYS_IN_MONTH_MAX
 from corridor_sim.model.distributions import DISTRIBUTIONS
-from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS, VESSEL_HOMES
+from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS, VESSEL_HOMES, WAIT_AT
 from corridor_sim.model.scenario import LAST_DATE
 from corridor_sim.scenario.disruptions import KINDS as DISRUPTION_KINDS
 from corridor_sim.scenario.links import MAX_VESSELS
@@ -134,7 +134,17 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
             "description": f"berths by type ({', '.join(BERTH_TYPES)})",
         },
         "handling_rate": per_class("loading and unloading rate", "/time", oil=True),
-        "berth_time": quantity(TIME, "mooring, papers and unmooring per vessel call", "2 h"),
+        "berth_time": quantity(TIME, "mooring and unmooring per berthing", "2 h"),
+        "formalities": Ref("formalities"),
+        "entry_window": Ref("entry_window"),
+    },
+    "formalities": {
+        "arrival": Ref("distribution"),
+        "departure": Ref("distribution"),
+    },
+    "entry_window": {
+        "from": quantity(TIME, "time of day the window opens, below 24 h", "6 h"),
+        "to": quantity(TIME, "time of day it closes (before 'from': past midnight)", "18 h"),
     },
     "distribution": {
         "dist": choice(DISTRIBUTIONS, "the distribution"),
@@ -191,10 +201,18 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "capacity": per_class("what the ship carries"),
         "speed": quantity("length/time", "service speed", "12 kn"),
         "home": choice(VESSEL_HOMES, "the port it starts at (default from)"),
+        "maintenance": Ref("maintenance"),
+    },
+    "maintenance": {
+        "every": quantity(TIME, "time between the starts of two maintenance periods", "365 day"),
+        "duration": quantity(TIME, "time out of service each period", "14 day"),
     },
     "departure": {
         "max_wait": quantity(TIME, "a vessel sails this long after it is ready", "24 h"),
         "every": quantity(TIME, "scheduled departures, one each", "84 h"),
+        "wait_at": choice(
+            WAIT_AT, "where a vessel with cargo aboard waits for more (default anchorage)"
+        ),
     },
     "flow": {
         "commodity": text("the commodity carried", non_empty=True),
@@ -236,8 +254,14 @@ MEANING: dict[str, str] = {
     "node": "a place where cargo waits and is handled; the keys allowed depend on 'kind'",
     "distribution": "a duration: a fixed time ('4.25 h') or {dist: ..., mean: ...}",
     "link": "what moves cargo between two nodes; the keys allowed depend on 'kind'",
+    "formalities": "border, customs and sanitary clearance per call, spent on the berth: "
+    "a duration or distribution on 'arrival' and on 'departure'",
+    "entry_window": "the hours of each day vessels may enter the port to berth",
     "vessel": "a ship, or 'count' ships of one 'type', of a sea link's fleet",
-    "departure": "when a vessel sails: 'max_wait' after it is ready, and/or 'every'",
+    "maintenance": "scheduled maintenance (drydock): 'duration' out of service every "
+    "'every', staggered over the link's fleet",
+    "departure": "when a vessel sails: 'max_wait' after it is ready, and/or 'every'; "
+    "'wait_at' says where it waits meanwhile",
     "flow": "a stream of cargo from an origin to a destination",
     "arrivals": "how cargo arrives: one unit at a time (poisson) or in batches of 'size'",
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",

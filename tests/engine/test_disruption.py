@@ -127,9 +127,9 @@ def test_node_failures_take_servers_out():
 def test_same_named_vessels_on_two_links_fail_independently():
     """Each vessel's failures draw from its own stream, even if another link reuses its name."""
     # Two idle crossings a-b and c-d (the only flow goes o -> e), each with a ferry named
-    # "ferry", fail every ~10 h. An idle vessel never reaches a berth to be repaired, so
-    # each keeps the repair time drawn at its first failure: two independent exponential
-    # draws are equal with probability 0; from one shared stream they are equal.
+    # "ferry", fail every ~10 h. An idle vessel goes to repair at once, at anchorage, for
+    # the time drawn at the failure: two independent exponential draws are equal with
+    # probability 0; from one shared stream they are equal.
     mapping = scenario(
         nodes={
             "a": port(),
@@ -150,20 +150,28 @@ def test_same_named_vessels_on_two_links_fail_independently():
         ],
     )
     sim = start(mapping)
+    repairs = []
+    for name in ("a-b", "c-d"):
+        vessel = sim.links[name].vessels[0]
+        log = spy(vessel, "set_state", sim, lambda state, v=vessel: (state, v.repair_h))
+        repairs.append(log)
     sim.env.run(until=200)
-    first, second = sim.links["a-b"].vessels[0], sim.links["c-d"].vessels[0]
-    assert first.repair_due and second.repair_due
-    assert first.repair_h != second.repair_h
+    first, second = ([h for _, (state, h) in log if state == "repair"] for log in repairs)
+    assert len(first) > 3 and len(second) > 3
+    assert first[0] != second[0] and first != second
 
 
-def test_vessel_failure_sends_the_vessel_to_repair_at_its_next_call():
-    """Failures on a sea link: a failed vessel repairs at berth for its drawn repair time."""
+def test_vessel_failure_sends_the_vessel_to_repair_off_the_berth():
+    """Failures on a sea link: a failed vessel is repaired, off the berth, for its drawn
+    repair time."""
     # Each 'repair' state lasts exactly the repair time drawn at the failure (repair_h),
-    # then the vessel carries on; cargo keeps flowing over the 300 h.
+    # no berth is held meanwhile, then the vessel carries on; cargo keeps flowing.
     failures = {"kind": "failures", "elements": ["a-b"], "mtbf": "30 h", "mttr": "5 h"}
     sim = start(crossing(failures, horizon="300 h"))
     vessel = sim.links["a-b"].vessels[0]
+    berths = [sim.nodes[p].berths["rail_ferry"] for p in ("a", "b")]
     log = spy(vessel, "set_state", sim, lambda state: (state, vessel.repair_h))
+    held = spy(vessel, "_off_duty", sim, lambda: [b.count for b in berths])
     delivered = deliveries(sim)
     sim.env.run(until=sim.end_h)
     repairs = [i for i, (_, (state, _)) in enumerate(log) if state == "repair"]
@@ -171,6 +179,7 @@ def test_vessel_failure_sends_the_vessel_to_repair_at_its_next_call():
     for i in repairs[:-1]:
         (t, (_, hours)), (t_next, _) = log[i], log[i + 1]
         assert t_next - t == pytest.approx(hours)
+    assert held and all(counts == [0, 0] for _, counts in held)
     assert sum(qty for _, qty in delivered) > 0
 
 

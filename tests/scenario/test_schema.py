@@ -218,3 +218,100 @@ def test_quantity_patterns_agree_with_the_parser(name):
     assert not pattern.match(f"1,5 {unit}")
     assert not pattern.match(f"1,500 {unit}")
     assert not pattern.match("12")
+
+
+def with_call(data):
+    """``data`` with every key of a vessel call given: formalities and an entry window at
+    port_a, maintenance of the ferries, waiting alongside."""
+    port = data["nodes"]["port_a"]
+    port["formalities"] = {
+        "arrival": {"dist": "gamma", "mean": "3 h", "cv": 0.5},
+        "departure": "1 h",
+    }
+    port["entry_window"] = {"from": "6 h", "to": "18 h"}
+    link = data["links"]["port_a-port_b"]
+    link["fleet"][0]["maintenance"] = {"every": "365 day", "duration": "14 day"}
+    link["departure"]["wait_at"] = "berth"
+    return data
+
+
+def test_the_keys_of_a_vessel_call_are_valid_in_schema_and_loader(validator):
+    data = with_call(as_json(TEACHING))
+    assert errors_of(validator, data) == []
+    built = cs.build_scenario(data)
+    port, link = built.nodes["port_a"], built.links["port_a-port_b"]
+    assert port.formalities_arrival.mean_h == 3.0 and port.formalities_departure.mean_h == 1.0
+    assert (port.entry_window.from_h, port.entry_window.to_h) == (6.0, 18.0)
+    assert link.fleet[0].maintenance.share == pytest.approx(14 / 365)
+    assert link.wait_at == "berth"
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where", "message"),
+    [
+        (f"{FLEET}.maintenance", {"every": "365 day"}, FLEET, "'duration' is a required"),
+        ("links.port_a-port_b.departure.wait_at", "quay", "links", "'quay' is not one of"),
+        ("nodes.port_a.entry_window", {"from": "6 h"}, "nodes.port_a", "'to' is a required"),
+        ("nodes.port_a.formalities", {"arival": "1 h"}, "nodes.port_a", "'arival' was"),
+    ],
+    ids=["maintenance-duration", "wait-at", "entry-window-to", "formalities-typo"],
+)
+def test_the_schema_catches_mistakes_in_a_vessel_call(validator, path, value, where, message):
+    data = changed(path, value, text=TEACHING)
+    found = errors_of(validator, data)
+    assert any(p.startswith(where) and message in p for p in found), found
+    with pytest.raises(cs.ScenarioError):
+        cs.build_scenario(data)
+
+
+@pytest.mark.parametrize(
+    ("path", "context"),
+    [
+        ("nodes.port_a.formalities", "formalities"),
+        ("nodes.port_a.entry_window", "entry_window"),
+        (f"{FLEET}.maintenance", "maintenance"),
+        ("links.port_a-port_b.departure", "departure"),
+    ],
+)
+def test_schema_keys_of_a_vessel_call_are_the_loader_keys(validator, path, context):
+    """As test_schema_keys_are_the_loader_keys, for the mappings of a vessel call."""
+    data = with_call(as_json(TEACHING))
+    mapping = data
+    for part in path.split("."):
+        mapping = mapping[int(part)] if isinstance(mapping, list) else mapping[part]
+    mapping["colour"] = "red"
+    with pytest.raises(cs.ScenarioError) as info:
+        cs.build_scenario(data)
+    match = re.search(r"unknown key 'colour'; allowed: (.*)$", info.value.reason)
+    assert match, info.value
+    allowed = match.group(1).split(", ")
+    assert list(validator.schema["definitions"][context]["properties"]) == allowed
+    assert shapes()[context][1][""][0] == allowed
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("nodes.port_a.entry_window", {"from": "25 h", "to": "6 h"}, "below 24 h"),
+        ("nodes.port_a.entry_window", {"from": "6 h", "to": "6 h"}, "must differ from 'from'"),
+        (f"{FLEET}.maintenance", {"every": "10 day", "duration": "10 day"}, "shorter than"),
+    ],
+    ids=["hour-25", "empty-window", "longer-than-period"],
+)
+def test_the_loader_refuses_what_the_schema_cannot_check(validator, path, value, message):
+    """Times of day below 24 h and maintenance shorter than its period: valid text for
+    the schema, refused by the loader at the key."""
+    data = changed(path, value)
+    assert errors_of(validator, data) == []
+    with pytest.raises(cs.ScenarioError, match=message) as info:
+        cs.build_scenario(data)
+    assert info.value.key_path.startswith(path.replace(".0", "[0]"))
+
+
+def test_a_departure_with_only_wait_at_keeps_the_default_max_wait():
+    data = changed("links.port_a-port_b.departure", {"wait_at": "berth"})
+    link = cs.build_scenario(data).links["port_a-port_b"]
+    assert (link.wait_at, link.max_wait_h, link.every_h) == ("berth", 24.0, None)
+    empty = changed("links.port_a-port_b.departure", {})
+    with pytest.raises(cs.ScenarioError, match="give 'max_wait', 'every' or both"):
+        cs.build_scenario(empty)

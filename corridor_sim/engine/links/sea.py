@@ -1,9 +1,12 @@
 """Sea links: a fleet of vessels shuttling between two ports, carrying cargo both ways.
 
-Each vessel is a SimPy process. At a port it waits for the port to be open and for a
-berth of its type, unloads (held at berth while the port's storage is full), loads what
-waits for it in the next direction, and sails when full, when ``max_wait`` since it was
-ready has passed (with cargo on board or waiting at the other end), or at its slot.
+Each vessel is a SimPy process (:mod:`~corridor_sim.engine.links.vessel`, where its port
+call is described). At a port it waits at anchorage for the port to be open, for a berth
+of its type and for the entry window, berths, clears formalities, unloads (held alongside
+while the port's storage is full), loads what waits for it in the next direction, and
+sails when full, when ``max_wait`` since it was ready has passed (with cargo on board or
+waiting at the other end), or at its slot; meanwhile it waits at anchorage, or alongside
+with ``wait_at="berth"``.
 """
 
 from __future__ import annotations
@@ -27,19 +30,27 @@ from corridor_sim.model.disruptions import Failures
 from corridor_sim.model.network import SeaLink
 
 FULL = 1 - 1e-9
-#: vessel states in which a vessel is not spare: at work, or down (shifting-bottleneck trace)
-AT_WORK = frozenset({"sailing", "loading", "unloading", "berthing", "repair", "weather_bound"})
-#: vessel states that hold a berth at work
-AT_BERTH = frozenset({"loading", "unloading", "berthing", "repair"})
-#: vessel states that count as busy for utilisation
-BUSY = ("sailing", "loading", "unloading", "berthing", "waiting_berth", "blocked")
+#: vessel states that count as busy for utilisation: moving or working cargo (not
+#: waiting for a berth, for the entry window, for cargo or for room in the port)
+BUSY = ("sailing", "berthing", "formalities", "loading", "unloading")
+#: vessel states out of service, left out of utilisation's denominator
+DOWN = ("weather_bound", "repair", "maintenance")
+#: vessel states in which a vessel is not spare: busy, or down (shifting-bottleneck trace)
+AT_WORK = frozenset(BUSY + DOWN)
 
 
 class SeaLane(Lane):
     """Cargo waiting at one port for the link's vessels to the other port.
 
     Cargo queues per handling class, so a vessel finds what it can carry at once; across
-    classes, the vessel takes whichever has waited longest first.
+    classes, the vessel takes whichever has waited longest first. ``units`` keeps the
+    units waiting per class, so a vessel at anchorage can tell when a full load waits.
+
+    ``kept`` names, per handling class, the vessel waiting at anchorage for more cargo of
+    that class here: the line fills one vessel at a time at each port, so other vessels
+    of the link take that class here only once it has sailed (cargo is booked on the next
+    sailing, as liner and ferry operators do), instead of sharing the cargo and sailing
+    part-full side by side.
     """
 
     link: Sea
@@ -47,6 +58,8 @@ class SeaLane(Lane):
     def __init__(self, link: Sea, source: Port, target: Port) -> None:
         super().__init__(link, source, target)
         self.by_class: dict[str, deque[Consignment]] = {}
+        self.units: dict[str, float] = {}
+        self.kept: dict[str, Vessel] = {}
 
     @property
     def waiting(self) -> list[Consignment]:
@@ -55,29 +68,55 @@ class SeaLane(Lane):
 
     def enqueue(self, c: Consignment) -> None:
         self.link.accept(self, c)
-        queue = self.by_class.get(c.flow.handling)
+        cls = c.flow.handling
+        queue = self.by_class.get(cls)
         if queue is None:
-            queue = self.by_class[c.flow.handling] = deque()
+            queue = self.by_class[cls] = deque()
+            self.units[cls] = 0.0
         queue.append(c)
-        self.link.signal_cargo()
+        self.units[cls] += c.qty
+        self.link.signal_cargo(kept=cls in self.kept)
 
     def queued(self) -> Iterable[Consignment]:
         for queue in self.by_class.values():
             yield from queue
 
     def has_cargo_for(self, vessel: Vessel) -> bool:
-        """True if cargo that ``vessel`` can carry waits on this side."""
-        by_class = self.by_class
-        return any(by_class.get(cls) for cls in vessel.capacity)
+        """True if cargo that ``vessel`` can carry waits on this side (and is not kept
+        for another vessel waiting for it)."""
+        by_class, kept = self.by_class, self.kept
+        return any(by_class.get(cls) and kept.get(cls, vessel) is vessel for cls in vessel.capacity)
+
+    def share_for(self, vessel: Vessel) -> float:
+        """The share of ``vessel``'s capacity that the cargo waiting here for it would fill."""
+        units, kept = self.units, self.kept
+        return sum(
+            units.get(cls, 0.0) / cap
+            for cls, cap in vessel.capacity.items()
+            if kept.get(cls, vessel) is vessel
+        )
+
+    def keep(self, vessel: Vessel) -> None:
+        """Keep the cargo of ``vessel``'s classes for it (unless kept for another)."""
+        for cls in vessel.capacity:
+            self.kept.setdefault(cls, vessel)
+
+    def release(self, vessel: Vessel) -> bool:
+        """Stop keeping cargo for ``vessel``; True if any was kept for it."""
+        mine = [cls for cls, v in self.kept.items() if v is vessel]
+        for cls in mine:
+            del self.kept[cls]
+        return bool(mine)
 
     def take(self, vessel: Vessel, room: float) -> tuple[Batch, float]:
         """Load up to ``room`` (share of the vessel) from the waiting cargo it can carry."""
         load: Batch = []
         used = 0.0
+        kept = self.kept
         queues = [
             (self.by_class[cls], cap)
             for cls, cap in vessel.capacity.items()
-            if cap > 0 and self.by_class.get(cls)
+            if cap > 0 and self.by_class.get(cls) and kept.get(cls, vessel) is vessel
         ]
         while queues and room - used > 1e-9:
             queue, cap = min(queues, key=lambda qc: qc[0][0].t)
@@ -91,6 +130,7 @@ class SeaLane(Lane):
                     queues = [qc for qc in queues if qc[0]]
             used += share
             load.append(c)
+            self.units[c.flow.handling] -= c.qty
             self.link.depart(self, c)
         return load, used
 
@@ -106,18 +146,28 @@ class Sea(Link):
         self.ports = ports
         for a, b in ((0, 1), (1, 0)):
             self.lane(ports[a], ports[b])
-        self._cargo: simpy.Event | None = None
+        self._cargo: simpy.Event | None = None  # any cargo joins
+        self._free: simpy.Event | None = None  # cargo not kept for a vessel joins
         self.vessels = [Vessel(self, v, i) for i, v in enumerate(spec.fleet)]
         self.working = 0  # vessels AT_WORK, counted only while tracing activity
 
-    def signal_cargo(self) -> None:
-        """Wake vessels waiting for cargo."""
+    def signal_cargo(self, *, kept: bool = False) -> None:
+        """Wake vessels waiting for cargo; those idle for want of it only if the cargo is
+        not ``kept`` for a vessel waiting at anchorage (they could not take it)."""
         if self._cargo is not None:
             event, self._cargo = self._cargo, None
             event.succeed()
+        if not kept and self._free is not None:
+            event, self._free = self._free, None
+            event.succeed()
 
-    def cargo_arrives(self) -> simpy.Event:
-        """An event that fires when cargo next joins either side."""
+    def cargo_arrives(self, *, free: bool = False) -> simpy.Event:
+        """An event that fires when cargo next joins either side (with ``free``: cargo
+        that no vessel keeps, or kept cargo set free)."""
+        if free:
+            if self._free is None:
+                self._free = self.env.event()
+            return self._free
         if self._cargo is None:
             self._cargo = self.env.event()
         return self._cargo
@@ -141,14 +191,11 @@ class Sea(Link):
 
     def note_vessel(self, vessel: Vessel, old: str, new: str) -> None:
         """Trace ``vessel`` changing state: the link is active while no vessel is spare
-        (idle, blocked or waiting for a berth); the port while a berth type is all at work."""
+        (waiting for a berth, the entry window or cargo, blocked, or idle); the ports
+        trace their berths themselves (:meth:`Port.shift`)."""
         if (old in AT_WORK) != (new in AT_WORK):
             self.working += 1 if new in AT_WORK else -1
             self.note_activity()
-        if (old in AT_BERTH) != (new in AT_BERTH):
-            port = self.ports[vessel.port_index]
-            port.berths_working[vessel.spec.berth] += 1 if new in AT_BERTH else -1
-            port.note_activity()
 
     def note_activity(self) -> None:
         if self.activity is not None:
@@ -170,12 +217,14 @@ class Sea(Link):
         return True
 
     def utilisation(self, now: float, days: float) -> float:
-        """Vessel time not idle, out of the time not lost to weather or repair."""
+        """Vessel time sailing or working at berth (:data:`BUSY`), out of the time not
+        lost to weather, repair or maintenance: waiting for a berth, for the entry
+        window, for cargo or for room in the port is not busy."""
         busy = available = 0.0
         for v in self.vessels:
             hours = v.hours_by_state(now)
             busy += sum(hours[s] for s in BUSY)
-            available += sum(hours.values()) - hours["weather_bound"] - hours["repair"]
+            available += sum(hours.values()) - sum(hours[s] for s in DOWN)
         return busy / available if available > 0 else math.nan
 
     def record(self, now: float, days: float) -> ElementRecord:

@@ -1,32 +1,87 @@
-"""A vessel of a sea link: its voyage cycle as a SimPy process, and its time by state."""
+"""A vessel of a sea link: its port calls and voyages as a SimPy process, its hours by
+state and the turnaround of its calls.
+
+A call runs as port statistics count it (UNCTAD's port performance indicators; see the
+vessel-call section of the project's modelling notes, ``MODELLING.md``): arrive, queue at
+anchorage for a berth of the vessel's type (``waiting_berth``), wait there for the port's
+entry window (``entry``), berth (the port's berth time), clear arrival ``formalities``,
+unload, load, clear departure formalities, leave the berth and sail.
+
+Waiting for cargo. "Ships waiting for cargo normally wait at anchorage or a lay-by berth;
+a working berth is released when work ends" (``MODELLING.md``). So a vessel works the
+cargo that waits for it and, if it must wait for more (not full, before ``max_wait``
+after it was ready or its slot), leaves the berth for the anchorage
+(``waiting_cargo``). When enough cargo waits to fill it, or at its deadline, it berths
+again to load what came meanwhile (one more berth time; no second arrival formalities),
+or, if nothing came, sails from the anchorage at once. A sea link with
+``wait_at="berth"`` keeps the vessel alongside instead (``idle_berth``).
+
+Off the berth: a vessel that failed (``repair_due``) is repaired after it has unloaded at
+its next call, at anchorage or a yard, not on the berth; scheduled maintenance (drydock)
+takes it out of service for exactly its duration from its planned date, or from the first
+moment after it with nothing aboard. A vessel idle at anchorage goes at once.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Generator
 from typing import Any, Protocol
 
 import numpy as np
 import simpy
+from simpy.resources.resource import Request
 
 from corridor_sim.engine.activity import ActivityLog
 from corridor_sim.engine.consignment import Consignment
-from corridor_sim.engine.port import Port
+from corridor_sim.engine.port import IDLE, WORKING, Port
 from corridor_sim.engine.records import VesselRecord
+from corridor_sim.engine.stats import Histogram
 from corridor_sim.model.disruptions import Failures
 from corridor_sim.model.network import SeaLink, VesselSpec
 
 STATES = (
     "sailing",
-    "loading",
-    "unloading",
+    "waiting_berth",  # at anchorage, queued for a berth (anchorage time)
+    "entry",  # at anchorage, a berth free, waiting for the port's entry window
     "berthing",
-    "idle",
-    "waiting_berth",
+    "formalities",
+    "unloading",
+    "loading",
+    "blocked",  # alongside, its unloaded cargo refused by the full port
+    "idle_berth",  # alongside, waiting for cargo (wait_at: berth)
+    "waiting_cargo",  # at anchorage with cargo aboard, waiting for more or its deadline
+    "idle",  # at anchorage, nothing to carry either way
     "weather_bound",
-    "blocked",
     "repair",
+    "maintenance",
+)
+#: what a vessel alongside is doing, by state, as the port's berth statistics count it
+BERTH_MODE = {
+    "berthing": WORKING,
+    "formalities": WORKING,
+    "unloading": WORKING,
+    "loading": WORKING,
+    "blocked": IDLE,
+    "idle_berth": IDLE,
+}
+#: states that count towards a call's turnaround (arrival to sailing)
+IN_CALL = frozenset(
+    {
+        "waiting_berth",
+        "entry",
+        "berthing",
+        "formalities",
+        "unloading",
+        "loading",
+        "blocked",
+        "idle_berth",
+        "waiting_cargo",
+        "weather_bound",
+    }
 )
 FULL = 1 - 1e-9
+EPS = 1e-9
 
 
 class Quay(Protocol):
@@ -34,6 +89,12 @@ class Quay(Protocol):
     sees it."""
 
     def has_cargo_for(self, vessel: Vessel) -> bool: ...
+
+    def share_for(self, vessel: Vessel) -> float: ...
+
+    def keep(self, vessel: Vessel) -> None: ...
+
+    def release(self, vessel: Vessel) -> bool: ...
 
     def take(self, vessel: Vessel, room: float) -> tuple[list[Consignment], float]: ...
 
@@ -65,7 +126,9 @@ class Service(Gate, Protocol):
 
     def side(self, port_index: int) -> Quay: ...
 
-    def cargo_arrives(self) -> simpy.Event: ...
+    def cargo_arrives(self, *, free: bool = False) -> simpy.Event: ...
+
+    def signal_cargo(self, *, kept: bool = False) -> None: ...
 
     def unload(
         self, port_index: int, batch: list[Consignment]
@@ -92,19 +155,37 @@ class Vessel:
         self.voyages = 0
         self.loaded_voyages = 0
         self.fill_sum = 0.0
+        self.berth: tuple[Port, Request] | None = None  # the berth it is alongside
+        self.call_h = 0.0  # hours of the current call so far
+        self.called = False  # berthed since it arrived
+        self.cleared_in = False  # arrival formalities done since it arrived
+        self.turnaround = (Histogram(), Histogram())  # calls at port 0 and port 1
         self.repair_due = False
         self.repair_h = 0.0
+        self._repaired: list[simpy.Event] = []
+        self.maintenance_due = False
+        self._idling = False  # waiting in _idle, where an interrupt may wake it
         n = len(link.spec.fleet)
         every = link.spec.every_h
         self.slot_offset = (every * number / n) if every else 0.0
         self.port_index = 0 if spec.home == "from" else 1
         self.process = self.env.process(self.run())
+        if spec.maintenance is not None:
+            first = link.spec.maintenance_offset_h(number)
+            self.env.timeout(first).callbacks.append(self._maintenance_comes)
 
+    # -- state and statistics -------------------------------------------------------
     def set_state(self, state: str) -> None:
         now = self.env.now
-        self.hours[self.state] += now - self.since
+        old = self.state
+        spent = now - self.since
+        self.hours[old] += spent
+        if old in IN_CALL:
+            self.call_h += spent
+        if self.berth is not None:
+            self.berth[0].shift(self.spec.berth, BERTH_MODE.get(old), BERTH_MODE.get(state))
         if self.link.activity is not None:
-            self.link.note_vessel(self, self.state, state)
+            self.link.note_vessel(self, old, state)
         self.state = state
         self.since = now
 
@@ -113,6 +194,7 @@ class Vessel:
         self.since = now
         self.voyages = self.loaded_voyages = 0
         self.fill_sum = 0.0
+        self.turnaround = (Histogram(), Histogram())
 
     def hours_by_state(self, now: float) -> dict[str, float]:
         hours = dict(self.hours)
@@ -121,13 +203,20 @@ class Vessel:
 
     def record(self, now: float) -> VesselRecord:
         """The vessel's statistics-period record."""
+        ports = self.link.ports
         return VesselRecord(
-            self.name, self.voyages, self.loaded_voyages, self.fill_sum, self.hours_by_state(now)
+            self.name,
+            self.voyages,
+            self.loaded_voyages,
+            self.fill_sum,
+            self.hours_by_state(now),
+            {ports[i].name: self.turnaround[i] for i in (0, 1)},
         )
 
+    # -- failures and maintenance ---------------------------------------------------
     def start_failures(self, spec: Failures, rng: np.random.Generator) -> None:
-        """Break down every ``mtbf`` hours on average; the repair (``mttr``) is done at
-        the next port call."""
+        """Break down every ``mtbf`` hours on average; the repair (``mttr``) is done off
+        the berth, after the vessel has unloaded at its next call."""
         self.env.process(self._fail_cycle(spec, rng))
 
     def _fail_cycle(
@@ -135,51 +224,122 @@ class Vessel:
     ) -> Generator[simpy.Event, Any, None]:
         while True:
             yield self.env.timeout(rng.exponential(spec.mtbf_h))
-            self.repair_h = rng.exponential(spec.mttr_h)
-            self.repair_due = True  # the vessel goes to repair at its next port call
-            while self.repair_due:
-                yield self.env.timeout(24.0)
+            yield self.break_down(rng.exponential(spec.mttr_h))
+
+    def break_down(self, repair_h: float) -> simpy.Event:
+        """Fail now, needing ``repair_h`` of repair (added to any repair still due); the
+        event fires when the repair is done."""
+        self.repair_h += repair_h
+        self.repair_due = True
+        repaired = self.env.event()
+        self._repaired.append(repaired)
+        self._wake()
+        return repaired
+
+    def _maintenance_comes(self, _event: simpy.Event) -> None:
+        """A planned maintenance date: due now, and again one period later."""
+        m = self.spec.maintenance
+        assert m is not None
+        self.maintenance_due = True
+        self._wake()
+        self.env.timeout(m.every_h).callbacks.append(self._maintenance_comes)
+
+    def _wake(self) -> None:
+        """Send a vessel idle at anchorage to its repair or maintenance at once."""
+        if self._idling:
+            self._idling = False
+            self.process.interrupt()
+
+    def _off_duty(self) -> Generator[simpy.Event, Any, None]:
+        """Maintenance, then repairs, if due: off the berth, at a yard or at anchorage."""
+        m = self.spec.maintenance
+        if self.maintenance_due and m is not None:
+            self.maintenance_due = False
+            self.set_state("maintenance")
+            yield self.env.timeout(m.duration_h)
+        if self.repair_due:
+            self.set_state("repair")
+            yield self.env.timeout(self.repair_h)
+            self.repair_due, self.repair_h = False, 0.0
+            repaired, self._repaired = self._repaired, []
+            for event in repaired:
+                event.succeed()
 
     # -- the voyage cycle -----------------------------------------------------------
     def run(self) -> Generator[simpy.Event, Any, None]:
         link = self.link
         while True:
             port = link.ports[self.port_index]
-            yield from self._await_open(port)
-            here = link.side(self.port_index)
-            if self.hold or self.repair_due or here.has_cargo_for(self):
-                yield from self._call(port)
-            if not self.hold and not link.side(1 - self.port_index).has_cargo_for(self):
-                self.set_state("idle")  # at anchorage: nothing to carry either way
-                yield link.cargo_arrives()
+            if not self.hold and self._due():
+                self._unmoor()
+                yield from self._off_duty()
                 continue
-            yield from self._await_open(link)
-            self.set_state("sailing")
-            self.voyages += 1
-            if self.hold:
-                self.loaded_voyages += 1
-                self.fill_sum += self.fill
-            yield self.env.timeout(self.sailing_h)
-            self.port_index = 1 - self.port_index
+            if self.hold or link.side(self.port_index).has_cargo_for(self):
+                yield from self._call(port)
+                if not self.hold and self._due():
+                    continue  # _call left the berth: off duty next
+            if not self.hold and not link.side(1 - self.port_index).has_cargo_for(self):
+                self._unmoor()
+                yield from self._idle()
+                continue
+            yield from self._sail(port)
+
+    def _due(self) -> bool:
+        return self.repair_due or self.maintenance_due
+
+    def _idle(self) -> Generator[simpy.Event, Any, None]:
+        """At anchorage with nothing to carry: until cargo comes, or duty calls."""
+        self.set_state("idle")
+        self._idling = True
+        with contextlib.suppress(simpy.Interrupt):  # a failure or maintenance (_wake)
+            yield self.link.cargo_arrives(free=True)
+        self._idling = False
 
     def _call(self, port: Port) -> Generator[simpy.Event, Any, None]:
-        """A port call: berth, unload, go to repair if due, load, leave the berth."""
-        berths = port.berths[self.spec.berth]
-        request = berths.request()
+        """A port call: berth, unload; then leave the berth if repair or maintenance is
+        due, else load (see :meth:`_load`)."""
+        if self.berth is None and not (yield from self._moor(port)):
+            return
+        if self.hold:
+            yield from self._unload(port)
+        if self._due():
+            self._unmoor()
+            return
+        yield from self._load(port)
+
+    def _moor(self, port: Port) -> Generator[simpy.Event, Any, bool]:
+        """Anchorage, entry window, berthing and (once a visit) arrival formalities; False
+        (and no berthing) if, with nothing aboard, its cargo has gone by its turn."""
+        yield from self._await_open(port)
+        request = port.berths[self.spec.berth].request()
         self.set_state("waiting_berth")
         yield request
-        level = port.berth_levels[self.spec.berth]
-        level.add(1, self.env.now)
+        wait = port.entry_wait_h(self.env.now)
+        if wait > 0:
+            self.set_state("entry")
+            yield self.env.timeout(wait)
+        if not self.hold and not self.link.side(self.port_index).has_cargo_for(self):
+            port.berths[self.spec.berth].release(request)  # another vessel took it
+            return False
+        self.berth = (port, request)
+        self.called = True
         if port.berth_time_h:
             self.set_state("berthing")
             yield self.env.timeout(port.berth_time_h)
-        if self.hold:
-            yield from self._unload(port)
-        if self.repair_due:
-            yield from self._repair()
-        yield from self._load(port)
-        level.add(-1, self.env.now)
-        berths.release(request)
+        arrival = port.formalities[0]
+        if arrival is not None and not self.cleared_in:
+            self.set_state("formalities")
+            yield self.env.timeout(arrival())
+        self.cleared_in = True
+        return True
+
+    def _unmoor(self) -> None:
+        """Leave the berth (if alongside)."""
+        if self.berth is not None:
+            port, request = self.berth
+            port.shift(self.spec.berth, BERTH_MODE.get(self.state), None)
+            self.berth = None
+            port.berths[self.spec.berth].release(request)
 
     def _await_open(self, element: Gate) -> Generator[simpy.Event, Any, None]:
         if not element.is_open:
@@ -193,35 +353,74 @@ class Vessel:
         self.set_state("blocked")
         yield from self.link.unload(self.port_index, batch)
 
-    def _repair(self) -> Generator[simpy.Event, Any, None]:
-        self.set_state("repair")
-        yield self.env.timeout(self.repair_h)
-        self.repair_due = False
-
     def _load(self, port: Port) -> Generator[simpy.Event, Any, None]:
-        """Load what waits; with cargo aboard, wait at berth for more until full, until
-        ``max_wait`` after the vessel was ready, or until its slot."""
-        spec = self.link.spec
+        """Load what waits; with cargo aboard, wait for more until full, until
+        ``max_wait`` after the vessel was ready, or until its slot: alongside
+        (``wait_at="berth"``) or at anchorage, keeping the cargo that comes for itself
+        (``SeaLane.kept``) and berthing again to load it."""
         side = self.link.side(self.port_index)
-        ready = self.env.now
+        if not side.has_cargo_for(self):
+            return
+        deadline = self._deadline(self.env.now)
+        timer: simpy.Event | None = None
+        while True:
+            yield from self._take(port, side)
+            now = self.env.now
+            if self.fill >= FULL or not self.hold or now >= deadline - EPS:
+                break
+            timer = timer or self.env.timeout(deadline - now)
+            if self.link.spec.wait_at == "berth":
+                self.set_state("idle_berth")
+                yield self.link.cargo_arrives() | timer
+                continue
+            side.keep(self)
+            self._unmoor()
+            self.set_state("waiting_cargo")
+            while not timer.processed and side.share_for(self) < 1.0 - self.fill - EPS:
+                yield self.link.cargo_arrives() | timer
+            if not side.has_cargo_for(self) or not (yield from self._moor(port)):
+                break  # sails from the anchorage with what is aboard
+        if side.release(self):
+            self.link.signal_cargo()  # what waits now is for the next vessel
+
+    def _take(self, port: Port, side: Quay) -> Generator[simpy.Event, Any, None]:
+        batch, used = side.take(self, 1.0 - self.fill)
+        if batch:
+            self.set_state("loading")
+            self.hold.extend(batch)
+            self.fill += used
+            yield self.env.timeout(port.handling_hours(batch))
+
+    def _sail(self, port: Port) -> Generator[simpy.Event, Any, None]:
+        """Departure formalities (alongside, or at anchorage), leave the berth, wait for
+        the sea to open, and cross."""
+        departure = port.formalities[1]
+        if departure is not None:
+            self.set_state("formalities")
+            yield self.env.timeout(departure())
+        self._unmoor()
+        yield from self._await_open(self.link)
+        self.set_state("sailing")
+        if self.called:
+            self.turnaround[self.port_index].add(self.call_h)
+        self.call_h, self.called, self.cleared_in = 0.0, False, False
+        self.voyages += 1
+        if self.hold:
+            self.loaded_voyages += 1
+            self.fill_sum += self.fill
+        yield self.env.timeout(self.sailing_h)
+        self.port_index = 1 - self.port_index
+
+    def _deadline(self, ready: float) -> float:
+        """When a vessel ready at ``ready`` sails with what it has: ``max_wait`` later,
+        or at its next slot, whichever comes first."""
+        spec = self.link.spec
         deadlines = []
         if spec.every_h:
             deadlines.append(self._next_slot(ready))
         if spec.max_wait_h is not None:
             deadlines.append(ready + spec.max_wait_h)
-        deadline = min(deadlines)
-        while True:
-            batch, used = side.take(self, 1.0 - self.fill)
-            if batch:
-                self.set_state("loading")
-                self.hold.extend(batch)
-                self.fill += used
-                yield self.env.timeout(port.handling_hours(batch))
-            now = self.env.now
-            if self.fill >= FULL or not self.hold or now >= deadline - 1e-9:
-                return
-            self.set_state("idle")
-            yield self.link.cargo_arrives() | self.env.timeout(deadline - now)
+        return min(deadlines)
 
     def _next_slot(self, now: float) -> float:
         every = self.link.spec.every_h or 0.0

@@ -1,6 +1,6 @@
-"""Sea links: vessels load at berth, sail when full or after max_wait, take distance /
-speed at sea, carry capacity x load_factor, and shuttle to deliver a countable number of
-loads."""
+"""Sea links: vessels load at berth, wait for more cargo at anchorage, sail when full or
+after max_wait, take distance / speed at sea, carry capacity x load_factor, and shuttle
+to deliver a countable number of loads (the steps of a call: test_vessel_calls.py)."""
 
 import pytest
 from helpers import deliveries, ferry, flow, per_time, port, scenario, sea, spy, start, units
@@ -33,33 +33,37 @@ def sailings(log: list) -> list:
 
 
 def test_ferry_waits_for_a_full_load_then_sails():
-    """With max_wait far off, the ferry sails the moment its last wagon is loaded."""
-    # Wagons arrive every 8 h (3/day) at 8, 16, 24, 32; capacity 4, each loads in 0.1 h,
-    # so the ferry is full at 32.1; 10 h at sea, 4 x 0.1 h to unload: delivered at 42.5,
-    # when it sails back empty for the wagon that arrived at a at 40.
+    """With max_wait far off, the ferry waits at anchorage until a full load waits, then
+    berths again, loads it and sails."""
+    # Wagons arrive every 8 h (3/day) at 8, 16, 24, 32; capacity 4, each loads in 0.1 h.
+    # The ferry loads the first at 8-8.1 and leaves the berth; at 32 the three waiting
+    # fill it: it berths (no berth time), loads them by 32.3 and sails; 10 h at sea, 4 x
+    # 0.1 h to unload: delivered at 42.7, when it sails back empty for the wagon of 40.
     link = sea([ferry(capacity={"wagon": "4 wagon"})])
     sim = start(crossing("3 wagon/day", link=link))
     log = voyages(sim)
     delivered = deliveries(sim)
     sim.env.run(until=43)
-    assert sailings(log) == [(pytest.approx(32.1), 4.0), (pytest.approx(42.5), 0.0)]
-    assert per_time(delivered) == [(pytest.approx(42.5), pytest.approx(4.0))]
+    assert sailings(log) == [(pytest.approx(32.3), 4.0), (pytest.approx(42.7), 0.0)]
+    assert per_time(delivered) == [(pytest.approx(42.7), pytest.approx(4.0))]
 
 
 def test_ferry_sails_after_max_wait_with_a_part_load():
-    """A part-loaded ferry sails max_wait after it was ready (the first wagon's arrival)."""
-    # The idle ferry berths when the first wagon arrives at 8: deadline 8 + 10 = 18.
-    # Wagons at 8 and 16 are aboard by then (capacity 10); delivered at 18 + 10 + 0.2,
-    # when the ferry sails back empty for the wagon that arrived at a at 24.
+    """A part-loaded ferry sails max_wait after it was ready (the first wagon's arrival),
+    having berthed again for what came while it waited at anchorage."""
+    # The idle ferry berths when the first wagon arrives at 8: deadline 8 + 10 = 18. It
+    # loads that wagon and waits at anchorage; at 18 it berths for the wagon of 16, loads
+    # it by 18.1 and sails with 2; delivered at 28.1 + 0.2, when it sails back empty for
+    # the wagon that arrived at a at 24.
     link = sea(departure={"max_wait": "10 h"})
     sim = start(crossing("3 wagon/day", link=link))
     log = voyages(sim)
     delivered = deliveries(sim)
     sim.env.run(until=17)
-    assert sim.links["a-b"].vessels[0].state == "idle"  # at berth, waiting for cargo
+    assert sim.links["a-b"].vessels[0].state == "waiting_cargo"  # at anchorage
     sim.env.run(until=30)
-    assert sailings(log) == [(18.0, 2.0), (pytest.approx(28.2), 0.0)]
-    assert per_time(delivered) == [(pytest.approx(28.2), pytest.approx(2.0))]
+    assert sailings(log) == [(pytest.approx(18.1), 2.0), (pytest.approx(28.3), 0.0)]
+    assert per_time(delivered) == [(pytest.approx(28.3), pytest.approx(2.0))]
 
 
 def test_sailing_time_is_distance_over_speed():
@@ -80,7 +84,8 @@ def test_sailing_time_is_distance_over_speed():
 @pytest.mark.parametrize(
     ("load_factor", "expected"),
     [
-        # 8 wagons fit in 10: the ferry loads them (0.8 h) and sails at 24 + 10 h max_wait
+        # 8 wagons fit in 10: the ferry loads them (0.8 h), waits at anchorage and sails
+        # from there at 24 + 10 h max_wait
         ("100 %", [(pytest.approx(34.0), 8.0)]),
         # capacity 10 x 50 % = 5: full after 0.5 h, sails at 24.5 with 5, 3 stay behind
         ("50 %", [(pytest.approx(24.5), 5.0)]),
@@ -119,7 +124,7 @@ def test_fleet_delivers_the_hand_computed_number_of_loads(count, loads):
 def test_scheduled_departure_waits_for_the_slot():
     """With departure every 12 h, a part-loaded ferry sails at its next slot."""
     # Slots at 0, 12, 24, ...; the first wagon arrives and is loaded at 8-8.1; the next
-    # comes at 16, after the slot, so the ferry sails at 12 with one wagon.
+    # comes at 16, after the slot, so the ferry sails from anchorage at 12 with one wagon.
     link = sea(departure={"every": "12 h"})
     sim = start(crossing("3 wagon/day", link=link))
     log = voyages(sim)

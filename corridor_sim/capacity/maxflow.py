@@ -8,12 +8,24 @@ with :func:`scipy.sparse.csgraph.maximum_flow` on integer capacities (tonnes a y
 scaled so that the total fits in 30 bits, a relative error below 1e-8), and the minimum
 cut is read from the residual graph: the capacitated edges from the part reachable from
 the source to the rest.
+
+Flows in both directions. A node that is both an origin (of one flow) and a destination
+(of another), such as Poti with westbound and eastbound flows, would join the
+super-source to the super-sink through no capacity at all: "any origin to any
+destination" is then infinite and says nothing. :func:`max_flow` therefore refuses
+origins that are also destinations, and :func:`flow_groups` splits the flows into groups
+in which no flow's origin is another flow's destination (a greedy colouring of that
+conflict graph, in the order the flows are given; in the corridor it gives a westbound
+and an eastbound group). Each group has its own maximum flow and minimum cut. They are
+bounds for each group alone, on the capacity graph in which each direction of a link
+has the link's capacity: they do not add up to a bound for all flows at once, which
+share the nodes.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +44,29 @@ class FlowCut:
     cut: tuple[str, ...]
 
 
+def flow_groups(pairs: Sequence[tuple[str, str]]) -> list[list[int]]:
+    """Split flows, given as ``(origin, destination)``, into groups in which no origin is
+    a destination; returns the indices of each group's flows, groups in order of their
+    first flow. Greedy: each flow joins the first group it does not conflict with.
+
+    >>> flow_groups([("a", "b"), ("b", "a"), ("c", "b"), ("b", "c")])
+    [[0, 2], [1, 3]]
+    """
+    groups: list[tuple[list[int], set[str], set[str]]] = []
+    for i, (origin, destination) in enumerate(pairs):
+        if origin == destination:
+            raise ValueError(f"a flow from {origin!r} to itself has no maximum flow")
+        fits = (g for g in groups if origin not in g[2] and destination not in g[1])
+        group = next(fits, None)
+        if group is None:
+            group = ([], set(), set())
+            groups.append(group)
+        group[0].append(i)
+        group[1].add(origin)
+        group[2].add(destination)
+    return [members for members, _, _ in groups]
+
+
 def max_flow(
     capacity: Mapping[str, float],
     arcs: Iterable[tuple[str, str, str]],
@@ -42,12 +77,18 @@ def max_flow(
 
     ``capacity`` maps every node and link to its capacity (t/yr, ``inf`` for none, 0 to
     leave it out); ``arcs`` lists ``(link, from node, to node)`` for each direction a
-    link may be used in.
+    link may be used in. No origin may also be a destination (see :func:`flow_groups`).
 
     >>> cap = {"a": math.inf, "b": math.inf, "m": 5.0, "l1": 3.0, "l2": 9.0}
     >>> max_flow(cap, [("l1", "a", "m"), ("l2", "m", "b")], ["a"], ["b"])
     FlowCut(value=3.0, cut=('l1',))
     """
+    origins, destinations = set(origins), set(destinations)
+    if both := origins & destinations:
+        raise ValueError(
+            f"{', '.join(sorted(both))}: both an origin and a destination, so the maximum "
+            "flow would be infinite; split the flows with flow_groups()"
+        )
     arcs = list(arcs)
     links = {arc[0] for arc in arcs}
     edges: list[tuple[str, str, float, str | None]] = [

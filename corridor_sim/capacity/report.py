@@ -26,7 +26,7 @@ from corridor_sim.capacity.elements import (
     element_bounds,
     flow_t_per_yr,
 )
-from corridor_sim.capacity.maxflow import FlowCut, max_flow
+from corridor_sim.capacity.maxflow import FlowCut, flow_groups, max_flow
 from corridor_sim.capacity.resources import ElementBound
 from corridor_sim.capacity.text import DEFINITION, format_capacity
 from corridor_sim.folders import write_folder
@@ -43,9 +43,12 @@ class CapacityReport:
     :mod:`corridor_sim.capacity.effective`) in t/day, t/yr and natural units a year, the
     no-downtime ceiling (t/yr, the same formulas without any disruption: not a capacity),
     offered demand (t/yr), load (demand / capacity) and the formula; ``by_commodity``:
-    capacity for each commodity alone; ``max_flow``: maximum flow and minimum cut per
-    commodity and for all cargo; ``headroom``: the factor by which all demand can grow on
-    its fixed routes before ``binding`` is full.
+    capacity for each commodity alone; ``max_flow``: maximum flow and minimum cut for all
+    cargo and per commodity, one row per flow group (``flow_group``, 1 = the largest
+    demand; flows in opposite directions fall in different groups, see
+    :mod:`corridor_sim.capacity.maxflow`), the first row all cargo of group 1;
+    ``headroom``: the factor by which all demand can grow on its fixed routes before
+    ``binding`` is full.
     """
 
     scenario: str
@@ -57,7 +60,7 @@ class CapacityReport:
 
     @property
     def min_cut(self) -> tuple[str, ...]:
-        """The elements of the minimum cut for all cargo."""
+        """The elements of the minimum cut for all cargo of flow group 1 (the largest)."""
         row = self.max_flow.iloc[0]
         return tuple(row["cut"].split(", ")) if row["cut"] else ()
 
@@ -79,7 +82,7 @@ class CapacityReport:
         )
         return (
             f"<CapacityReport {self.scenario!r}: analytic, {limited} of {len(self.elements)} "
-            f"elements limited; {binds}; max flow {num(all_cargo / 1e6, 3)} Mt/yr>"
+            f"elements limited; {binds}; max flow (flows 1) {num(all_cargo / 1e6, 3)} Mt/yr>"
         )
 
     def _repr_html_(self) -> str:
@@ -107,6 +110,7 @@ class CapacityReport:
             self.max_flow,
             {
                 "group": ("cargo", str),
+                "flow_group": ("flows", str),
                 "max_flow_t_per_yr": ("max flow (Mt/yr)", mt),
                 "demand_t_per_yr": ("demand (Mt/yr)", mt),
                 "cut": ("minimum cut", lambda c: c or "-"),
@@ -160,8 +164,12 @@ def capacity(scenario: Scenario) -> CapacityReport:
     ceiling, ignores every disruption. An element used by several commodities is rated at
     the mix of the flows that use it (convention in
     :mod:`corridor_sim.capacity.resources`). The maximum flow runs on the capacity graph
-    with nodes split into in/out, from every flow origin to every flow destination, for
-    each commodity alone and for all cargo (all cargo: each element at its mix).
+    with nodes split into in/out, from every flow origin to every flow destination
+    within each flow group (no origin of a group is a destination of it, so flows in
+    opposite directions are separate groups), for each commodity alone and for all cargo
+    (all cargo: each element at its mix). The headroom does not use the maximum flow: it
+    is 1 / the highest load of an element (a link in its busier direction), every flow
+    on its fixed route.
     """
     bounds = element_bounds(scenario)
     demand = demand_by_element(scenario)
@@ -262,24 +270,36 @@ def _arcs(scenario: Scenario) -> list[tuple[str, str, str]]:
 def _max_flows(
     scenario: Scenario, bounds: dict[str, ElementBound], caps: dict[str, float]
 ) -> pd.DataFrame:
+    """One row per flow group (:func:`~corridor_sim.capacity.maxflow.flow_groups`, largest
+    demand first, numbered from 1) for all cargo, then per commodity and group."""
     arcs = _arcs(scenario)
-    groups: list[tuple[str, dict[str, float], list]] = [
-        ("all cargo", caps, list(scenario.flows.values()))
+    flows = list(scenario.flows.values())
+    groups = [
+        [flows[i] for i in g] for g in flow_groups([(f.origin, f.destination) for f in flows])
+    ]
+    groups.sort(key=lambda g: -sum(flow_t_per_yr(scenario, f) for f in g))
+    cargo: list[tuple[str, dict[str, float], int, list]] = [
+        ("all cargo", caps, k, g) for k, g in enumerate(groups, 1)
     ]
     for c in scenario.commodities:
-        flows = [f for f in scenario.flows.values() if f.commodity == c]
-        if flows:
-            groups.append((c, {n: b.dedicated(c) for n, b in bounds.items()}, flows))
+        dedicated = {n: b.dedicated(c) for n, b in bounds.items()}
+        for k, g in enumerate(groups, 1):
+            mine = [f for f in g if f.commodity == c]
+            if mine:
+                cargo.append((c, dedicated, k, mine))
     rows = []
-    for group, cap, flows in groups:
-        result: FlowCut = max_flow(
-            cap, arcs, {f.origin for f in flows}, {f.destination for f in flows}
-        )
+    for name, cap, k, members in cargo:
+        origins = sorted({f.origin for f in members})
+        destinations = sorted({f.destination for f in members})
+        result: FlowCut = max_flow(cap, arcs, origins, destinations)
         rows.append(
             {
-                "group": group,
+                "group": name,
+                "flow_group": k,
+                "origins": ", ".join(origins),
+                "destinations": ", ".join(destinations),
                 "max_flow_t_per_yr": result.value,
-                "demand_t_per_yr": sum(flow_t_per_yr(scenario, f) for f in flows),
+                "demand_t_per_yr": sum(flow_t_per_yr(scenario, f) for f in members),
                 "cut": ", ".join(result.cut),
             }
         )

@@ -75,13 +75,32 @@ def format_capacity(
     lines += [f"  {r.element}: {r.formula}" for r in limited.itertuples()]
     lines += ["", "Maximum flow, origins to destinations, and minimum cut"]
     rows = [
-        [r.group, num(r.max_flow_t_per_yr / 1e6, 3), num(r.demand_t_per_yr / 1e6, 3), r.cut or "-"]
+        [
+            r.group,
+            str(r.flow_group),
+            num(r.max_flow_t_per_yr / 1e6, 3),
+            num(r.demand_t_per_yr / 1e6, 3),
+            r.cut or "-",
+        ]
         for r in max_flow.itertuples()
     ]
-    lines += table(["group", "max flow Mt/yr", "demand Mt/yr", "minimum cut"], rows, "lrrl")
-    lines.append(
-        "All cargo: each element at its commodity mix, any origin to any destination; a "
-        "commodity alone: only the elements that carry it."
+    lines += table(
+        ["cargo", "flows", "max flow Mt/yr", "demand Mt/yr", "minimum cut"], rows, "llrrl"
+    )
+    groups = max_flow[max_flow["group"] == "all cargo"]
+    for r in groups.itertuples():
+        lines += textwrap.wrap(
+            f"Flows {r.flow_group}: from {r.origins} to {r.destinations}.",
+            WIDTH,
+            subsequent_indent="  ",
+        )
+    lines += textwrap.wrap(
+        "Flows are grouped so that no origin of a group is a destination of it (opposite "
+        "directions apart; otherwise the maximum flow would be infinite); each group is "
+        "bounded alone, the bounds do not add up. All cargo: each element at its commodity "
+        "mix, any origin to any destination of the group; a commodity alone: only the "
+        "elements that carry it.",
+        WIDTH,
     )
     if binding:
         lines.append(

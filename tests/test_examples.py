@@ -22,7 +22,7 @@ EXPECTED = {
         ["two_more_ferries.png"],
     ),
     "storm_recovery.py": (
-        ["Storm: aktau, kuryk", "Extra cargo waiting at the peak"],
+        ["Storm: aktau, aktau_oil, kuryk", "Extra cargo waiting at the peak"],
         ["storm_recovery.png"],
     ),
     "kazakh_crude_btc.py": (

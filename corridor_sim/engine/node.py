@@ -26,6 +26,8 @@ from corridor_sim.engine.stats import Level
 from corridor_sim.model.network import NodeSpec
 
 Batch = list[Consignment]
+#: a batch held outside a full node: the batch, its waiter, and its stored classes
+Held = tuple[Batch, Waiter, tuple[str, ...]]
 
 
 class Outbound(Protocol):
@@ -51,8 +53,13 @@ class Node(Element):
         self.spec = spec
         self.storage_cap = dict(spec.storage)
         self.stock = dict.fromkeys(self.storage_cap, 0.0)
+        # tonnes of each stored class by what they wait for: None (this node's servers)
+        # or an outbound lane; what fills a full class (:meth:`blame`)
+        self.fill: dict[str, dict[object, float]] = {cls: {} for cls in self.storage_cap}
         self.stock_level = Level()
-        self.blocked: deque[tuple[Batch, Waiter]] = deque()
+        # batches held outside, in arrival order, per stored class they carry
+        self.blocked: dict[str, deque[Held]] = {cls: deque() for cls in self.storage_cap}
+        self._refused_class: str | None = None  # the class that refused the last batch
         self.out_lanes: list[Outbound] = []
         self.servers = spec.servers
         self.servers_out = 0
@@ -73,18 +80,24 @@ class Node(Element):
         self._wake_pending = False
 
     # -- entry ----------------------------------------------------------------------
-    def fits(self, batch: Batch) -> bool:
-        """True if the storage has room for ``batch`` (an empty store takes anything)."""
+    def need(self, batch: Batch) -> dict[str, float]:
+        """Units of ``batch`` per stored class."""
+        cap = self.storage_cap
         need: dict[str, float] = {}
         for c in batch:
             cls = c.flow.handling
-            if cls in self.storage_cap:
+            if cls in cap:
                 need[cls] = need.get(cls, 0.0) + c.qty
-        for cls, qty in need.items():
-            stock = self.stock[cls]
-            if stock > 0 and stock + qty > self.storage_cap[cls] + 1e-9:
-                return False
-        return True
+        return need
+
+    def room(self, cls: str, qty: float) -> bool:
+        """True if class ``cls`` has room for ``qty`` units (an empty store takes anything)."""
+        stock = self.stock[cls]
+        return stock <= 0 or stock + qty <= self.storage_cap[cls] + 1e-9
+
+    def fits(self, batch: Batch) -> bool:
+        """True if the storage has room for ``batch``."""
+        return all(self.room(cls, qty) for cls, qty in self.need(batch).items())
 
     def hand_over(
         self,
@@ -129,19 +142,27 @@ class Node(Element):
 
         ``waiter`` is called just before the batch is admitted, now or later, so the
         offering element can close its books on the batch before the node moves it on.
-        A batch arriving ``via`` a link is admitted even into full storage when what
-        fills the node is cargo waiting for that same link: the vehicle swaps its load
-        for the cargo it will take on (two-way traffic through full ports cannot lock up).
+        Each stored class is judged on its own: a class refuses the batch when it is full
+        or holds earlier batches outside (arrival order), except that a batch arriving
+        ``via`` a link is let in when what fills that class is cargo waiting for that
+        same link: the vehicle swaps its load for the cargo it will take on (two-way
+        traffic through full ports cannot lock up). Cargo of other classes, however
+        much of it waits, neither blocks nor excuses the batch.
         """
         self.offers += 1
-        if (
-            self.storage_cap
-            and (self.blocked or not self.fits(batch))
-            and not (via is not None and self.blame() is via)
-        ):
-            self.refused += 1
-            self.blocked.append((batch, waiter))
-            return False
+        if self.storage_cap:
+            need = self.need(batch)
+            blocked = self.blocked
+            for cls, qty in need.items():
+                if (blocked[cls] or not self.room(cls, qty)) and (
+                    via is None or self.blame(cls) is not via
+                ):
+                    self.refused += 1
+                    self._refused_class = cls
+                    held: Held = (batch, waiter, tuple(need))
+                    for k in need:
+                        blocked[k].append(held)
+                    return False
         waiter()
         self._admit(batch)
         return True
@@ -158,6 +179,8 @@ class Node(Element):
             tonnes += c.qty * flow.mass_per_unit_t
             if stock and flow.handling in stock:
                 stock[flow.handling] += c.qty
+                fill = self.fill[flow.handling]
+                fill[None] = fill.get(None, 0.0) + c.qty * flow.mass_per_unit_t
         if self.storage_cap:
             self.stock_level.add(tonnes, now)
         if not self.servers:
@@ -167,10 +190,21 @@ class Node(Element):
         self.queue.add(tonnes, now)
         self._try_start()
 
-    def blame(self) -> Element:
-        """What fills this node: itself (its servers' queue) or the outbound link with
-        the most tonnes waiting here. Cargo held outside is counted as waiting for it."""
+    def blame(self, cls: str | None = None) -> Element:
+        """What fills stored class ``cls`` of this node (default: the class that refused
+        the last batch): itself (its servers' queue) or the outbound link with the most
+        tonnes of that class waiting here. Cargo held outside is counted as waiting for it.
+        """
+        cls = cls or self._refused_class
         best: Element = self
+        if cls is not None:
+            fill = self.fill[cls]
+            most = fill.get(None, 0.0)
+            for lane in self.out_lanes:
+                tonnes = fill.get(lane, 0.0)
+                if tonnes > most:
+                    best, most = lane.link, tonnes
+            return best
         most = self.queue.value + sum(c.tonnes for b in self.in_service.values() for c in b)
         for lane in self.out_lanes:
             tonnes = lane.waiting_t
@@ -255,6 +289,7 @@ class Node(Element):
 
     def _dispatch(self, batch: Batch) -> None:
         """Send each consignment on: to its next link, or deliver it here."""
+        stock = self.stock
         for c in batch:
             flow = c.flow
             if c.hop == flow.last_hop:
@@ -262,7 +297,13 @@ class Node(Element):
                 flow.deliver(c, self.env.now)
             else:
                 c.hop += 1
-                flow.lanes[c.hop >> 1].enqueue(c)  # links sit at odd hops
+                lane = flow.lanes[c.hop >> 1]  # links sit at odd hops
+                if stock and flow.handling in stock:
+                    fill = self.fill[flow.handling]
+                    tonnes = c.qty * flow.mass_per_unit_t
+                    fill[None] -= tonnes
+                    fill[lane] = fill.get(lane, 0.0) + tonnes
+                lane.enqueue(c)
 
     # -- exit -----------------------------------------------------------------------
     def release(self, c: Consignment) -> None:
@@ -274,8 +315,29 @@ class Node(Element):
         cls = c.flow.handling
         if cls in self.stock:
             self.stock[cls] -= c.qty
-            while self.blocked and self.fits(self.blocked[0][0]):
-                batch, waiter = self.blocked.popleft()
+            # leaving by a link (odd hop) or delivered here
+            self.fill[cls][c.flow.lanes[c.hop >> 1] if c.hop & 1 else None] -= (
+                c.qty * c.flow.mass_per_unit_t
+            )
+            if self.blocked[cls]:
+                self._unblock(cls)
+
+    def _unblock(self, cls: str) -> None:
+        """Admit held batches, in arrival order per class, while they fit: a batch goes
+        in when it is first in line in every class it carries."""
+        blocked = self.blocked
+        todo = [cls]
+        while todo:
+            line = blocked[todo.pop()]
+            while line:
+                held = line[0]
+                batch, waiter, classes = held
+                if any(blocked[k][0] is not held for k in classes) or not self.fits(batch):
+                    break
+                for k in classes:
+                    blocked[k].popleft()
+                    if blocked[k] and blocked[k] is not line:
+                        todo.append(k)
                 waiter()
                 self._admit(batch)
 

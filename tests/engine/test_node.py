@@ -89,10 +89,10 @@ def test_full_port_holds_the_train_upstream_until_a_vessel_loads():
     p, rail = sim.nodes["p"], sim.links["o-p"]
     sim.env.run(until=60)
     assert p.stock["wagon"] == 10.0
-    assert [units(batch) for batch, _ in p.blocked] == [10.0]
+    assert [units(batch) for batch, *_ in p.blocked["wagon"]] == [10.0]
     assert [units(batch) for batch in rail.held.values()] == [10.0]
     sim.env.run(until=65.5)
-    assert (len(p.blocked), rail.held, p.stock["wagon"]) == (0, {}, 10.0)
+    assert (len(p.blocked["wagon"]), rail.held, p.stock["wagon"]) == (0, {}, 10.0)
     assert units(sim.links["p-q"].vessels[0].hold) == 10.0
 
 
@@ -128,3 +128,56 @@ def test_two_way_traffic_through_full_ports_keeps_moving():
     eastbound, westbound = deliveries(sim, 0), deliveries(sim, 1)
     sim.env.run(until=sim.end_h)
     assert eastbound and westbound
+
+
+def test_a_full_class_does_not_block_the_other_classes():
+    """Storage is judged per handling class: crude filling a port's liquid store, held
+    for a tanker, does not stop feeders bringing containers for another link."""
+    # Crude (100 t/h) reaches port a over a road from o, bound for b by tanker; the only
+    # tanker starts at b, 1000 h away, so a's 500 t of liquid storage is full from t = 5
+    # and crude is held on the road, blamed on the tanker link. Containers (10 TEU/h)
+    # come from c by feeder (10 h crossing) and leave a by road to d; the container
+    # store (1000 TEU) never fills, so every feeder load is admitted and delivered.
+    liquid = {"liquid": "1000 t/h"}
+    boxes = {"container": "100 TEU/h"}
+    tanker = ferry(name="tanker", berth="liquid", capacity={"liquid": "500 t"}, home="to")
+    tanker["speed"] = "1 km/h"
+    tankers = sea([tanker], distance="1000 km")
+    tankers.update({"from": "a", "to": "b"})
+    feeders = sea([ferry(name="feeder", berth="container", capacity={"container": "50 TEU"})])
+    feeders.update({"from": "c", "to": "a"})
+    mapping = scenario(
+        nodes={
+            "o": {"kind": "origin"},
+            "c": port(berths={"container": 1}, handling_rate=boxes),
+            "a": port(
+                berths={"liquid": 1, "container": 1},
+                handling_rate=liquid | boxes,
+                storage={"liquid": "500 t", "container": "1000 TEU"},
+            ),
+            "b": port(berths={"liquid": 1}, handling_rate=liquid),
+            "d": {"kind": "destination"},
+        },
+        links={
+            "o-a": {"kind": "transfer", "from": "o", "to": "a"},
+            "a-b": tankers,
+            "c-a": feeders,
+            "a-d": {"kind": "transfer", "from": "a", "to": "d"},
+        },
+        flows={
+            "crude": flow(["o", "a", "b"], "2400 t/day", "100 t", "crude"),
+            "boxes": flow(["c", "a", "d"], "240 TEU/day", "10 TEU", "box"),
+        },
+    )
+    box = {"unit": "TEU", "mass_per_unit": "10 t", "handling": "container"}
+    mapping["commodities"]["box"] = box
+    sim = start(mapping)
+    boxes_in = deliveries(sim, 1)
+    sim.env.run(until=sim.end_h)
+    # the feeder brings 50 TEU a round trip (21 h: 10 h each way, loading, unloading),
+    # delivered at 15.9, 36.9, ..., 225.9: 11 loads (none if crude held them outside)
+    assert per_time(boxes_in) == [(pytest.approx(15.9 + 21 * k), 50.0) for k in range(11)]
+    a = sim.nodes["a"]
+    assert a.stock["liquid"] == 500.0
+    assert a.blocked["liquid"] and not a.blocked["container"]
+    assert a.blame("liquid") is sim.links["a-b"]

@@ -7,7 +7,6 @@ Exit codes: 0 success, 1 the simulation broke an invariant, 2 bad scenario or ar
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -197,9 +196,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from corridor_sim.scenario.schema import scenario_schema
+    from corridor_sim.scenario.schema import schema_text
 
-    text = json.dumps(scenario_schema(), indent=2) + "\n"
+    text = schema_text()  # byte for byte the shipped scenarios/scenario.schema.json
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")

@@ -8,7 +8,7 @@ so this module stands below the nodes and links that handle consignments.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from corridor_sim.engine.records import FlowRecord, StageRecord
@@ -120,9 +120,13 @@ class FlowState:
         self.transit = Histogram()
         self.stage_h: dict[tuple[int, int], float] = {}
         self.daily: dict[int, float] = {}
+        #: called with the units delivered and the time, if the units go back empty
+        self.returns: Callable[[float, float], None] | None = None
 
     def deliver(self, c: Consignment, now: float) -> None:
-        """Record ``c`` as delivered at ``now``."""
+        """Record ``c`` as delivered at ``now`` (and send its empties back, if any)."""
+        if self.returns is not None:
+            self.returns(c.qty, now)
         self.delivered += c.qty
         day = int(now // 24.0)
         self.daily[day] = self.daily.get(day, 0.0) + c.qty
@@ -172,4 +176,5 @@ class FlowState:
                 for index, (wait, move) in stages.items()
             ),
             daily=self.daily,
+            returns_of=self.spec.returns_of,
         )

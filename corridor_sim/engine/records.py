@@ -111,6 +111,7 @@ class FlowRecord:
     transit: Histogram  # transit times (h) of the statistics period's deliveries, by unit
     stages: tuple[StageRecord, ...]
     daily: dict[int, float]  # units delivered per day of the run
+    returns_of: str | None = None  # empties: the loaded flow they return from
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from corridor_sim.engine.links.transfer import Transfer
 from corridor_sim.engine.node import Node
 from corridor_sim.engine.port import Port
 from corridor_sim.engine.records import RunRecord
+from corridor_sim.engine.returns import EmptyReturns
 from corridor_sim.engine.sampling import Streams
 from corridor_sim.engine.seeds import root_seed
 from corridor_sim.engine.source import Source
@@ -75,7 +76,7 @@ class Simulation:
                 if e.traceable():
                     e.trace()
         self.flows = [self._flow(f) for f in scenario.flows.values()]
-        self.sources = [
+        self.sources: list[Source | EmptyReturns] = [
             Source(
                 self.env,
                 f,
@@ -85,7 +86,14 @@ class Simulation:
                 self.streams.get(f"flow:{f.name}"),
             )
             for f in self.flows
+            if f.spec.returns_of is None
         ]
+        by_flow = {f.name: f for f in self.flows}
+        for f in self.flows:
+            if f.spec.returns_of is not None:  # empties start when their loaded flow delivers
+                returns = EmptyReturns(self.env, f, self.nodes[f.spec.origin])
+                by_flow[f.spec.returns_of].returns = returns
+                self.sources.append(returns)
         for i, spec in enumerate(scenario.disruptions):
             self._disrupt(spec, i)
         self.sample_times: list[float] = []

@@ -45,10 +45,18 @@ FLOW_DETAIL = ("offered_units", "delivered_units", "in_system_units", "transit_p
 ELEMENT_DETAIL = ("queue_mean_t", "queue_p95_t")
 
 
+def cargo_flows(flows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a flows table that carry cargo (not empties going back)."""
+    if "empty_of" not in flows:
+        return flows
+    return flows[flows["empty_of"].fillna("").astype(str) == ""]
+
+
 def kpis(result: SimulationResult) -> dict[str, float | str]:
     """The compact KPI dict of ``result`` (a :class:`~corridor_sim.SimulationResult`)."""
     per_yr = YEAR_D * 24.0 / result.horizon_h
-    flows = result.flows
+    every_flow = result.flows
+    flows = cargo_flows(every_flow)  # the corridor's figures count cargo, not empties
     bal = result.balance.set_index("flow")
     t_per_unit = bal["generated_t"] / bal["generated_units"].where(bal["generated_units"] > 0)
     offered_t = float((flows.set_index("flow")["offered_units"] * t_per_unit.fillna(0.0)).sum())
@@ -71,7 +79,7 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
         "mser_warmup_days": mser5_days(result),
         "binding_element": str(b.iloc[0]["element"]) if len(b) else "",
     }
-    for f in flows.itertuples():
+    for f in every_flow.itertuples():
         out[f"flow:{f.flow}:delivered_t_per_yr"] = float(f.delivered_t) * per_yr
         out[f"flow:{f.flow}:transit_mean_days"] = float(f.transit_mean_days)
         out[f"flow:{f.flow}:transit_p95_days"] = float(f.transit_p95_days)

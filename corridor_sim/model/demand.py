@@ -22,6 +22,12 @@ class FlowSpec:
     size_units : units per arrival.
     seasonality : twelve monthly multipliers of the rate, January first (mean 1).
     path : the resolved route, alternating node and link names, origin first.
+    returns_of : set on a flow of empty units (wagons, containers) going back: the name
+        of the loaded flow whose deliveries start it. Such a flow has no arrivals of its
+        own: each delivery of ``returns_of`` starts ``return_share`` of its units back
+        from that flow's destination at once. ``volume_units_per_h`` is then the loaded
+        flow's rate times the share (what the analytic capacity counts).
+    return_share : the share (0-1] of the loaded flow's units that come back empty.
 
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
     of range or the path does not run from ``origin`` to ``destination``. Whether the
@@ -37,6 +43,8 @@ class FlowSpec:
     size_units: float = 1.0
     seasonality: tuple[float, ...] = (1.0,) * MONTHS
     path: tuple[str, ...] = ()
+    returns_of: str | None = None
+    return_share: float = 1.0
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -54,7 +62,17 @@ class FlowSpec:
             total += checks.non_negative(f, f"seasonality[{i}]")
         if total <= 0:
             checks.fail("seasonality", f"factors must not all be zero (got {factors!r})")
+        if self.returns_of is not None:
+            checks.name(self.returns_of, "returns_of")
+            if self.returns_of == self.name:
+                checks.fail("returns_of", f"must name another flow (got {self.name!r})")
+        checks.number(self.return_share, "return_share", gt=0.0, le=1.0)
         self._check_path()
+
+    @property
+    def is_empty_return(self) -> bool:
+        """True for a flow of empty units going back (see ``returns_of``)."""
+        return self.returns_of is not None
 
     def _check_path(self) -> None:
         path = self.path

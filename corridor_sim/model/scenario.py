@@ -182,6 +182,8 @@ class Scenario:
                     f"would bring about {arrivals:.3g} arrivals in the run (at most "
                     f"{MAX_ARRIVALS:.0e}); check the volume, or give arrivals a larger size",
                 )
+            if flow.returns_of is not None:
+                self._check_return(key, flow)
             path = flow.path
             if not path:
                 checks.fail(f"{where}.path", "must give the route, origin first (got ())")
@@ -205,6 +207,25 @@ class Scenario:
                 why = carried[memo]
                 if why:
                     checks.fail(f"{where}.path[{i}]", why, TopologyError)
+
+    def _check_return(self, key: str, flow: FlowSpec) -> None:
+        """An empty-return flow runs back from its loaded flow's destination to its
+        origin, in the same handling class (an empty wagon goes back as a wagon)."""
+        where = f"flows.{key}.returns_of"
+        loaded = self.flows.get(flow.returns_of or "")
+        if loaded is None:
+            checks.fail(where, f"no flow named {flow.returns_of!r}")
+        if loaded.returns_of is not None:
+            checks.fail(where, f"{loaded.name!r} is itself an empty return")
+        if (flow.origin, flow.destination) != (loaded.destination, loaded.origin):
+            checks.fail(
+                where,
+                f"must run from {loaded.name!r}'s destination {loaded.destination!r} to its "
+                f"origin {loaded.origin!r} (got {flow.origin!r} to {flow.destination!r})",
+            )
+        handling = {self.commodities[c].handling for c in (flow.commodity, loaded.commodity)}
+        if len(handling) > 1:
+            checks.fail(where, f"must be handled as {loaded.name!r} is (got {sorted(handling)})")
 
     def _check_disruptions(self) -> None:
         items = self.disruptions

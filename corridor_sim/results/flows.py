@@ -12,7 +12,8 @@ STAGE_COLUMNS = ["flow", "element", "role", "position", "wait_h", "move_h", "wai
 
 def flow_table(record: RunRecord) -> pd.DataFrame:
     """Per flow over the statistics period: offered and delivered units and tonnes, what
-    is still in the system at the end, transit time mean/p50/p95 (days)."""
+    is still in the system at the end, transit time mean/p50/p95 (days); ``empty_of``
+    names the loaded flow a flow of empties returns from ("" for cargo)."""
     rows = []
     for f in record.flows:
         t = f.transit
@@ -29,6 +30,7 @@ def flow_table(record: RunRecord) -> pd.DataFrame:
                 "transit_mean_days": t.mean / DAY_H,
                 "transit_p50_days": t.quantile(0.5) / DAY_H,
                 "transit_p95_days": t.quantile(0.95) / DAY_H,
+                "empty_of": f.returns_of or "",
             }
         )
     return pd.DataFrame(rows)

@@ -7,7 +7,7 @@ from typing import Any
 
 from corridor_sim.model.scenario import MAX_ARRIVALS, Scenario, SimulationSettings, check_run
 from corridor_sim.scenario.disruptions import read_disruption
-from corridor_sim.scenario.flows import read_flow
+from corridor_sim.scenario.flows import read_empty_return, read_flow
 from corridor_sim.scenario.links import read_link
 from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.reader import Reader
@@ -51,9 +51,11 @@ def build_scenario(
     mapping: Any,
     *,
     name: str = "scenario",
-    source: str | None = None,
+    source: str | Path | None = None,
 ) -> Scenario:
-    """Validate a scenario mapping (as read from YAML) and build the scenario."""
+    """Validate a scenario mapping (as read from YAML) and build the scenario; ``source``
+    (the file it came from, if any) is what error messages name."""
+    source = None if source is None else str(source)
     r = Reader(mapping, "", source)
     r.check_keys(TOP_KEYS, required=TOP_REQUIRED)
     settings = _settings(r)
@@ -68,6 +70,16 @@ def build_scenario(
     flows = {n: read_flow(n, c, commodities, nodes, links) for n, c in r.items("flows")}
     if not flows:
         r.fail("flows", "needs at least one flow")
+    for n, c in r.items("flows"):
+        loaded = flows[n]
+        empties = read_empty_return(c, loaded, commodities[loaded.commodity])
+        if empties is not None:
+            commodity, flow = empties
+            for taken, kind in ((commodities, "commodity"), (flows, "flow")):
+                if flow.name in taken:
+                    c.fail("empty_return", f"its empties' {kind} name {flow.name!r} is taken")
+            commodities[commodity.name] = commodity
+            flows[flow.name] = flow
     for flow_name, flow in flows.items():
         arrivals = flow.volume_units_per_h / flow.size_units * settings.end_h
         if arrivals > MAX_ARRIVALS:

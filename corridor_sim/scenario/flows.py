@@ -12,6 +12,10 @@ from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.routing import carries, joins, shortest_path
 
 ARRIVAL_KEYS = ["pattern", "size"]
+EMPTY_RETURN_KEYS = ["share", "tare"]
+EMPTY_RETURN_REQUIRED = ["tare"]
+#: what a flow's empties are named after it: flow ``x`` sends back ``x_empty``
+EMPTY_SUFFIX = "_empty"
 ARRIVAL_REQUIRED = ["pattern"]
 
 
@@ -48,6 +52,7 @@ def read_flow(
             "seasonality",
             "route",
             "via",
+            "empty_return",
             "description",
         ],
         required=["commodity", "origin", "destination", "volume", "route"],
@@ -151,3 +156,44 @@ def _route(
             )
         out += [usable[0].name, b]
     return tuple(out)
+
+
+def read_empty_return(
+    r: Reader, loaded: FlowSpec, commodity: Commodity
+) -> tuple[Commodity, FlowSpec] | None:
+    """The commodity and flow of ``loaded``'s empties, if its mapping (``r``) asks for
+    them with ``empty_return: {share: 100 %, tare: 24 t}``: ``share`` of the units
+    delivered (default all) go back the same way, from its destination to its origin,
+    each of mass ``tare`` (the empty unit's own mass), handled as the loaded units are.
+    """
+    if not r.has("empty_return"):
+        return None
+    e = r.sub("empty_return")
+    e.check_keys(EMPTY_RETURN_KEYS, required=EMPTY_RETURN_REQUIRED)
+    if commodity.unit == "t":
+        r.fail(
+            "empty_return",
+            f"needs a flow counted in units (wagons, TEU, trucks); {loaded.name!r} is in tonnes",
+        )
+    share = e.quantity("share", "fraction", "100 %").value
+    if share > 1.0 + 1e-12:
+        e.fail("share", f"must be at most 100 % (got {e.raw('share')!r})")
+    tare = e.quantity("tare", "mass").value
+    name = loaded.name + EMPTY_SUFFIX
+    empty = e.build(Commodity, name, commodity.unit, tare, commodity.handling)
+    path = tuple(reversed(loaded.path))
+    flow = e.build(
+        FlowSpec,
+        name,
+        name,
+        loaded.destination,
+        loaded.origin,
+        loaded.volume_units_per_h * share,
+        loaded.pattern,
+        loaded.size_units * share,
+        loaded.seasonality,
+        path,
+        returns_of=loaded.name,
+        return_share=share,
+    )
+    return empty, flow

@@ -119,6 +119,7 @@ def shapes() -> dict[str, Shape]:
         "departure": ("", {"": (links.DEPARTURE_KEYS, [])}),
         "flow": ("", {"": loader_keys(lambda r: flows.read_flow("f", r, {}, {}, {}), {})}),
         "arrivals": ("", {"": (flows.ARRIVAL_KEYS, flows.ARRIVAL_REQUIRED)}),
+        "empty_return": ("", {"": (flows.EMPTY_RETURN_KEYS, flows.EMPTY_RETURN_REQUIRED)}),
         "disruption": _kinds(KINDS, lambda r: read_disruption(r, set(), start), "kind"),
     }
 

@@ -227,7 +227,12 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "seasonality": _seasonality(),
         "route": _ROUTE,
         "via": names("links to use where several join the same two nodes"),
+        "empty_return": Ref("empty_return"),
         "description": _DESCRIPTION,
+    },
+    "empty_return": {
+        "share": quantity("fraction", "share of the delivered units sent back empty", "100 %"),
+        "tare": quantity("mass", "mass of one empty unit (wagon, TEU, truck)", "24 t"),
     },
     "arrivals": {
         "pattern": choice(ARRIVAL_PATTERNS, "how cargo arrives"),
@@ -264,6 +269,8 @@ MEANING: dict[str, str] = {
     "'wait_at' says where it waits meanwhile",
     "flow": "a stream of cargo from an origin to a destination",
     "arrivals": "how cargo arrives: one unit at a time (poisson) or in batches of 'size'",
+    "empty_return": "empty units sent back from the destination to the origin as each "
+    "delivery arrives: 'share' of the units, each of mass 'tare'",
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",
 }
 

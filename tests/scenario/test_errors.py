@@ -618,3 +618,16 @@ def test_february_may_be_closed_29_days(tmp_path):
     path = tmp_path / "feb.yaml"
     path.write_text(VALID + WEATHER.replace("[5, 3,", "[5, 29,"))
     assert cs.load_scenario(path).disruptions[0].closure_days_per_month[1] == 29.0
+
+
+def test_a_mapping_built_with_a_path_as_source_names_that_file_in_its_errors(tmp_path):
+    """``build_scenario(mapping, source=Path(...))``: the error names the file (a Path is
+    as good as its text)."""
+    import yaml
+
+    mapping = yaml.safe_load(cs.bundled_path("teaching_two_ports").read_text(encoding="utf-8"))
+    mapping["simulation"]["horizon"] = "ten days"
+    where = tmp_path / "mine.yaml"
+    with pytest.raises(cs.ScenarioError) as err:
+        cs.build_scenario(mapping, source=where)
+    assert str(where) in str(err.value) and "simulation.horizon" in str(err.value)

@@ -109,10 +109,15 @@ def build_scenario(
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    """Load and validate a scenario file (YAML).
+    """Load and validate a scenario file (YAML), or a bundled scenario by name
+    (``load_scenario("middle_corridor_2024")``, when no such file exists here).
 
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the file, line and key path.
     """
+    from corridor_sim.scenario import bundled  # it loads through this module
+
     path = Path(path)
+    if not path.exists() and path.parent == Path() and not path.suffix:
+        path = bundled.bundled_path(path.stem)  # a bundled name, or did-you-mean names
     mapping = load_mapping(path)
     return build_scenario(mapping, name=path.stem, source=str(path))

@@ -631,3 +631,14 @@ def test_a_mapping_built_with_a_path_as_source_names_that_file_in_its_errors(tmp
     with pytest.raises(cs.ScenarioError) as err:
         cs.build_scenario(mapping, source=where)
     assert str(where) in str(err.value) and "simulation.horizon" in str(err.value)
+
+
+def test_load_scenario_takes_a_bundled_name_and_suggests_one_for_a_typo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no file of that name here
+    assert cs.load_scenario("teaching_two_ports").source == str(
+        cs.bundled_path("teaching_two_ports")
+    )
+    with pytest.raises(cs.ScenarioError, match="did you mean 'teaching_two_ports'"):
+        cs.load_scenario("teaching_two_port")
+    with pytest.raises(cs.ScenarioError, match="no such scenario file"):
+        cs.load_scenario("teaching_two_port.yaml")

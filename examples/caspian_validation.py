@@ -63,10 +63,12 @@ def vessel_class(subject: str) -> str:
 
 def class_runs(runs: pd.DataFrame) -> pd.DataFrame:
     """Per replication, vessel class and KPI, the mean over the class's vessels (tidy),
-    with ``alongside_h_per_call``: hours on a berth (working or idle) per call."""
+    with ``alongside_h_per_call``: hours on a berth (working, formalities or idle) per call."""
     v = runs[runs["scope"] == "vessel"]
     wide = v.pivot_table(index=["replication", "subject"], columns="kpi", values="value")
-    alongside = wide["berth_working_share"] + wide["berth_idle_share"]
+    # formalities are cleared on the berth (departure formalities at anchorage when the
+    # vessel sails from there: a small overcount)
+    alongside = wide[["berth_working_share", "berth_idle_share", "formalities_share"]].sum(axis=1)
     wide["alongside_h_per_call"] = alongside * HOURS_PER_YEAR / wide["calls_per_yr"]
     tidy = wide.stack().rename("value").reset_index()
     tidy["subject"] = tidy["subject"].map(vessel_class)
@@ -104,7 +106,8 @@ def fleet_table(summary: pd.DataFrame, counts: dict[str, int]) -> str:
                 *shares,
             ]
         )
-    head = ["line/class", "n", "voyages/yr", "turnaround h", "alongside h", *[f"{k} %" for k in SHARES]]
+    head = ["line/class", "n", "voyages/yr", "turnaround h", "alongside h"]
+    head += [f"{k} %" for k in SHARES]
     return render_table(head, rows)
 
 
@@ -157,7 +160,8 @@ def comparison_text(compared: pd.DataFrame) -> str:
     rows = []
     for r in compared.itertuples():
         digits = 1 if r.model < 100 else 0
-        model = f"{r.model:,.{digits}f}" + (f" ± {r.half_width:,.{digits}f}" if r.half_width else "")
+        spread = f" ± {r.half_width:,.{digits}f}" if r.half_width else ""
+        model = f"{r.model:,.{digits}f}{spread}"
         low, high = r.published_low, r.published_high
         published = f"{low:,g}" if low == high else f"{low:,g}-{high:,g}"
         used = "" if r.independent else "set"

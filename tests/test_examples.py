@@ -33,7 +33,13 @@ EXPECTED = {
         ["Scenario custom_grain", "A mistake is caught before running: simulation.horizon"],
         ["custom_network_map.png", "custom_network_utilisation.png"],
     ),
+    "caspian_validation.py": (
+        ["Per line and vessel class", "Berth occupancy per port", "Model and published"],
+        ["caspian_validation.png"],
+    ),
 }
+#: examples that print replications with confidence intervals, not one sample path
+REPLICATED = {"caspian_validation.py": ("--replications", "2")}
 
 
 def run(script: str, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -54,12 +60,15 @@ def test_every_example_is_tested():
 def test_example_runs_and_writes_its_figures_into_out_by_default(script, tmp_path):
     """Before, the figures went into the current folder (the repository's root when run
     as the README says)."""
-    done = run(script, tmp_path, "--days", "20")
+    done = run(script, tmp_path, "--days", "20", *REPLICATED.get(script, ()))
     assert done.returncode == 0, done.stderr
     lines, figures = EXPECTED[script]
     for line in lines:
         assert line in done.stdout
-    assert "One sample path" in done.stdout
+    if script in REPLICATED:
+        assert "95 % confidence interval over the replications" in done.stdout
+    else:
+        assert "One sample path" in done.stdout
     folder = Path("out", Path(script).stem)
     for name in figures:
         assert (tmp_path / folder / name).read_bytes()[:4] == b"\x89PNG"

@@ -14,7 +14,8 @@ ranking). :func:`run_kpis` adds what ``corridor-sim run`` prints per flow and el
 (:data:`FLOW_DETAIL`, :data:`ELEMENT_DETAIL`) and the run's mass balance:
 ``generated_t`` (since t = 0) and ``balance_difference_units`` (the largest
 |generated - delivered - in system| of a flow; the run was refused had it been more than
-rounding).
+rounding), and the vessel-call KPIs of :mod:`~corridor_sim.experiments.fleet_kpis`
+(scopes ``vessel``, ``berth``, ``call`` and ``line``).
 
 In the dict, the transport from a worker, a flow's or an element's KPI is keyed
 ``flow:<name>:<kpi>`` or ``element:<name>:<kpi>``. No table shows those keys:
@@ -34,11 +35,13 @@ import numpy as np
 import pandas as pd
 
 from corridor_sim.bottlenecks.active_period import shifting_bottlenecks
+from corridor_sim.experiments.fleet_kpis import FLEET_SCOPES, fleet_kpis
 from corridor_sim.results.result import SimulationResult
 
 YEAR_D = 365.0
-#: what a KPI is about: the whole corridor, one flow or one element
-SCOPES = ("corridor", "flow", "element")
+#: what a KPI is about: the whole corridor, one flow or one element; a vessel, a port's
+#: berths of one type, a line's calls at one port, or a sea line (``run_kpis`` only)
+SCOPES = ("corridor", "flow", "element", *FLEET_SCOPES)
 CORRIDOR = "corridor"
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
 FLOW_DETAIL = ("offered_units", "delivered_units", "in_system_units", "transit_p50_days")
@@ -101,8 +104,8 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
 
 
 def run_kpis(result: SimulationResult) -> dict[str, float | str]:
-    """:func:`kpis` with the flow and element detail and the mass balance of ``result``
-    (what :func:`corridor_sim.run` measures in each replication)."""
+    """:func:`kpis` with the flow and element detail, the mass balance and the vessel-call
+    KPIs of ``result`` (what :func:`corridor_sim.run` measures in each replication)."""
     out = kpis(result)
     for f in result.flows.itertuples():
         for k in FLOW_DETAIL:
@@ -115,6 +118,7 @@ def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     out["balance_difference_units"] = (
         float(bal["difference_units"].abs().max()) if len(bal) else 0.0
     )
+    out.update(fleet_kpis(result))
     return out
 
 

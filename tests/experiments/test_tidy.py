@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import corridor_sim as cs
+from corridor_sim.experiments.fleet_kpis import fleet_kpis
 from corridor_sim.experiments.kpis import kpis, run_kpis, split_key
 
 KEYS = ["scope", "subject", "kpi"]
@@ -72,14 +73,17 @@ def test_a_runs_table_has_one_row_per_run_kpi_and_subject(experiments, teaching_
 
 
 def test_run_tables_carry_the_detail_of_corridor_sim_run(experiments, teaching_60d):
-    """``cs.run`` also measures the mass balance (2 more corridor KPIs), 4 more per flow and
-    2 more per element."""
+    """``cs.run`` also measures the mass balance (2 more corridor KPIs), 4 more per flow,
+    2 more per element, and the vessel, berth, call and line KPIs (as many in every run of
+    a scenario: one set per vessel, berth type, line and port)."""
     s, rr = teaching_60d, experiments["run"]
+    fleet = len(fleet_kpis(cs.simulate(s, seed=1)))
     per_run = (
         CORRIDOR_KPIS
         + 2
         + (FLOW_KPIS + 4) * len(s.flows)
         + (ELEMENT_KPIS + 2) * (len(s.nodes) + len(s.links))
+        + fleet
     )
     assert len(rr.runs) == rr.n * per_run
     assert rr.headline.columns.tolist()[:8] == [*KEYS, *STATS]

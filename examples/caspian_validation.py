@@ -66,9 +66,9 @@ def class_runs(runs: pd.DataFrame) -> pd.DataFrame:
     with ``alongside_h_per_call``: hours on a berth (working, formalities or idle) per call."""
     v = runs[runs["scope"] == "vessel"]
     wide = v.pivot_table(index=["replication", "subject"], columns="kpi", values="value")
-    # formalities are cleared on the berth (departure formalities at anchorage when the
-    # vessel sails from there: a small overcount)
-    alongside = wide[["berth_working_share", "berth_idle_share", "formalities_share"]].sum(axis=1)
+    # berth_working counts formalities (cleared alongside; departure formalities at
+    # anchorage when the vessel sails from there: a small overcount)
+    alongside = wide[["berth_working_share", "berth_idle_share"]].sum(axis=1)
     wide["alongside_h_per_call"] = alongside * HOURS_PER_YEAR / wide["calls_per_yr"]
     tidy = wide.stack().rename("value").reset_index()
     tidy["subject"] = tidy["subject"].map(vessel_class)

@@ -25,7 +25,7 @@ CALL_COLUMNS = ["link", "port", "calls", "turnaround_mean_h", "turnaround_p95_h"
 #: vessel states grouped as the KPIs of a vessel call name them (``<group>_h`` columns)
 STATE_GROUPS = {
     "anchorage": ("waiting_berth",),
-    "berth_working": ("berthing", "unloading", "loading"),
+    "berth_working": ("berthing", "formalities", "unloading", "loading"),
     "berth_idle": ("idle_berth", "blocked"),
 }
 YEAR_H = 8760.0
@@ -34,8 +34,9 @@ YEAR_H = 8760.0
 def vessel_table(record: RunRecord) -> pd.DataFrame:
     """Per vessel over the statistics period: voyages, loaded voyages, voyages a year,
     mean fill (share of capacity), hours in each state (``<state>_h``), hours by KPI group
-    (``anchorage_h`` waiting for a berth, ``berth_working_h`` berthing, unloading and
-    loading, ``berth_idle_h`` alongside waiting for cargo or room), port calls and their
+    (``anchorage_h`` waiting for a berth, ``berth_working_h`` berthing, clearing
+    formalities (alongside, as the berth statistics count them), unloading and loading,
+    ``berth_idle_h`` alongside waiting for cargo or room), port calls and their
     turnaround (mean and 95th percentile, hours)."""
     per_yr = YEAR_H / record.horizon_h if record.horizon_h > 0 else math.nan
     rows = []

@@ -20,7 +20,7 @@ def test_vessel_hours_by_state_fill_the_statistics_period(corridor_result):
     assert hours.tolist() == pytest.approx([corridor_result.horizon_h] * len(vessels))
     per_yr = vessels["voyages"] * 8760 / corridor_result.horizon_h
     assert vessels["voyages_per_yr"].tolist() == pytest.approx(per_yr.tolist())
-    groups = vessels["berthing_h"] + vessels["unloading_h"] + vessels["loading_h"]
+    groups = vessels[["berthing_h", "formalities_h", "unloading_h", "loading_h"]].sum(axis=1)
     assert vessels["berth_working_h"].tolist() == pytest.approx(groups.tolist())
     assert (vessels["anchorage_h"] == vessels["waiting_berth_h"]).all()
 

@@ -7,7 +7,30 @@ from dataclasses import dataclass
 from corridor_sim.model import checks
 
 ARRIVAL_PATTERNS = ("poisson", "block_train", "parcels", "deterministic")
+#: priority classes, in the order a vessel loads them: cargo of a service sold on a
+#: timetable (``scheduled``, e.g. a container block train) before ``spot`` cargo
+PRIORITIES = ("scheduled", "spot")
 MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Booking:
+    """Room a flow books on every sailing of a scheduled sea link (one with ``every_h``)
+    in its direction: ``per_sailing_units`` in the commodity's natural unit (TEU, wagon,
+    truck, t).
+
+    The room is the flow's until the vessel sails (an allocation, as a block-train
+    operator buys from a liner): other cargo may not take it, and what the flow does not
+    fill sails empty. Whether ``link`` is a scheduled sea link on the flow's route is
+    checked by the :class:`~corridor_sim.model.Scenario`.
+    """
+
+    link: str
+    per_sailing_units: float
+
+    def __post_init__(self) -> None:
+        checks.name(self.link, "link")
+        checks.positive(self.per_sailing_units, "per_sailing_units")
 
 
 @dataclass(frozen=True)
@@ -22,6 +45,9 @@ class FlowSpec:
     size_units : units per arrival.
     seasonality : twelve monthly multipliers of the rate, January first (mean 1).
     path : the resolved route, alternating node and link names, origin first.
+    priority : ``scheduled`` or ``spot`` (:data:`PRIORITIES`): a vessel loads scheduled
+        cargo first, then spot cargo, each in order of arrival.
+    booking : room booked on every sailing of one scheduled sea link, or None.
 
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
     of range or the path does not run from ``origin`` to ``destination``. Whether the
@@ -37,6 +63,8 @@ class FlowSpec:
     size_units: float = 1.0
     seasonality: tuple[float, ...] = (1.0,) * MONTHS
     path: tuple[str, ...] = ()
+    priority: str = "spot"
+    booking: Booking | None = None
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -54,7 +82,16 @@ class FlowSpec:
             total += checks.non_negative(f, f"seasonality[{i}]")
         if total <= 0:
             checks.fail("seasonality", f"factors must not all be zero (got {factors!r})")
+        checks.choice(self.priority, PRIORITIES, "priority")
         self._check_path()
+        if self.booking is not None:
+            checks.instance(self.booking, Booking, "a Booking or None", "booking")
+            if self.path and self.booking.link not in self.links:
+                checks.fail(
+                    "booking.link",
+                    f"must be a link on the flow's route (got {self.booking.link!r}; "
+                    f"route links: {', '.join(self.links)})",
+                )
 
     def _check_path(self) -> None:
         path = self.path

@@ -119,6 +119,7 @@ def shapes() -> dict[str, Shape]:
         "departure": ("", {"": (links.DEPARTURE_KEYS, [])}),
         "flow": ("", {"": loader_keys(lambda r: flows.read_flow("f", r, {}, {}, {}), {})}),
         "arrivals": ("", {"": (flows.ARRIVAL_KEYS, flows.ARRIVAL_REQUIRED)}),
+        "booking": ("", {"": (flows.BOOKING_KEYS, flows.BOOKING_KEYS)}),
         "disruption": _kinds(KINDS, lambda r: read_disruption(r, set(), start), "kind"),
     }
 

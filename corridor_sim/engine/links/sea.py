@@ -110,8 +110,10 @@ class SeaLane(Lane):
         self.units.setdefault(cls, 0.0)
         own = flow in self.bookings
         shared = [q for q in queues if q.flow is None and q.rank == flow.rank]
-        queue = shared[0] if shared and not own else Queue(cls, flow.rank, flow if own else None)
-        if queue not in queues:
+        if shared and not own:
+            queue = shared[0]
+        else:  # a new queue (queues compare by content: never test one with ``in``)
+            queue = Queue(cls, flow.rank, flow if own else None)
             queues.append(queue)
             queues.sort(key=lambda q: q.rank)  # stable: ties keep their order of making
         self.queue_of[flow] = queue

@@ -133,6 +133,17 @@ def test_booked_room_is_held_for_the_booked_flow_until_the_sailing(booking, sail
     assert log == sailings
 
 
+def test_booked_cargo_joins_its_own_queue_when_its_class_queue_is_empty():
+    """Spot: 4 wagons at 40, all loaded (40-40.4) into the 6 not booked, which leaves
+    their queue empty when the 3 booked wagons come at 45; they still board at the slot.
+    (Queues compare by content: an empty new queue once passed for the empty spot one.)"""
+    spot = flow(["a", "b"], "2.4 wagon/day", "4 wagon")
+    sim = start(two_flows(spot, BOOKED_45, SCHEDULED, booking=BOOKING))
+    log = aboard_at_sailing(sim)
+    sim.env.run(until=55)
+    assert log == [(pytest.approx(48.3), [("s", 4.0), ("p", 3.0)])]
+
+
 def test_booked_and_used_room_are_reported_per_flow_and_port():
     """One sailing from a in the 60 h: 4 wagons booked, 3 used; the return from b carried
     nothing loaded at b, so it is no scheduled sailing and books nothing."""

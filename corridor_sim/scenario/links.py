@@ -31,7 +31,7 @@ LINK_KEYS = {
 FLEET_KEYS = ["name", "type", "count", "berth", "capacity", "speed", "home", "maintenance"]
 FLEET_REQUIRED = ["berth", "capacity", "speed"]
 DEPARTURE_KEYS = ["max_wait", "every", "wait_at", "on_time_within"]
-ON_TIME_WITHIN = "24 h"  # Sea-Intelligence: on time within one day of the schedule
+ON_TIME_WITHIN = "24 h"  # on time within a day either side (src: xeneta_schedule_reliability)
 MAINTENANCE_KEYS = ["every", "duration"]
 
 

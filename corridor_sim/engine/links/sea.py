@@ -81,6 +81,8 @@ class SeaLane(Lane):
         self.by_class: dict[str, list[Queue]] = {}
         self.queue_of: dict[FlowState, Queue] = {}
         self.units: dict[str, float] = {}
+        self.count: dict[str, int] = {}  # consignments waiting per class
+        self.ranked = False  # cargo of more than one priority has queued here
         self.kept: dict[str, Vessel] = {}
         spec = link.spec
         self.schedule = SlotStats(source.name, spec.on_time_within_h) if spec.every_h else None
@@ -97,10 +99,13 @@ class SeaLane(Lane):
 
     def enqueue(self, c: Consignment) -> None:
         self.link.accept(self, c)
-        queue = self.queue_of.get(c.flow) or self._queue_for(c.flow)
+        queue = self.queue_of.get(c.flow)
+        if queue is None:  # not ``or``: an empty queue is falsy
+            queue = self._queue_for(c.flow)
         queue.append(c)
         queue.units += c.qty
         self.units[queue.cls] += c.qty
+        self.count[queue.cls] += 1
         self.link.signal_cargo(kept=queue.cls in self.kept)
 
     def _queue_for(self, flow: FlowState) -> Queue:
@@ -108,6 +113,9 @@ class SeaLane(Lane):
         cls = flow.handling
         queues = self.by_class.setdefault(cls, [])
         self.units.setdefault(cls, 0.0)
+        self.count.setdefault(cls, 0)
+        ranks = {q.rank for qs in self.by_class.values() for q in qs} | {flow.rank}
+        self.ranked = self.ranked or len(ranks) > 1
         own = flow in self.bookings
         shared = [q for q in queues if q.flow is None and q.rank == flow.rank]
         if shared and not own:
@@ -127,11 +135,8 @@ class SeaLane(Lane):
     def has_cargo_for(self, vessel: Vessel) -> bool:
         """True if cargo that ``vessel`` can carry waits on this side (and is not kept
         for another vessel waiting for it)."""
-        by_class, kept = self.by_class, self.kept
-        return any(
-            kept.get(cls, vessel) is vessel and any(by_class.get(cls, ()))
-            for cls in vessel.capacity
-        )
+        count, kept = self.count, self.kept
+        return any(count.get(cls) and kept.get(cls, vessel) is vessel for cls in vessel.capacity)
 
     def share_for(self, vessel: Vessel) -> float:
         """The share of ``vessel``'s capacity that the cargo waiting here for it would fill."""
@@ -209,10 +214,9 @@ class SeaLane(Lane):
             for q in by_class.get(cls, ())
             if q
         ]
-        ranks = {q.rank for q, _ in queues}
-        if len(ranks) == 1:
+        if not self.ranked:
             return load, self._fill(queues, load, used, room)
-        for rank in sorted(ranks):
+        for rank in sorted({q.rank for q, _ in queues}):
             used = self._fill([qc for qc in queues if qc[0].rank == rank], load, used, room)
         return load, used
 
@@ -229,6 +233,7 @@ class SeaLane(Lane):
                 c, share = c.split(c.qty * (room - used) / share), room - used
             else:
                 queue.popleft()
+                self.count[queue.cls] -= 1
                 if not queue:
                     queues = [qc for qc in queues if qc[0]]
             used += share
@@ -251,6 +256,7 @@ class SeaLane(Lane):
                     c = c.split(left)
                 else:
                     queue.popleft()
+                    self.count[queue.cls] -= 1
                 left -= c.qty
                 used += c.qty / cap
                 self._leave(queue, c, load)

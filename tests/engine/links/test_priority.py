@@ -142,6 +142,9 @@ def test_booked_cargo_joins_its_own_queue_when_its_class_queue_is_empty():
     log = aboard_at_sailing(sim)
     sim.env.run(until=55)
     assert log == [(pytest.approx(48.3), [("s", 4.0), ("p", 3.0)])]
+    sim.env.run(until=200)  # the booked queue empties and fills again: still one queue
+    queues = sim.links["a-b"].side(0).by_class["wagon"]
+    assert [(q.rank, q.flow and q.flow.name) for q in queues] == [(1, None), (1, "p")]
 
 
 def test_booked_and_used_room_are_reported_per_flow_and_port():

@@ -138,11 +138,13 @@ def test_booked_cargo_joins_its_own_queue_when_its_class_queue_is_empty():
     their queue empty when the 3 booked wagons come at 45; they still board at the slot.
     (Queues compare by content: an empty new queue once passed for the empty spot one.)"""
     spot = flow(["a", "b"], "2.4 wagon/day", "4 wagon")
-    sim = start(two_flows(spot, BOOKED_45, SCHEDULED, booking=BOOKING))
+    mapping = two_flows(spot, BOOKED_45, SCHEDULED, booking=BOOKING)
+    mapping["simulation"]["horizon"] = "200 h"
+    sim = start(mapping)
     log = aboard_at_sailing(sim)
     sim.env.run(until=55)
     assert log == [(pytest.approx(48.3), [("s", 4.0), ("p", 3.0)])]
-    sim.env.run(until=200)  # the booked queue empties and fills again: still one queue
+    sim.env.run(until=199)  # the booked queue empties and fills again: still one queue
     queues = sim.links["a-b"].side(0).by_class["wagon"]
     assert [(q.rank, q.flow and q.flow.name) for q in queues] == [(1, None), (1, "p")]
 

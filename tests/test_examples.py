@@ -17,6 +17,10 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # script -> (lines it must print, figures it must write)
 EXPECTED = {
+    "aktau_booking.py": (
+        ["Transit mean, days", "Schedule reliability, priority", "Booked room (TEU)"],
+        ["aktau_booking.png"],
+    ),
     "quickstart.py": (["Binding element:", "Where the Kuryk-Poti containers"], ["utilisation.png"]),
     "two_more_ferries.py": (
         ["Kuryk-Alat fleet: 7 -> 9 vessels", "kuryk-alat queue mean kt", "+2 ferries: Binding"],

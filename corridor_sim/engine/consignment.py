@@ -14,7 +14,7 @@ from typing import Protocol
 from corridor_sim.engine.records import FlowRecord, StageRecord
 from corridor_sim.engine.stats import Histogram
 from corridor_sim.model.cargo import Commodity
-from corridor_sim.model.demand import FlowSpec
+from corridor_sim.model.demand import PRIORITIES, FlowSpec
 
 WAIT, MOVE = 0, 1
 
@@ -89,6 +89,7 @@ class FlowState:
     ``route`` lists the elements passed (node, link, node, ..., node; a consignment's
     ``hop`` indexes it); ``lanes`` the lanes taken, the one leaving hop ``h`` at
     ``lanes[h >> 1]``.
+    ``rank`` is the flow's place in the loading order (0 first: :data:`PRIORITIES`).
     ``generated``/``delivered`` count units since t = 0 (mass balance); ``transit`` and
     ``stage_h`` hold the statistics-period deliveries, weighted by units; ``daily`` the
     units delivered per day of the run (day -> units, for time series).
@@ -108,6 +109,7 @@ class FlowState:
         self.handling = commodity.handling
         self.mass_per_unit_t = commodity.mass_per_unit_t
         self.commodity_index = commodity_index
+        self.rank = PRIORITIES.index(spec.priority)
         #: the elements passed, in order: node, link, node, ..., node
         self.route = tuple(route)
         self.lanes = tuple(lanes)

@@ -48,6 +48,32 @@ class BerthRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduleRecord:
+    """The scheduled sailings of a sea link from one port over the statistics period:
+    how many, how many left within the link's tolerance of their slot (``on_time``),
+    and the sum and maximum of their delays from their slots (h; early is negative)."""
+
+    port: str
+    sailings: int
+    on_time: int
+    delay_sum_h: float
+    delay_max_h: float
+
+
+@dataclass(frozen=True, slots=True)
+class BookingRecord:
+    """A flow's booked room on the sailings of a sea link from one port over the
+    statistics period: sailings, units booked on them and units of the flow loaded into
+    that room (natural units of the flow's commodity)."""
+
+    flow: str
+    port: str
+    sailings: int
+    booked_units: float
+    used_units: float
+
+
+@dataclass(frozen=True, slots=True)
 class ElementRecord:
     """One node or link.
 
@@ -77,6 +103,8 @@ class ElementRecord:
     refused: int = 0  # ... and held outside for want of room
     vessels: tuple[VesselRecord, ...] = ()
     berths: tuple[BerthRecord, ...] = ()
+    schedule: tuple[ScheduleRecord, ...] = ()  # sea links with scheduled sailings
+    bookings: tuple[BookingRecord, ...] = ()
     active_periods: list[Period] | None = None  # only in traced runs
 
 

@@ -18,7 +18,7 @@ from corridor_sim.engine.element import Element
 from corridor_sim.engine.links.base import Lane, Link
 from corridor_sim.engine.links.pipeline import Pipeline
 from corridor_sim.engine.links.rail import Rail
-from corridor_sim.engine.links.sea import Sea
+from corridor_sim.engine.links.sea import Sea, SeaLane
 from corridor_sim.engine.links.transfer import Transfer
 from corridor_sim.engine.node import Node
 from corridor_sim.engine.port import Port
@@ -124,7 +124,12 @@ class Simulation:
             for i in range(1, len(path), 2)
         ]
         commodity = self.scenario.commodities[spec.commodity]
-        return FlowState(spec, commodity, names[spec.commodity], route, lanes)
+        flow = FlowState(spec, commodity, names[spec.commodity], route, lanes)
+        if spec.booking is not None:
+            lane = lanes[spec.links.index(spec.booking.link)]
+            assert isinstance(lane, SeaLane)  # the Scenario checked it is a sea link
+            lane.book(flow, spec.booking.per_sailing_units)
+        return flow
 
     def _disrupt(self, spec: Disruption, number: int) -> None:
         """Start what carries out disruption entry ``number`` (``spec``)."""

@@ -8,14 +8,14 @@ Names: ``delivered_t_per_yr``, ``offered_t_per_yr``, ``delivered_ratio``,
 ``transit_p95_days``; per element ``utilisation``, ``wait_share``,
 ``backlog_growth_days``, ``throughput_t_per_day``, ``score``, ``queue_rise_t`` (queue at
 the end of the statistics period minus at its start; over a whole year the same season at
-both ends) (and, for runs traced with ``trace_activity=True``, ``sole_share`` and
-``shifting_share``); and the string ``binding_element`` (the top of the bottleneck
-ranking). :func:`run_kpis` adds what ``corridor-sim run`` prints per flow and element
-(:data:`FLOW_DETAIL`, :data:`ELEMENT_DETAIL`) and the run's mass balance:
-``generated_t`` (since t = 0) and ``balance_difference_units`` (the largest
-|generated - delivered - in system| of a flow; the run was refused had it been more than
-rounding), and the vessel-call KPIs of :mod:`~corridor_sim.experiments.fleet_kpis`
-(scopes ``vessel``, ``berth``, ``call`` and ``line``).
+both ends), for a scheduled sea link ``on_time_share`` (the share of its sailings within
+its tolerance of their slots, :mod:`corridor_sim.results.schedule`) (and, for runs traced
+with ``trace_activity=True``, ``sole_share`` and ``shifting_share``); and the string
+``binding_element`` (the top of the bottleneck ranking). :func:`run_kpis` adds what
+``corridor-sim run`` prints per flow and element (:data:`FLOW_DETAIL`,
+:data:`ELEMENT_DETAIL`) and the run's mass balance: ``generated_t`` (since t = 0) and
+``balance_difference_units`` (the largest |generated - delivered - in system| of a flow;
+the run was refused had it been more than rounding).
 
 In the dict, the transport from a worker, a flow's or an element's KPI is keyed
 ``flow:<name>:<kpi>`` or ``element:<name>:<kpi>``. No table shows those keys:
@@ -100,6 +100,9 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
             el.loc[row.element, "throughput_t_per_day"]
         )
         out[f"element:{row.element}:queue_rise_t"] = float(rise.get(row.element, 0.0))
+    if "on_time_share" in el.columns:
+        for name, share in el["on_time_share"].dropna().items():
+            out[f"element:{name}:on_time_share"] = float(share)
     return out
 
 

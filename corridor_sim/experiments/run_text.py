@@ -175,6 +175,32 @@ def balance_line(rr: ReplicatedRun) -> str:
     )
 
 
+def schedule_lines(rr: ReplicatedRun) -> list[str]:
+    """Per scheduled sea link (``departure.every``): the share of its sailings that left
+    within its tolerance of their slots; no lines if no link runs to a schedule."""
+    column = "on_time_share_mean"
+    if column not in rr.ranking.columns:
+        return []
+    scheduled = rr.ranking[rr.ranking[column].notna()]
+    if scheduled.empty:
+        return []
+    links = rr.scenario.links
+    rows = [
+        [
+            str(r["element"]),
+            f"{getattr(links.get(r['element']), 'every_h', math.nan):g}",
+            f"± {getattr(links.get(r['element']), 'on_time_within_h', math.nan):g}",
+            value(r, "on_time_share", 100.0, 0),
+        ]
+        for _, r in scheduled.iterrows()
+    ]
+    return [
+        "Scheduled sailings (a sailing is on time within the tolerance of its slot)",
+        *table(["link", "every h", "tolerance h", "on time %"], rows, "lrrr"),
+        "",
+    ]
+
+
 def format_run(rr: ReplicatedRun, top: int = 8) -> str:
     """The whole summary of ``rr``."""
     lines = [
@@ -186,6 +212,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         "",
         *ranking_lines(rr, top),
         "",
+        *schedule_lines(rr),
         verdict_line(rr),
         balance_line(rr),
     ]

@@ -1,7 +1,7 @@
 """Immutable specifications of a scenario: network, cargo, demand, disruptions."""
 
 from corridor_sim.model.cargo import Commodity
-from corridor_sim.model.demand import FlowSpec
+from corridor_sim.model.demand import Booking, FlowSpec
 from corridor_sim.model.disruptions import Closure, Failures, Weather
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.network import (
@@ -16,6 +16,7 @@ from corridor_sim.model.network import (
 from corridor_sim.model.scenario import Scenario, SimulationSettings
 
 __all__ = [
+    "Booking",
     "Closure",
     "Commodity",
     "Distribution",

@@ -7,7 +7,30 @@ from dataclasses import dataclass
 from corridor_sim.model import checks
 
 ARRIVAL_PATTERNS = ("poisson", "block_train", "parcels", "deterministic")
+#: priority classes, in the order a vessel loads them: cargo of a service sold on a
+#: timetable (``scheduled``, e.g. a container block train) before ``spot`` cargo
+PRIORITIES = ("scheduled", "spot")
 MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Booking:
+    """Room a flow books on every sailing of a scheduled sea link (one with ``every_h``)
+    in its direction: ``per_sailing_units`` in the commodity's natural unit (TEU, wagon,
+    truck, t).
+
+    The room is the flow's until the vessel sails (an allocation, as a block-train
+    operator buys from a liner): other cargo may not take it, and what the flow does not
+    fill sails empty. Whether ``link`` is a scheduled sea link on the flow's route is
+    checked by the :class:`~corridor_sim.model.Scenario`.
+    """
+
+    link: str
+    per_sailing_units: float
+
+    def __post_init__(self) -> None:
+        checks.name(self.link, "link")
+        checks.positive(self.per_sailing_units, "per_sailing_units")
 
 
 @dataclass(frozen=True)
@@ -28,6 +51,9 @@ class FlowSpec:
         from that flow's destination at once. ``volume_units_per_h`` is then the loaded
         flow's rate times the share (what the analytic capacity counts).
     return_share : the share (0-1] of the loaded flow's units that come back empty.
+    priority : ``scheduled`` or ``spot`` (:data:`PRIORITIES`): a vessel loads scheduled
+        cargo first, then spot cargo, each in order of arrival.
+    booking : room booked on every sailing of one scheduled sea link, or None.
 
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
     of range or the path does not run from ``origin`` to ``destination``. Whether the
@@ -45,6 +71,8 @@ class FlowSpec:
     path: tuple[str, ...] = ()
     returns_of: str | None = None
     return_share: float = 1.0
+    priority: str = "spot"
+    booking: Booking | None = None
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -67,7 +95,16 @@ class FlowSpec:
             if self.returns_of == self.name:
                 checks.fail("returns_of", f"must name another flow (got {self.name!r})")
         checks.number(self.return_share, "return_share", gt=0.0, le=1.0)
+        checks.choice(self.priority, PRIORITIES, "priority")
         self._check_path()
+        if self.booking is not None:
+            checks.instance(self.booking, Booking, "a Booking or None", "booking")
+            if self.path and self.booking.link not in self.links:
+                checks.fail(
+                    "booking.link",
+                    f"must be a link on the flow's route (got {self.booking.link!r}; "
+                    f"route links: {', '.join(self.links)})",
+                )
 
     @property
     def is_empty_return(self) -> bool:

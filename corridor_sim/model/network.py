@@ -321,7 +321,9 @@ class SeaLink(LinkSpec):
     Caspian). Vessels sail when full, ``max_wait_h`` after they were ready to load, or at
     slots ``every_h`` apart; until then a vessel with cargo aboard waits at anchorage
     (``wait_at="anchorage"``, the berth is free for others) or on its berth
-    (``wait_at="berth"``).
+    (``wait_at="berth"``). A sailing of a scheduled link is on time if it leaves within
+    ``on_time_within_h`` of its slot, before or after (the schedule-reliability KPI; see
+    :mod:`corridor_sim.engine.links.schedule`).
     """
 
     distance_km: float = 0.0
@@ -330,6 +332,7 @@ class SeaLink(LinkSpec):
     max_wait_h: float | None = 24.0
     every_h: float | None = None
     wait_at: str = "anchorage"
+    on_time_within_h: float = 24.0
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -357,6 +360,7 @@ class SeaLink(LinkSpec):
         if self.max_wait_h is None and self.every_h is None:
             checks.fail("every_h", "give max_wait_h, every_h or both (both are None)")
         checks.choice(self.wait_at, WAIT_AT, "wait_at")
+        checks.non_negative(self.on_time_within_h, "on_time_within_h")
 
     def maintenance_offset_h(self, index: int) -> float:
         """When vessel ``fleet[index]`` first goes to maintenance, hours from t = 0: the

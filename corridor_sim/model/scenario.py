@@ -9,7 +9,7 @@ from typing import Any
 from corridor_sim.errors import TopologyError
 from corridor_sim.model import checks
 from corridor_sim.model.cargo import Commodity
-from corridor_sim.model.demand import FlowSpec
+from corridor_sim.model.demand import Booking, FlowSpec
 from corridor_sim.model.display import scenario_html, scenario_repr
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
 from corridor_sim.model.network import (
@@ -207,6 +207,21 @@ class Scenario:
                 why = carried[memo]
                 if why:
                     checks.fail(f"{where}.path[{i}]", why, TopologyError)
+            if flow.booking is not None:
+                self._check_booking(where, flow.booking)
+
+    def _check_booking(self, where: str, booking: Booking) -> None:
+        """A booking reserves room on the sailings of a scheduled sea link."""
+        link = self.links.get(booking.link)
+        if not isinstance(link, SeaLink) or link.every_h is None:
+            what = "no link" if link is None else f"a {link.kind} link"
+            if isinstance(link, SeaLink):
+                what = "a sea link without departure every (no scheduled sailings)"
+            checks.fail(
+                f"{where}.booking.link",
+                f"must be a sea link with scheduled sailings (departure every); "
+                f"{booking.link!r} is {what}",
+            )
 
     def _check_return(self, key: str, flow: FlowSpec) -> None:
         """An empty-return flow runs back from its loaded flow's destination to its

@@ -16,6 +16,7 @@ import pandas as pd
 
 from corridor_sim.capacity.effective import capacity_t_per_day
 from corridor_sim.engine.records import ElementRecord, RunRecord
+from corridor_sim.results.schedule import on_time_share
 
 DAY_H = 24.0
 THROUGHPUT_COLUMNS = [
@@ -71,13 +72,15 @@ def element_row(
         "wait_p95_h": e.wait_p95_h,
         "stock_mean_t": e.stock_mean_t,
         "blocked_share": e.refused / e.offers if e.offers else float("nan"),
+        "on_time_share": on_time_share(e.schedule),
     }
 
 
 def element_table(record: RunRecord) -> pd.DataFrame:
     """Per node and link over the statistics period: throughput (t, t/day), capacity
     (t/day, see module doc), utilisation, queue mean/max/p95 (t) and growth (t/day), waits
-    (h), storage, refused offers."""
+    (h), storage, refused offers, and a scheduled sea link's share of sailings on time
+    (:mod:`~.schedule`; NaN for other elements)."""
     days = record.horizon_h / DAY_H
     masses = _masses(record)
     times, samples = _samples(record)

@@ -19,9 +19,17 @@ import pandas as pd
 
 from corridor_sim.engine.records import RunRecord
 from corridor_sim.engine.stats import Histogram
+from corridor_sim.results.schedule import SCHEDULE_COLUMNS, schedule_columns
 
 BERTH_COLUMNS = ["port", "berth", "berths", "occupancy", "working", "idle", "utilisation"]
-CALL_COLUMNS = ["link", "port", "calls", "turnaround_mean_h", "turnaround_p95_h"]
+CALL_COLUMNS = [
+    "link",
+    "port",
+    "calls",
+    "turnaround_mean_h",
+    "turnaround_p95_h",
+    *SCHEDULE_COLUMNS,
+]
 #: vessel states grouped as the KPIs of a vessel call name them (``<group>_h`` columns)
 STATE_GROUPS = {
     "anchorage": ("waiting_berth",),
@@ -85,7 +93,9 @@ def berth_table(record: RunRecord) -> pd.DataFrame:
 
 def call_table(record: RunRecord) -> pd.DataFrame:
     """Per sea link and port: the calls its vessels made there in the statistics period
-    and their turnaround (arrival to sailing; mean and 95th percentile, hours)."""
+    and their turnaround (arrival to sailing; mean and 95th percentile, hours); for a
+    scheduled link, its scheduled sailings from the port, the share on time and their
+    delay from the slot (mean and largest, hours; see :mod:`~.schedule`), else NaN."""
     rows = []
     for e in record.elements:
         ports = dict.fromkeys(p for v in e.vessels for p in v.turnaround)
@@ -98,6 +108,7 @@ def call_table(record: RunRecord) -> pd.DataFrame:
                     "calls": round(calls.weight),
                     "turnaround_mean_h": calls.mean,
                     "turnaround_p95_h": calls.quantile(0.95),
+                    **schedule_columns(e.schedule, port),
                 }
             )
     return pd.DataFrame(rows, columns=CALL_COLUMNS)

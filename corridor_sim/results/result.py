@@ -22,6 +22,7 @@ from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
 from corridor_sim.results.html import result_html, result_repr
 from corridor_sim.results.network import network_table
+from corridor_sim.results.schedule import booking_table
 from corridor_sim.results.stored import read_dir
 
 DAY_H = 24.0
@@ -34,7 +35,9 @@ class SimulationResult:
     Tables: ``elements`` (per node and link), ``throughput`` (per element and commodity),
     ``flows``, ``stages`` (where each flow's transit time goes), ``vessels`` (hours by
     state, voyages a year, turnaround), ``berths`` (occupancy split into working and
-    idle), ``calls`` (turnaround per sea link and port), ``bottlenecks`` (ranked),
+    idle), ``calls`` (turnaround per sea link and port, and how scheduled sailings kept
+    their slots), ``bookings`` (room booked by flows on scheduled sailings, and used),
+    ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
     t = 0), ``network`` (node positions, link ends), ``transits`` (each flow's transit-time
@@ -72,6 +75,7 @@ class SimulationResult:
     transits: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     flow_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     calls: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    bookings: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -91,6 +95,7 @@ class SimulationResult:
         "transits",
         "flow_daily",
         "calls",
+        "bookings",
     )
 
     def __post_init__(self) -> None:
@@ -143,6 +148,7 @@ class SimulationResult:
             transits=transit_table(record),
             flow_daily=flow_daily_table(record),
             calls=call_table(record),
+            bookings=booking_table(record),
             activity=activity,
         )
 

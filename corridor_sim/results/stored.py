@@ -14,7 +14,9 @@ from corridor_sim.errors import ResultError
 from corridor_sim.results.dates import parse_dates
 
 DAY_H = 24.0
-OPTIONAL = frozenset({"network", "transits", "flow_daily", "calls"})  # absent from older folders
+OPTIONAL = frozenset(
+    {"network", "transits", "flow_daily", "calls", "bookings"}
+)  # absent from older folders
 
 
 def read_table(path: Path, optional: bool) -> pd.DataFrame:

@@ -6,8 +6,8 @@ import itertools
 
 from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import Commodity
-from corridor_sim.model.demand import ARRIVAL_PATTERNS, FlowSpec
-from corridor_sim.model.network import LinkSpec, NodeSpec
+from corridor_sim.model.demand import ARRIVAL_PATTERNS, PRIORITIES, Booking, FlowSpec
+from corridor_sim.model.network import LinkSpec, NodeSpec, SeaLink
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.routing import carries, joins, shortest_path
 
@@ -17,6 +17,7 @@ EMPTY_RETURN_REQUIRED = ["tare"]
 #: what a flow's empties are named after it: flow ``x`` sends back ``x_empty``
 EMPTY_SUFFIX = "_empty"
 ARRIVAL_REQUIRED = ["pattern"]
+BOOKING_KEYS = ["link", "per_sailing"]
 
 
 def _units(r: Reader, key: str, c: Commodity, per: str, zero: bool = False) -> float:
@@ -53,6 +54,8 @@ def read_flow(
             "route",
             "via",
             "empty_return",
+            "priority",
+            "booking",
             "description",
         ],
         required=["commodity", "origin", "destination", "volume", "route"],
@@ -95,9 +98,42 @@ def read_flow(
             r.fail("seasonality", "factors must not all be zero")
         seasonality = tuple(f / mean for f in seasonality)
     path = _route(r, commodity, ends[0], ends[1], nodes, links)
+    priority = r.choice("priority", PRIORITIES, "spot")
+    booking = _booking(r, commodity, path, links) if r.has("booking") else None
     return r.build(
-        FlowSpec, name, cname, ends[0], ends[1], volume, pattern, size, seasonality, path
+        FlowSpec,
+        name,
+        cname,
+        ends[0],
+        ends[1],
+        volume,
+        pattern,
+        size,
+        seasonality,
+        path,
+        priority=priority,
+        booking=booking,
     )
+
+
+def _booking(r: Reader, c: Commodity, path: tuple[str, ...], links: dict[str, LinkSpec]) -> Booking:
+    """``booking: {link: aktau-alat, per_sailing: 100 TEU}``: room on every sailing of a
+    scheduled sea link on the flow's route."""
+    b = r.sub("booking")
+    b.check_keys(BOOKING_KEYS, required=BOOKING_KEYS)
+    name = b.text("link")
+    link = links.get(name)
+    if link is None:
+        b.fail("link", f"no link named {name!r}; links: {', '.join(links)}")
+    if name not in path[1::2]:
+        b.fail("link", f"{name!r} is not on the flow's route ({' -> '.join(path[0::2])})")
+    if not isinstance(link, SeaLink) or link.every_h is None:
+        b.fail(
+            "link",
+            f"{name!r} has no scheduled sailings: a booking needs a sea link with "
+            "'departure: {every: ...}'",
+        )
+    return b.build(Booking, name, _units(b, "per_sailing", c, ""))
 
 
 def _route(

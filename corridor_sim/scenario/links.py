@@ -30,7 +30,8 @@ LINK_KEYS = {
 }
 FLEET_KEYS = ["name", "type", "count", "berth", "capacity", "speed", "home", "maintenance"]
 FLEET_REQUIRED = ["berth", "capacity", "speed"]
-DEPARTURE_KEYS = ["max_wait", "every", "wait_at"]
+DEPARTURE_KEYS = ["max_wait", "every", "wait_at", "on_time_within"]
+ON_TIME_WITHIN = "24 h"  # on time within a day either side (src: xeneta_schedule_reliability)
 MAINTENANCE_KEYS = ["every", "duration"]
 
 
@@ -149,6 +150,7 @@ def _sea(
     max_wait: float | None = 24.0
     every: float | None = None
     wait_at = "anchorage"
+    on_time_within = 24.0
     if r.has("departure"):
         d = r.sub("departure")
         d.check_keys(DEPARTURE_KEYS)
@@ -158,6 +160,9 @@ def _sea(
             every = d.hours("every") if d.has("every") else None
         elif not d.has("wait_at"):
             d.fail(None, "give 'max_wait', 'every' or both")
+        if d.has("on_time_within") and every is None:
+            d.fail("on_time_within", "applies to scheduled sailings: give 'every' too")
+        on_time_within = d.hours("on_time_within", ON_TIME_WITHIN, allow_zero=True)
     load = r.quantity("load_factor", "fraction", "100 %").value
     if load > 1:
         r.fail("load_factor", f"must be <= 100 % (got {r.raw('load_factor')!r})")
@@ -173,6 +178,7 @@ def _sea(
         max_wait_h=max_wait,
         every_h=every,
         wait_at=wait_at,
+        on_time_within_h=on_time_within,
     )
 
 

@@ -44,6 +44,8 @@ FILE_KEYS = {
     "transit_time_h": "transit_time",
     "volume_units_per_h": "volume",
     "size_units": "size",
+    "per_sailing_units": "per_sailing",
+    "on_time_within_h": "on_time_within",
     "start_h": "start",
     "duration_h": "duration",
     "mean_episode_h": "mean_episode",

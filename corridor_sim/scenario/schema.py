@@ -120,6 +120,7 @@ def shapes() -> dict[str, Shape]:
         "flow": ("", {"": loader_keys(lambda r: flows.read_flow("f", r, {}, {}, {}), {})}),
         "arrivals": ("", {"": (flows.ARRIVAL_KEYS, flows.ARRIVAL_REQUIRED)}),
         "empty_return": ("", {"": (flows.EMPTY_RETURN_KEYS, flows.EMPTY_RETURN_REQUIRED)}),
+        "booking": ("", {"": (flows.BOOKING_KEYS, flows.BOOKING_KEYS)}),
         "disruption": _kinds(KINDS, lambda r: read_disruption(r, set(), start), "kind"),
     }
 

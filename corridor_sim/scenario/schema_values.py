@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
-from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS
+from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS, PRIORITIES
 from corridor_sim.model.disruptions import DAYS_IN_MONTH_MAX
 from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS, VESSEL_HOMES, WAIT_AT
@@ -213,6 +213,12 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "wait_at": choice(
             WAIT_AT, "where a vessel with cargo aboard waits for more (default anchorage)"
         ),
+        "on_time_within": quantity(
+            TIME,
+            "a scheduled sailing is on time within this of its slot, early or late "
+            "(default 24 h); needs 'every'",
+            "24 h",
+        ),
     },
     "flow": {
         "commodity": text("the commodity carried", non_empty=True),
@@ -227,12 +233,20 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "seasonality": _seasonality(),
         "route": _ROUTE,
         "via": names("links to use where several join the same two nodes"),
+        "priority": choice(
+            PRIORITIES, "loading order on vessels: scheduled before spot (default spot)"
+        ),
+        "booking": Ref("booking"),
         "empty_return": Ref("empty_return"),
         "description": _DESCRIPTION,
     },
     "empty_return": {
         "share": quantity("fraction", "share of the delivered units sent back empty", "100 %"),
         "tare": quantity("mass", "mass of one empty unit (wagon, TEU, truck)", "24 t"),
+    },
+    "booking": {
+        "link": text("a sea link on the route with scheduled sailings ('every')", non_empty=True),
+        "per_sailing": quantity(_CARGO, "room held for the flow on every sailing", "100 TEU"),
     },
     "arrivals": {
         "pattern": choice(ARRIVAL_PATTERNS, "how cargo arrives"),
@@ -271,6 +285,8 @@ MEANING: dict[str, str] = {
     "arrivals": "how cargo arrives: one unit at a time (poisson) or in batches of 'size'",
     "empty_return": "empty units sent back from the destination to the origin as each "
     "delivery arrives: 'share' of the units, each of mass 'tare'",
+    "booking": "room a flow books on every scheduled sailing of a sea link, held for it "
+    "until the vessel sails (what it does not fill sails empty)",
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",
 }
 

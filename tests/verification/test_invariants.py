@@ -49,7 +49,15 @@ from corridor_sim.results.balance import balance_table, element_table
 EXAMPLES = 100
 EPS = 1e-9
 #: columns that are signed by definition (slopes and the ~0 balance residual)
-SIGNED = {"queue_growth_t_per_day", "backlog_growth_days", "difference_units"}
+#: columns that may be negative: trends, balance differences, and a scheduled sailing's
+#: delay from its slot (early sailings lead their slots)
+SIGNED = {
+    "queue_growth_t_per_day",
+    "backlog_growth_days",
+    "difference_units",
+    "slot_delay_mean_h",
+    "slot_delay_max_h",
+}
 SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -33,7 +33,7 @@ import simpy
 from simpy.resources.resource import Request
 
 from corridor_sim.engine.activity import ActivityLog
-from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.consignment import Consignment, FlowState
 from corridor_sim.engine.port import IDLE, WORKING, Port
 from corridor_sim.engine.records import VesselRecord
 from corridor_sim.engine.stats import Histogram
@@ -97,6 +97,10 @@ class Quay(Protocol):
     def release(self, vessel: Vessel) -> bool: ...
 
     def take(self, vessel: Vessel, room: float) -> tuple[list[Consignment], float]: ...
+
+    def open_sailing(self, vessel: Vessel) -> None: ...
+
+    def close_sailing(self, vessel: Vessel, delay_h: float | None) -> None: ...
 
 
 class Gate(Protocol):
@@ -168,6 +172,9 @@ class Vessel:
         n = len(link.spec.fleet)
         every = link.spec.every_h
         self.slot_offset = (every * number / n) if every else 0.0
+        self.slot: float | None = None  # the slot of the sailing it is loading for
+        self.booked: dict[FlowState, float] = {}  # room booked on it, units, still free
+        self.booked_units: dict[FlowState, float] = {}  # room booked on it, units
         self.port_index = 0 if spec.home == "from" else 1
         self.process = self.env.process(self.run())
         if spec.maintenance is not None:
@@ -362,6 +369,7 @@ class Vessel:
         if not side.has_cargo_for(self):
             return
         deadline = self._deadline(self.env.now)
+        side.open_sailing(self)
         timer: simpy.Event | None = None
         while True:
             yield from self._take(port, side)
@@ -382,6 +390,9 @@ class Vessel:
                 break  # sails from the anchorage with what is aboard
         if side.release(self):
             self.link.signal_cargo()  # what waits now is for the next vessel
+        if not self.hold:  # loaded nothing here: no scheduled sailing
+            self.slot = None
+            self.booked, self.booked_units = {}, {}
 
     def _take(self, port: Port, side: Quay) -> Generator[simpy.Event, Any, None]:
         batch, used = side.take(self, 1.0 - self.fill)
@@ -401,6 +412,10 @@ class Vessel:
         self._unmoor()
         yield from self._await_open(self.link)
         self.set_state("sailing")
+        if self.slot is not None or self.booked_units:
+            delay = None if self.slot is None else self.env.now - self.slot
+            self.link.side(self.port_index).close_sailing(self, delay)
+            self.slot = None
         if self.called:
             self.turnaround[self.port_index].add(self.call_h)
         self.call_h, self.called, self.cleared_in = 0.0, False, False
@@ -413,11 +428,13 @@ class Vessel:
 
     def _deadline(self, ready: float) -> float:
         """When a vessel ready at ``ready`` sails with what it has: ``max_wait`` later,
-        or at its next slot, whichever comes first."""
+        or at its next slot, whichever comes first. That slot is the sailing's slot
+        (``slot``), which its delay is measured from (:mod:`~.schedule`)."""
         spec = self.link.spec
         deadlines = []
         if spec.every_h:
-            deadlines.append(self._next_slot(ready))
+            self.slot = self._next_slot(ready)
+            deadlines.append(self.slot)
         if spec.max_wait_h is not None:
             deadlines.append(ready + spec.max_wait_h)
         return min(deadlines)

@@ -19,6 +19,10 @@ OPTIONAL = frozenset(
 )  # absent from older folders
 
 
+#: text columns in which "" is a value (CSV writes it as an empty field, read as NaN)
+TEXT_COLUMNS = frozenset({"empty_of"})
+
+
 def read_table(path: Path, optional: bool) -> pd.DataFrame:
     """One CSV table; an absent optional table, or an empty file, is an empty frame. A
     ``date`` column is read as ``Timestamp``s."""
@@ -32,6 +36,8 @@ def read_table(path: Path, optional: bool) -> pd.DataFrame:
         return pd.DataFrame()
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise ResultError(f"{path}: not a readable CSV table ({exc})") from exc
+    for column in TEXT_COLUMNS & set(table.columns):
+        table[column] = table[column].astype(object).where(table[column].notna(), "").astype(str)
     try:
         return parse_dates(table)
     except ValueError as exc:

@@ -343,10 +343,10 @@ class SeaLink(LinkSpec):
     ``load_factor`` scales every vessel's capacity (the draft limit of the falling
     Caspian); ``class_load_factor`` overrides it per handling class. A vessel with its
     own ``draft`` or ``load_factor`` uses that instead (:meth:`load_factors`); a link
-    with a vessel loading by draft may not set a load factor. Vessels sail when full, ``max_wait_h`` after they were ready to load, or at
-    slots ``every_h`` apart; until then a vessel with cargo aboard waits at anchorage
-    (``wait_at="anchorage"``, the berth is free for others) or on its berth
-    (``wait_at="berth"``).
+    with a vessel loading by draft may not set a load factor. Vessels sail when full,
+    ``max_wait_h`` after they were ready to load, or at slots ``every_h`` apart; until
+    then a vessel with cargo aboard waits at anchorage (``wait_at="anchorage"``, the berth
+    is free for others) or on its berth (``wait_at="berth"``).
     """
 
     distance_km: float = 0.0

@@ -145,9 +145,7 @@ def test_load_factors_by_draft_vessel_then_link():
             r"draft\.tare_t\.wagon: the vessel carries no 'wagon'",
         ),
         (
-            lambda: VesselSpec(
-                "v", "roro", SLOTS, 25.0, draft=ROPAX, load_factor={"roro": 0.5}
-            ),
+            lambda: VesselSpec("v", "roro", SLOTS, 25.0, draft=ROPAX, load_factor={"roro": 0.5}),
             r"load_factor: give either draft or load_factor, not both",
         ),
         (

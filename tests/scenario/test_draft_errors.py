@@ -5,10 +5,9 @@ import datetime as dt
 import re
 
 import pytest
+from test_errors import VALID, assert_message, edit, line_of, load_error
 
 import corridor_sim as cs
-
-from test_errors import VALID, assert_message, edit, line_of, load_error
 
 DEPTH = """    handling_rate: {wagon: 10 wagon/h}
     water_depth: {draft: 3.5 m, date: 2024-07-01, trend: -0.225 m/yr}
@@ -114,14 +113,22 @@ def test_a_link_may_not_set_a_load_factor_beside_a_vessel_with_a_draft(tmp_path)
     """Both would decide the same load: the file must say which."""
     text = edit("    distance: 100 km", "    distance: 100 km\n    load_factor: 72 %", with_draft())
     err = load_error(tmp_path, text)
-    reason = r"give either a load factor or the vessels' draft, not both \(vessels with a draft: ferry\)"
+    reason = (
+        r"give either a load factor or the vessels' draft, not both \(vessels with a draft: ferry\)"
+    )
     assert_message(
-        err, tmp_path / "scenario.yaml", line_of(text, "load_factor: 72 %"), "links.a-b.load_factor", reason
+        err,
+        tmp_path / "scenario.yaml",
+        line_of(text, "load_factor: 72 %"),
+        "links.a-b.load_factor",
+        reason,
     )
 
 
 def test_a_vessel_may_not_have_both_a_draft_and_a_load_factor(tmp_path):
-    text = edit("        speed: 10 kn\n", "        speed: 10 kn\n        load_factor: 72 %\n", with_draft())
+    text = edit(
+        "        speed: 10 kn\n", "        speed: 10 kn\n        load_factor: 72 %\n", with_draft()
+    )
     err = load_error(tmp_path, text)
     assert err.key_path == "links.a-b.fleet[0].load_factor"
     assert "give either draft or load_factor, not both" in str(err)

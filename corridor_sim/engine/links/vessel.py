@@ -157,7 +157,9 @@ class Vessel:
         self.spec = spec
         self.name = spec.name
         ports = tuple(p.spec for p in link.ports)
-        self.loading = Loading(link.spec, (ports[0], ports[1]), link.ctx.start, link.ctx.commodities)
+        self.loading = Loading(
+            link.spec, (ports[0], ports[1]), link.ctx.start, link.ctx.commodities
+        )
         self.by_draft = spec.draft is not None  # else its load factors never change
         self.factors: dict[str, float] = {}
         self.capacity: dict[str, float] = {}

@@ -67,7 +67,11 @@ def test_a_mixed_load_stays_within_the_deadweight_at_every_sailing():
     draft = {**DRAFT, "tare": {"wagon": "40 t/wagon", "roro": "15 t/truck"}}
     fleet = [ferry(draft=draft, capacity={"wagon": "10 wagon", "roro": "20 truck"})]
     mapping["links"]["a-b"]["fleet"] = fleet
-    mapping["commodities"]["trucks"] = {"unit": "truck", "mass_per_unit": "20 t", "handling": "roro"}
+    mapping["commodities"]["trucks"] = {
+        "unit": "truck",
+        "mass_per_unit": "20 t",
+        "handling": "roro",
+    }
     for p in ("a", "b"):
         mapping["nodes"][p]["handling_rate"]["roro"] = "20 truck/h"
         mapping["nodes"][p]["berths"] = {"rail_ferry": 1}

@@ -44,9 +44,11 @@ from dataclasses import dataclass, field
 
 from corridor_sim.model import checks
 from corridor_sim.model.cargo import HANDLING_CLASSES
-from corridor_sim.units import DAYS_PER_YEAR
+from corridor_sim.units import DAYS_PER_YEAR, HOURS_PER_YEAR
 
 CM_PER_M = 100.0
+#: hours in the year the trend is per (the engine's year of 365 days)
+YEAR_H = HOURS_PER_YEAR
 #: classes counted in whole units (a ferry takes whole wagons); the others are tonnes
 WHOLE_UNITS = frozenset({"container", "wagon", "roro"})
 
@@ -60,7 +62,7 @@ class WaterDepth:
     ``under_keel_m``.
 
     >>> kuryk = WaterDepth(4.0, dt.date(2024, 1, 1), trend_m_per_yr=-0.25, under_keel_m=0.5)
-    >>> kuryk.draft_m(kuryk.years_since(dt.date(2026, 1, 1)))
+    >>> kuryk.draft_m(kuryk.years_since(dt.date(2025, 12, 31)))  # 730 days: 2 years
     3.0
     """
 
@@ -95,7 +97,7 @@ class Draft:
     class it carries, t (the vehicle or box the cargo rides in, on this vessel).
 
     >>> ropax = Draft(4.5, 5740.0, 23.2, {"wagon": 27.0})
-    >>> ropax.deadweight_t(3.5)   # 5740 t - 23.2 t/cm x 100 cm
+    >>> round(ropax.deadweight_at(3.5), 6)   # 5740 t - 23.2 t/cm x 100 cm
     3420.0
     >>> ropax.units({"wagon": 56.0}, 3.5, {"wagon": 65.0})   # 3420 / (65 + 27) = 37.2
     {'wagon': 37.0}
@@ -129,7 +131,7 @@ class Draft:
             gross = cargo_t.get(cls, 0.0) + self.tare_t.get(cls, 0.0)
             fits = dwt / gross if gross > 0 else math.inf
             if cls in WHOLE_UNITS:
-                fits = math.floor(fits + 1e-9)
+                fits = float(math.floor(fits + 1e-9))
             out[cls] = min(n, fits)
         return out
 

@@ -11,9 +11,8 @@ import datetime as dt
 import math
 
 from corridor_sim.model.cargo import Commodity, heaviest_unit_t
-from corridor_sim.model.draft import WaterDepth, usable_draft_m
+from corridor_sim.model.draft import YEAR_H, WaterDepth, usable_draft_m
 from corridor_sim.model.network import NodeSpec, SeaLink, VesselSpec
-from corridor_sim.units import HOURS_PER_YEAR
 
 
 class Loading:
@@ -41,7 +40,7 @@ class Loading:
         """The usable draft at ``now_h``, m (infinite if neither port has a depth)."""
         if not self.limited:
             return math.inf
-        years = tuple(y + now_h / HOURS_PER_YEAR for y in self.years0)
+        years = tuple(y + now_h / YEAR_H for y in self.years0)
         return usable_draft_m(self.depths, years)
 
     def factors(self, vessel: VesselSpec, now_h: float) -> dict[str, float]:

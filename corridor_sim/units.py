@@ -88,6 +88,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "m": ("length", 1e-3),
     "km": ("length", 1.0),
     "nmi": ("length", KM_PER_NAUTICAL_MILE),
+    "cm": ("length", 1e-5),
     # oil volume (engine unit: bbl)
     "bbl": ("oil_volume", 1.0),
     "kbbl": ("oil_volume", 1e3),
@@ -302,7 +303,7 @@ def spellings(dimension: str) -> list[str]:
     ``A/B`` of the two dimensions' spellings is read too.
 
     >>> spellings("length")
-    ['m', 'km', 'nmi', 'nm']
+    ['m', 'km', 'nmi', 'cm', 'nm']
     """
     num, _, den = dimension.partition("/")
     if den:

@@ -1,6 +1,8 @@
 """The analytic capacity of every node and link, from the scenario's parameters alone.
 
-- sea link: vessels x load (capacity x load factor) x round trips a year x availability
+- sea link: vessels x load (capacity x load factor per handling class, the factor from
+  the vessel's draft and the ports' depth on the scenario's start date, or explicit;
+  :func:`load_factors`) x round trips a year x availability
   x the share of the year not in scheduled maintenance, a round trip being two
   crossings, a call at each port (:func:`call_overhead_h`: berth time, the mean arrival
   and departure formalities, the mean wait for the entry window) and the handling of one
@@ -27,7 +29,9 @@ from collections import defaultdict
 
 from corridor_sim.capacity.availability import availability
 from corridor_sim.capacity.resources import ElementBound, Resource
+from corridor_sim.model.cargo import heaviest_unit_t
 from corridor_sim.model.demand import FlowSpec
+from corridor_sim.model.draft import usable_draft_m
 from corridor_sim.model.network import NodeSpec, PipelineLink, RailLink, SeaLink, VesselSpec
 from corridor_sim.model.scenario import Scenario
 
@@ -38,6 +42,21 @@ CLASS_UNITS = {"container": "TEU", "wagon": "wagon", "roro": "truck", "liquid": 
 def flow_t_per_yr(scenario: Scenario, f: FlowSpec) -> float:
     """Offered tonnes a year of flow ``f`` (seasonality averages to one)."""
     return f.volume_units_per_h * YEAR_H * scenario.commodities[f.commodity].mass_per_unit_t
+
+
+def load_factors(scenario: Scenario, link: SeaLink, v: VesselSpec) -> dict[str, float]:
+    """Load factor per handling class of vessel ``v`` on ``link`` on the scenario's
+    start date (the draft limit then; a falling sea cuts later calls more)."""
+    depths = tuple(scenario.nodes[n].water_depth for n in (link.origin, link.destination))
+    start = scenario.settings.start
+    years = tuple(d.years_since(start) if d else 0.0 for d in depths)
+    cargo_t = heaviest_unit_t(scenario.commodities.values())
+    return link.load_factors(v, usable_draft_m(depths, years), cargo_t)
+
+
+def vessel_load(scenario: Scenario, link: SeaLink, v: VesselSpec, cls: str) -> float:
+    """Units of class ``cls`` vessel ``v`` may load on ``link`` (:func:`load_factors`)."""
+    return v.capacity.get(cls, 0.0) * load_factors(scenario, link, v).get(cls, 0.0)
 
 
 def demand_by_element(scenario: Scenario) -> dict[str, dict[str, float]]:
@@ -114,7 +133,7 @@ def batch_units(scenario: Scenario, f: FlowSpec, node: str) -> float:
     if isinstance(link, RailLink):
         return link.train_capacity[cls]
     if isinstance(link, SeaLink):
-        return max(v.capacity.get(cls, 0.0) for v in link.fleet) * link.load_factor
+        return max(vessel_load(scenario, link, v, cls) for v in link.fleet)
     return f.size_units
 
 
@@ -181,7 +200,7 @@ def _sea_loads(scenario: Scenario, spec: NodeSpec) -> dict[tuple[str, str], floa
         for v in link.fleet:
             for c in _carried(scenario, set(v.capacity)):
                 if scenario.commodities[c].handling in spec.handling_rate_per_h:
-                    load = v.capacity[scenario.commodities[c].handling] * link.load_factor
+                    load = vessel_load(scenario, link, v, scenario.commodities[c].handling)
                     loads[(v.berth, c)] = max(loads.get((v.berth, c), 0.0), load)
     return loads
 
@@ -256,7 +275,8 @@ def _sea(scenario: Scenario, link: SeaLink) -> ElementBound:
     calls = call_overhead_h(a) + call_overhead_h(b)
     classes: dict[tuple, list] = {}
     for v in link.fleet:
-        key = (v.berth, tuple(sorted(v.capacity.items())), v.speed_kmh, v.maintenance)
+        loading = (repr(v.draft), tuple(sorted(v.load_factor.items())))
+        key = (v.berth, tuple(sorted(v.capacity.items())), v.speed_kmh, v.maintenance, loading)
         classes.setdefault(key, []).append(v)
     resources, parts = [], []
     used = demand_by_element(scenario).get(link.name, {})
@@ -268,7 +288,9 @@ def _sea(scenario: Scenario, link: SeaLink) -> ElementBound:
             cls = scenario.commodities[c].handling
             if cls not in a.handling_rate_per_h or cls not in b.handling_rate_per_h:
                 continue
-            load = v.capacity[cls] * link.load_factor
+            load = vessel_load(scenario, link, v, cls)
+            if load <= 0:
+                continue
             handling = load / a.handling_rate_per_h[cls] + load / b.handling_rate_per_h[cls]
             trip = 2 * link.sailing_time_h(v) + calls + handling
             tonnes = n * load * scenario.commodities[c].mass_per_unit_t
@@ -294,11 +316,12 @@ def _trip_text(
     """How one vessel class's round trips were counted, for the formula text."""
     a, b = scenario.nodes[link.origin], scenario.nodes[link.destination]
     cls = scenario.commodities[c].handling
-    load = v.capacity[cls] * link.load_factor
+    factor = load_factors(scenario, link, v)[cls]
+    load = v.capacity[cls] * factor
     calls = f"{_overhead_text(a)} at {a.name}, {_overhead_text(b)} at {b.name}"
     out = (
         f"{n} x {load:g} {_unit(scenario, c)} ({v.capacity[cls]:g} x "
-        f"{link.load_factor:.0%}) x {YEAR_H / trip:.1f} trips/yr (round trip {trip:.1f} h "
+        f"{factor:.0%}) x {YEAR_H / trip:.1f} trips/yr (round trip {trip:.1f} h "
         f"= 2 x {link.sailing_time_h(v):.1f} h sailing + calls ({calls}) + "
         f"{handling:.1f} h handling)"
     )

@@ -23,8 +23,9 @@ Period = tuple[float, float]
 
 @dataclass(frozen=True, slots=True)
 class VesselRecord:
-    """One vessel over the statistics period: voyages, mean fill, hours by state, and
-    the turnaround of its port calls (hours from arrival to sailing, by port name)."""
+    """One vessel over the statistics period: voyages, mean fill, hours by state, the
+    turnaround of its port calls (hours from arrival to sailing, by port name), and the
+    sum over its voyages of the load factor per handling class it sailed with."""
 
     name: str
     voyages: int
@@ -32,6 +33,7 @@ class VesselRecord:
     fill_sum: float  # sum over loaded voyages of the share of capacity used
     hours: dict[str, float]  # hours in each state of ``engine.links.vessel.STATES``
     turnaround: dict[str, Histogram] = field(default_factory=dict)
+    load_factor_sum: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,9 @@ class Simulation:
         self.days = math.ceil(self.end_h / 24.0) + 1
         self.month_starts, self.month_of = month_starts(settings.start, self.end_h)
         self.commodities = list(scenario.commodities.values())
-        self.ctx = RunContext(self.env, self.streams, self.commodities, self.days, self.warmup_h)
+        self.ctx = RunContext(
+            self.env, self.streams, self.commodities, self.days, self.warmup_h, settings.start
+        )
         self.storm_hours = 0.0
         self.nodes: dict[str, Node] = {
             n: (Port if s.kind == "port" else Node)(self.ctx, s) for n, s in scenario.nodes.items()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from corridor_sim.model import checks
@@ -44,3 +45,17 @@ class Commodity:
         checks.choice(self.handling, HANDLING_CLASSES, "handling")
         if self.barrels_per_tonne is not None:
             checks.positive(self.barrels_per_tonne, "barrels_per_tonne")
+
+
+def heaviest_unit_t(commodities: Iterable[Commodity]) -> dict[str, float]:
+    """Tonnes of cargo in the heaviest unit of each handling class among ``commodities``
+    (what a vessel's deadweight must allow for, one unit of the class at a time).
+
+    >>> heaviest_unit_t([Commodity("grain", "wagon", 65.0, "wagon"),
+    ...                  Commodity("oil", "wagon", 60.0, "wagon")])
+    {'wagon': 65.0}
+    """
+    out: dict[str, float] = {}
+    for c in commodities:
+        out[c.handling] = max(out.get(c.handling, 0.0), c.mass_per_unit_t)
+    return out

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from corridor_sim.model import checks
 from corridor_sim.model.cargo import HANDLING_CLASSES
 from corridor_sim.model.distributions import Distribution
+from corridor_sim.model.draft import Draft, WaterDepth
 
 NODE_KINDS = ("origin", "destination", "border", "terminal", "port", "pipeline_terminal")
 LINK_KINDS = ("transfer", "rail", "sea", "pipeline")
@@ -113,6 +115,8 @@ class NodeSpec:
     formalities_arrival, formalities_departure : border, customs and sanitary clearance
         per vessel call, spent on the berth after berthing and before sailing (ports).
     entry_window : the hours of the day a vessel may enter to berth (ports), or None.
+    water_depth : the depth at the berths and its yearly trend (ports), or None for no
+        draft limit (:class:`~corridor_sim.model.draft.WaterDepth`).
     label : the name shown on maps and in reports (e.g. ``"Beineu (road)"``), or None
         to show :attr:`display_name`'s readable form of ``name``.
 
@@ -136,6 +140,7 @@ class NodeSpec:
     formalities_departure: Distribution | None = None
     entry_window: EntryWindow | None = None
     label: str | None = None
+    water_depth: WaterDepth | None = None
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -169,6 +174,8 @@ class NodeSpec:
             checks.instance(
                 self.entry_window, EntryWindow, "an EntryWindow or None", "entry_window"
             )
+        if self.water_depth is not None:
+            checks.instance(self.water_depth, WaterDepth, "a WaterDepth or None", "water_depth")
         self._check_kind()
 
     @property
@@ -198,6 +205,7 @@ class NodeSpec:
                 formalities_arrival=self.formalities_arrival,
                 formalities_departure=self.formalities_departure,
                 entry_window=self.entry_window,
+                water_depth=self.water_depth,
             )
         if kind != "border":
             used["gauge_change"] = self.gauge_change
@@ -292,6 +300,11 @@ class RailLink(LinkSpec):
 class VesselSpec:
     """One vessel: the berth type it uses, capacity per handling class, speed in km/h.
 
+    How much of its capacity it may load comes from its ``draft`` (design draft,
+    deadweight and tare per class; the load then depends on the ports' depth on the call
+    date), or from ``load_factor`` (share per class; classes not given take the sea
+    link's), not both.
+
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
     of range (a capacity is at least one unit; ``home`` is ``from`` or ``to``).
     """
@@ -302,6 +315,8 @@ class VesselSpec:
     speed_kmh: float
     home: str = "from"
     maintenance: Maintenance | None = None
+    draft: Draft | None = None
+    load_factor: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -311,6 +326,14 @@ class VesselSpec:
         checks.choice(self.home, VESSEL_HOMES, "home")
         if self.maintenance is not None:
             checks.instance(self.maintenance, Maintenance, "a Maintenance or None", "maintenance")
+        _check_factors(self.load_factor, "load_factor", self.capacity)
+        if self.draft is not None:
+            checks.instance(self.draft, Draft, "a Draft or None", "draft")
+            if self.load_factor:
+                checks.fail("load_factor", "give either draft or load_factor, not both")
+            for cls in self.draft.tare_t:
+                if cls not in self.capacity:
+                    checks.fail(f"draft.tare_t.{cls}", f"the vessel carries no {cls!r}")
 
 
 @dataclass(frozen=True)
@@ -318,17 +341,20 @@ class SeaLink(LinkSpec):
     """A sea crossing served by a fleet shuttling between ``origin`` and ``destination``.
 
     ``load_factor`` scales every vessel's capacity (the draft limit of the falling
-    Caspian). Vessels sail when full, ``max_wait_h`` after they were ready to load, or at
-    slots ``every_h`` apart; until then a vessel with cargo aboard waits at anchorage
-    (``wait_at="anchorage"``, the berth is free for others) or on its berth
-    (``wait_at="berth"``). A sailing of a scheduled link is on time if it leaves within
-    ``on_time_within_h`` of its slot, before or after (the schedule-reliability KPI; see
-    :mod:`corridor_sim.engine.links.schedule`).
+    Caspian); ``class_load_factor`` overrides it per handling class. A vessel with its
+    own ``draft`` or ``load_factor`` uses that instead (:meth:`load_factors`); a link
+    with a vessel loading by draft may not set a load factor. Vessels sail when full,
+    ``max_wait_h`` after they were ready to load, or at slots ``every_h`` apart; until
+    then a vessel with cargo aboard waits at anchorage (``wait_at="anchorage"``, the berth
+    is free for others) or on its berth (``wait_at="berth"``). A sailing of a scheduled
+    link is on time if it leaves within ``on_time_within_h`` of its slot, before or after
+    (the schedule-reliability KPI; see :mod:`corridor_sim.engine.links.schedule`).
     """
 
     distance_km: float = 0.0
     fleet: tuple[VesselSpec, ...] = ()
     load_factor: float = 1.0
+    class_load_factor: dict[str, float] = field(default_factory=dict)
     max_wait_h: float | None = 24.0
     every_h: float | None = None
     wait_at: str = "anchorage"
@@ -353,6 +379,15 @@ class SeaLink(LinkSpec):
                 checks.fail(f"fleet[{i}].name", f"vessel name {vessel.name!r} is used twice")
             seen.add(vessel.name)
         checks.number(self.load_factor, "load_factor", gt=0.0, le=1.0)
+        _check_factors(self.class_load_factor, "class_load_factor", HANDLING_CLASSES)
+        explicit = self.load_factor != 1.0 or self.class_load_factor
+        drafted = [v.name for v in fleet if v.draft is not None]
+        if explicit and drafted:
+            checks.fail(
+                "load_factor",
+                f"give either a load factor or the vessels' draft, not both "
+                f"(vessels loading by draft: {', '.join(drafted)})",
+            )
         if self.max_wait_h is not None:
             checks.non_negative(self.max_wait_h, "max_wait_h")
         if self.every_h is not None:
@@ -370,6 +405,20 @@ class SeaLink(LinkSpec):
         if m is None:
             return float("inf")
         return m.every_h * planned.index(index) / len(planned)
+
+    def load_factors(
+        self, vessel: VesselSpec, draft_m: float, cargo_t: Mapping[str, float]
+    ) -> dict[str, float]:
+        """Share of ``vessel``'s capacity it may load, per handling class, when the
+        usable draft is ``draft_m`` (m; ``math.inf`` for no limit) and the heaviest unit
+        of each class carries ``cargo_t`` tonnes of cargo."""
+        if vessel.draft is not None:
+            return vessel.draft.factors(vessel.capacity, draft_m, cargo_t)
+        link = self.class_load_factor
+        return {
+            cls: vessel.load_factor.get(cls, link.get(cls, self.load_factor))
+            for cls in vessel.capacity
+        }
 
     def sailing_time_h(self, vessel: VesselSpec) -> float:
         """Hours at sea for one crossing by ``vessel``."""
@@ -429,6 +478,16 @@ class PipelineLink(LinkSpec):
 
     def expected_time_h(self) -> float:
         return self.transit_h(self.capacity_t_per_h)
+
+
+def _check_factors(value: object, path: str, classes: Collection[str]) -> None:
+    """Load factors per handling class: shares > 0 and <= 1 of classes in ``classes``."""
+    if not isinstance(value, dict):
+        checks.fail(path, f"must be a dict (got {type(value).__name__} {checks.show(value)})")
+    for cls, share in value.items():
+        if cls not in classes:
+            checks.fail(path, f"unknown class {checks.show(cls)}; allowed: {', '.join(classes)}")
+        checks.number(share, f"{path}.{cls}", gt=0.0, le=1.0)
 
 
 def joins(link: LinkSpec, a: str, b: str) -> bool:

@@ -45,7 +45,10 @@ def vessel_table(record: RunRecord) -> pd.DataFrame:
     (``anchorage_h`` waiting for a berth, ``berth_working_h`` berthing, clearing
     formalities (alongside, as the berth statistics count them), unloading and loading,
     ``berth_idle_h`` alongside waiting for cargo or room), port calls and their
-    turnaround (mean and 95th percentile, hours)."""
+    turnaround (mean and 95th percentile, hours), and ``load_factor_<class>``: the mean
+    over its voyages of the share of its capacity for that handling class it could load
+    (the draft limit on the call date, or the scenario's load factor; NaN for a class it
+    does not carry)."""
     per_yr = YEAR_H / record.horizon_h if record.horizon_h > 0 else math.nan
     rows = []
     for e in record.elements:
@@ -67,6 +70,10 @@ def vessel_table(record: RunRecord) -> pd.DataFrame:
                     "calls": round(calls.weight),
                     "turnaround_mean_h": calls.mean,
                     "turnaround_p95_h": calls.quantile(0.95),
+                    **{
+                        f"load_factor_{cls}": total / v.voyages if v.voyages else math.nan
+                        for cls, total in v.load_factor_sum.items()
+                    },
                 }
             )
     return pd.DataFrame(rows)

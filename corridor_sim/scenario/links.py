@@ -17,6 +17,7 @@ from corridor_sim.model.network import (
     TransferLink,
     VesselSpec,
 )
+from corridor_sim.scenario.draft import read_draft, read_load_factor
 from corridor_sim.scenario.nodes import CLASS_UNIT
 from corridor_sim.scenario.reader import Reader
 
@@ -28,7 +29,18 @@ LINK_KEYS = {
     "sea": ["distance", "fleet", "load_factor", "departure"],
     "pipeline": ["capacity", "base_load", "linefill", "transit_time", "density"],
 }
-FLEET_KEYS = ["name", "type", "count", "berth", "capacity", "speed", "home", "maintenance"]
+FLEET_KEYS = [
+    "name",
+    "type",
+    "count",
+    "berth",
+    "capacity",
+    "speed",
+    "home",
+    "maintenance",
+    "draft",
+    "load_factor",
+]
 FLEET_REQUIRED = ["berth", "capacity", "speed"]
 DEPARTURE_KEYS = ["max_wait", "every", "wait_at", "on_time_within"]
 ON_TIME_WITHIN = "24 h"  # on time within a day either side (src: xeneta_schedule_reliability)
@@ -127,6 +139,10 @@ def _sea(
         home = v.choice("home", ["from", "to"], "from")
         count = v.count("count", 1, minimum=1, maximum=MAX_VESSELS)  # each one is a process
         maintenance = _maintenance(v) if v.has("maintenance") else None
+        if v.has("draft") and v.has("load_factor"):
+            v.fail("load_factor", "give either draft or load_factor, not both")
+        draft = read_draft(v, capacity) if v.has("draft") else None
+        load_factor = read_load_factor(v, list(capacity)) if v.has("load_factor") else {}
         if v.has("name") and count > 1:
             v.fail("count", "a named vessel is one ship; use 'type' with 'count'")
         for i in range(count):
@@ -139,6 +155,8 @@ def _sea(
                     speed_kmh=speed_kmh,
                     home=home,
                     maintenance=maintenance,
+                    draft=draft,
+                    load_factor=load_factor,
                 )
             )
     if not fleet:
@@ -163,9 +181,7 @@ def _sea(
         if d.has("on_time_within") and every is None:
             d.fail("on_time_within", "applies to scheduled sailings: give 'every' too")
         on_time_within = d.hours("on_time_within", ON_TIME_WITHIN, allow_zero=True)
-    load = r.quantity("load_factor", "fraction", "100 %").value
-    if load > 1:
-        r.fail("load_factor", f"must be <= 100 % (got {r.raw('load_factor')!r})")
+    load, by_class = _link_load_factor(r, fleet)
     return r.build(
         SeaLink,
         name,
@@ -175,11 +191,29 @@ def _sea(
         distance_km=r.quantity("distance", "length").value,
         fleet=tuple(fleet),
         load_factor=load,
+        class_load_factor=by_class,
         max_wait_h=max_wait,
         every_h=every,
         wait_at=wait_at,
         on_time_within_h=on_time_within,
     )
+
+
+def _link_load_factor(r: Reader, fleet: list[VesselSpec]) -> tuple[float, dict[str, float]]:
+    """The link's ``load_factor``: one share (``72 %``) or shares per class; refused
+    beside a vessel that loads by its draft."""
+    if not r.has("load_factor"):
+        return 1.0, {}
+    drafted = [v.name for v in fleet if v.draft is not None]
+    if drafted:
+        r.fail(
+            "load_factor",
+            "give either a load factor or the vessels' draft, not both "
+            f"(vessels with a draft: {', '.join(drafted)})",
+        )
+    if isinstance(r.raw("load_factor"), dict):
+        return 1.0, read_load_factor(r, HANDLING_CLASSES)
+    return read_load_factor(r, ["all"])["all"], {}
 
 
 def _maintenance(v: Reader) -> Maintenance:

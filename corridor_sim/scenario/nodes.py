@@ -7,6 +7,7 @@ from typing import Any
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES, Commodity
 from corridor_sim.model.distributions import DISTRIBUTIONS, Distribution, deterministic
 from corridor_sim.model.network import BERTH_TYPES, DAY_H, NODE_KINDS, EntryWindow, NodeSpec
+from corridor_sim.scenario.draft import read_water_depth
 from corridor_sim.scenario.reader import Reader
 
 #: the unit each handling class is counted in for storage, handling rates and capacity
@@ -128,6 +129,7 @@ NODE_KEYS = {
         "berth_time",
         "formalities",
         "entry_window",
+        "water_depth",
     ],
     "pipeline_terminal": ["servers", "service_time"],
 }
@@ -183,6 +185,7 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
         formalities_departure=formalities["departure"],
         entry_window=_entry_window(r) if r.has("entry_window") else None,
         label=label,
+        water_depth=read_water_depth(r) if r.has("water_depth") else None,
     )
 
 

@@ -42,7 +42,7 @@ from typing import Any, NoReturn
 
 from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.network import LINK_KINDS, NODE_KINDS
-from corridor_sim.scenario import build, flows, links, nodes
+from corridor_sim.scenario import build, draft, flows, links, nodes
 from corridor_sim.scenario.bundled import bundled_dir
 from corridor_sim.scenario.disruptions import KINDS, read_disruption
 from corridor_sim.scenario.links import read_link
@@ -114,6 +114,8 @@ def shapes() -> dict[str, Shape]:
         "link": _kinds(LINK_KINDS, lambda r: read_link("l", r, {}, {}), "kind"),
         "formalities": ("", {"": (nodes.FORMALITIES_KEYS, [])}),
         "entry_window": ("", {"": (nodes.ENTRY_WINDOW_KEYS, nodes.ENTRY_WINDOW_KEYS)}),
+        "water_depth": ("", {"": (draft.WATER_DEPTH_KEYS, draft.WATER_DEPTH_REQUIRED)}),
+        "draft": ("", {"": (draft.DRAFT_KEYS, draft.DRAFT_REQUIRED)}),
         "vessel": ("", {"": (links.FLEET_KEYS, links.FLEET_REQUIRED)}),
         "maintenance": ("", {"": (links.MAINTENANCE_KEYS, links.MAINTENANCE_KEYS)}),
         "departure": ("", {"": (links.DEPARTURE_KEYS, [])}),

@@ -19,6 +19,7 @@ from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS, VESSEL_HOMES, WAIT_AT
 from corridor_sim.model.scenario import LAST_DATE
 from corridor_sim.scenario.disruptions import KINDS as DISRUPTION_KINDS
+from corridor_sim.scenario.draft import TARE_UNIT
 from corridor_sim.scenario.links import MAX_VESSELS
 from corridor_sim.scenario.schema_fragments import (
     DATE,
@@ -33,6 +34,16 @@ from corridor_sim.scenario.schema_fragments import (
     quantity,
     text,
 )
+
+
+def _load_factor(whose: str) -> Fragment:
+    """One share for every class, or a share per handling class."""
+    meaning = f"share of capacity a vessel may load (the draft limit), {whose}"
+    per = per_class(meaning)
+    per["properties"] = {
+        cls: quantity("fraction", f"{meaning}, {cls} cargo", "63 %") for cls in HANDLING_CLASSES
+    }
+    return {"anyOf": [quantity("fraction", meaning, "72 %"), per], "description": meaning}
 
 
 def _closure_days() -> Fragment:
@@ -137,6 +148,18 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "berth_time": quantity(TIME, "mooring and unmooring per berthing", "2 h"),
         "formalities": Ref("formalities"),
         "entry_window": Ref("entry_window"),
+        "water_depth": Ref("water_depth"),
+    },
+    "water_depth": {
+        "depth": quantity("length", "water depth at the berths and approaches on 'date'", "4.5 m"),
+        "under_keel": quantity("length", "clearance kept under the keel (with 'depth')", "0.5 m"),
+        "draft": quantity(
+            "length", "permissible draft on 'date' (instead of depth and under_keel)", "3.5 m"
+        ),
+        "date": {**DATE, "description": f"the date of the depth or draft: {DATE['description']}"},
+        "trend": quantity(
+            "length/time", "change of the depth a year (negative as the sea falls)", "-0.22 m/yr"
+        ),
     },
     "formalities": {
         "arrival": Ref("distribution"),
@@ -175,9 +198,7 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "max_wait": quantity(TIME, "a part-full train leaves after this (default 24 h)", "24 h"),
         "line_capacity": quantity("train/time", "trains a day in each direction", "20 train/day"),
         "fleet": Ref("vessel", "list", "the vessels shuttling between the two ports", 1),
-        "load_factor": quantity(
-            "fraction", "share of capacity a vessel may load (the draft limit)", "72 %"
-        ),
+        "load_factor": _load_factor("of every vessel of the link without its own"),
         "departure": Ref("departure"),
         "capacity": quantity(
             ("mass/time", "oil_volume/time"), "pipeline capacity", "1.2e6 bbl/day"
@@ -202,6 +223,23 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "speed": quantity("length/time", "service speed", "12 kn"),
         "home": choice(VESSEL_HOMES, "the port it starts at (default from)"),
         "maintenance": Ref("maintenance"),
+        "draft": Ref("draft"),
+        "load_factor": _load_factor("of this ship (instead of its draft)"),
+    },
+    "draft": {
+        "design": quantity("length", "design (summer) draft", "4.5 m"),
+        "deadweight": quantity("mass", "deadweight at the design draft", "5740 t"),
+        "tpc": quantity("mass/length", "tonnes per centimetre immersion", "23.2 t/cm"),
+        "tare": {
+            "type": "object",
+            "properties": {
+                cls: quantity(f"mass/{unit}", f"tare of one {unit} of {cls} cargo", f"27 t/{unit}")
+                for cls, unit in TARE_UNIT.items()
+            },
+            "additionalProperties": False,
+            "description": "tare of the unit the cargo rides in (wagon, truck and trailer, "
+            "box and its share of a flat wagon), by handling class",
+        },
     },
     "maintenance": {
         "every": quantity(TIME, "time between the starts of two maintenance periods", "365 day"),
@@ -276,6 +314,10 @@ MEANING: dict[str, str] = {
     "formalities": "border, customs and sanitary clearance per call, spent on the berth: "
     "a duration or distribution on 'arrival' and on 'departure'",
     "entry_window": "the hours of each day vessels may enter the port to berth",
+    "water_depth": "the port's depth on a date and its yearly trend: 'depth' less "
+    "'under_keel', or the permissible 'draft', is the deepest a vessel may float",
+    "draft": "what a ship may load by its draft: its deadweight at the design draft, less "
+    "'tpc' for each centimetre the ports' depth keeps it shallower",
     "vessel": "a ship, or 'count' ships of one 'type', of a sea link's fleet",
     "maintenance": "scheduled maintenance (drydock): 'duration' out of service every "
     "'every', staggered over the link's fleet",

@@ -212,7 +212,8 @@ def test_quantity_patterns_agree_with_the_parser(name):
             spelt += units.spellings(dim)
         for unit in spelt:
             assert pattern.match(f" 12.5e1 {unit} "), unit
-            assert units.parse(f"12.5 {unit}").dimension in dims, unit
+            # 1.25, not 12.5: '12.5 Mt/cm' is 1.25e12 t/km, past the parser's size bound
+            assert units.parse(f"1.25 {unit}").dimension in dims, unit
     unit = "/".join(units.spellings(d)[0] for d in dims[0].split("/"))
     assert pattern.match(f"1_500 {unit}")
     assert not pattern.match(f"1,5 {unit}")

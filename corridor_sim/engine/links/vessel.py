@@ -16,6 +16,12 @@ again to load what came meanwhile (one more berth time; no second arrival formal
 or, if nothing came, sails from the anchorage at once. A sea link with
 ``wait_at="berth"`` keeps the vessel alongside instead (``idle_berth``).
 
+Load. What a vessel may load on a call (its capacity per handling class) is set when it
+starts loading, and whenever it is empty between calls, from the link's load factors on
+the call date (:class:`~.loading.Loading`: its draft and the ports' depth, or an explicit
+share); the vessel keeps the sum over sailings of the factor per class it sailed with, so
+that results show the mean load factor applied.
+
 Off the berth: a vessel that failed (``repair_due``) is repaired after it has unloaded at
 its next call, at anchorage or a yard, not on the berth; scheduled maintenance (drydock)
 takes it out of service for exactly its duration from its planned date, or from the first
@@ -34,6 +40,8 @@ from simpy.resources.resource import Request
 
 from corridor_sim.engine.activity import ActivityLog
 from corridor_sim.engine.consignment import Consignment, FlowState
+from corridor_sim.engine.context import RunContext
+from corridor_sim.engine.links.loading import Loading
 from corridor_sim.engine.port import IDLE, WORKING, Port
 from corridor_sim.engine.records import VesselRecord
 from corridor_sim.engine.stats import Histogram
@@ -120,6 +128,9 @@ class Service(Gate, Protocol):
     def env(self) -> simpy.Environment: ...
 
     @property
+    def ctx(self) -> RunContext: ...
+
+    @property
     def spec(self) -> SeaLink: ...
 
     @property
@@ -149,7 +160,15 @@ class Vessel:
         self.env = link.env
         self.spec = spec
         self.name = spec.name
-        self.capacity = {k: v * link.spec.load_factor for k, v in spec.capacity.items()}
+        ports = tuple(p.spec for p in link.ports)
+        self.loading = Loading(
+            link.spec, (ports[0], ports[1]), link.ctx.start, link.ctx.commodities
+        )
+        self.by_draft = spec.draft is not None  # else its load factors never change
+        self.factors: dict[str, float] = {}
+        self.capacity: dict[str, float] = {}
+        self.set_load()
+        self.factor_sum = dict.fromkeys(self.factors, 0.0)
         self.sailing_h = link.spec.sailing_time_h(spec)
         self.hold: list[Consignment] = []
         self.fill = 0.0
@@ -181,6 +200,13 @@ class Vessel:
             first = link.spec.maintenance_offset_h(number)
             self.env.timeout(first).callbacks.append(self._maintenance_comes)
 
+    def set_load(self) -> None:
+        """Set the capacity per class for a call now (empty vessel): slots x load
+        factor; a class the vessel may not load at all is left out."""
+        self.factors = self.loading.factors(self.spec, self.env.now)
+        slots = self.spec.capacity
+        self.capacity = {cls: slots[cls] * f for cls, f in self.factors.items() if f > 0}
+
     # -- state and statistics -------------------------------------------------------
     def set_state(self, state: str) -> None:
         now = self.env.now
@@ -201,6 +227,7 @@ class Vessel:
         self.since = now
         self.voyages = self.loaded_voyages = 0
         self.fill_sum = 0.0
+        self.factor_sum = dict.fromkeys(self.factors, 0.0)
         self.turnaround = (Histogram(), Histogram())
 
     def hours_by_state(self, now: float) -> dict[str, float]:
@@ -218,6 +245,7 @@ class Vessel:
             self.fill_sum,
             self.hours_by_state(now),
             {ports[i].name: self.turnaround[i] for i in (0, 1)},
+            dict(self.factor_sum),
         )
 
     # -- failures and maintenance ---------------------------------------------------
@@ -277,6 +305,8 @@ class Vessel:
         link = self.link
         while True:
             port = link.ports[self.port_index]
+            if self.by_draft and not self.hold:
+                self.set_load()
             if not self.hold and self._due():
                 self._unmoor()
                 yield from self._off_duty()
@@ -365,6 +395,8 @@ class Vessel:
         ``max_wait`` after the vessel was ready, or until its slot: alongside
         (``wait_at="berth"``) or at anchorage, keeping the cargo that comes for itself
         (``SeaLane.kept``) and berthing again to load it."""
+        if self.by_draft:
+            self.set_load()  # empty after unloading: this call's date sets the load
         side = self.link.side(self.port_index)
         if not side.has_cargo_for(self):
             return
@@ -420,6 +452,8 @@ class Vessel:
             self.turnaround[self.port_index].add(self.call_h)
         self.call_h, self.called, self.cleared_in = 0.0, False, False
         self.voyages += 1
+        for cls, f in self.factors.items():
+            self.factor_sum[cls] += f
         if self.hold:
             self.loaded_voyages += 1
             self.fill_sum += self.fill

@@ -29,7 +29,8 @@ from corridor_sim.engine.seeds import root_seed
 from corridor_sim.engine.source import Source
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
-from corridor_sim.model.network import LinkSpec, PipelineLink, RailLink, SeaLink, TransferLink
+from corridor_sim.model.fleet import SeaLink
+from corridor_sim.model.network import LinkSpec, PipelineLink, RailLink, TransferLink
 from corridor_sim.model.scenario import Scenario
 
 

@@ -28,7 +28,7 @@ from corridor_sim.engine.port import Port
 from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import Streams
 from corridor_sim.model.disruptions import Failures
-from corridor_sim.model.network import SeaLink
+from corridor_sim.model.fleet import SeaLink
 
 FULL = 1 - 1e-9
 #: vessel states that count as busy for utilisation: moving or working cargo (not

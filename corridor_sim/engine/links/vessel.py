@@ -46,7 +46,7 @@ from corridor_sim.engine.port import IDLE, WORKING, Port
 from corridor_sim.engine.records import VesselRecord
 from corridor_sim.engine.stats import Histogram
 from corridor_sim.model.disruptions import Failures
-from corridor_sim.model.network import SeaLink, VesselSpec
+from corridor_sim.model.fleet import SeaLink, VesselSpec
 
 STATES = (
     "sailing",

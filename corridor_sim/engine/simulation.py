@@ -17,8 +17,9 @@ from corridor_sim.engine.disruption import schedule_closure, weather_episodes
 from corridor_sim.engine.element import Element
 from corridor_sim.engine.links.base import Lane, Link
 from corridor_sim.engine.links.pipeline import Pipeline
+from corridor_sim.engine.links.quay import SeaLane
 from corridor_sim.engine.links.rail import Rail
-from corridor_sim.engine.links.sea import Sea, SeaLane
+from corridor_sim.engine.links.sea import Sea
 from corridor_sim.engine.links.transfer import Transfer
 from corridor_sim.engine.node import Node
 from corridor_sim.engine.port import Port

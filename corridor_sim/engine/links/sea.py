@@ -25,6 +25,7 @@ import simpy
 from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Batch
+from corridor_sim.engine.links.logbook import Logbook
 from corridor_sim.engine.links.quay import Crossing, SeaLane
 from corridor_sim.engine.links.vessel import Vessel
 from corridor_sim.engine.port import Port
@@ -101,7 +102,7 @@ class Sea(Crossing):
         self.arrive(self.side(1 - port_index), batch, admitted)
         yield done
 
-    def note_vessel(self, vessel: Vessel, old: str, new: str) -> None:
+    def note_vessel(self, vessel: Logbook, old: str, new: str) -> None:
         """Trace ``vessel`` changing state: the link is active while no vessel is spare
         (waiting for a berth, the entry window or cargo, blocked, or idle); the ports
         trace their berths themselves (:meth:`Port.shift`)."""

@@ -6,7 +6,7 @@ the 2030 investment case, and yards at the Caspian ports. Data checks only: no s
 import pytest
 
 import corridor_sim as cs
-from corridor_sim.model.network import SeaLink
+from corridor_sim.model.fleet import SeaLink
 
 # The bundled scenarios of the corridor itself (the crude-only and teaching files are not).
 CORRIDOR = [

@@ -32,7 +32,8 @@ from corridor_sim.capacity.resources import ElementBound, Resource
 from corridor_sim.model.cargo import heaviest_unit_t
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.draft import usable_draft_m
-from corridor_sim.model.network import NodeSpec, PipelineLink, RailLink, SeaLink, VesselSpec
+from corridor_sim.model.fleet import SeaLink, VesselSpec
+from corridor_sim.model.network import NodeSpec, PipelineLink, RailLink
 from corridor_sim.model.scenario import Scenario
 
 YEAR_H = 8760.0

@@ -31,7 +31,7 @@ class VesselRecord:
     voyages: int
     loaded_voyages: int
     fill_sum: float  # sum over loaded voyages of the share of capacity used
-    hours: dict[str, float]  # hours in each state of ``engine.links.vessel.STATES``
+    hours: dict[str, float]  # hours in each state of ``engine.links.logbook.STATES``
     turnaround: dict[str, Histogram] = field(default_factory=dict)
     load_factor_sum: dict[str, float] = field(default_factory=dict)
 

@@ -17,8 +17,9 @@ from corridor_sim.engine.disruption import schedule_closure, weather_episodes
 from corridor_sim.engine.element import Element
 from corridor_sim.engine.links.base import Lane, Link
 from corridor_sim.engine.links.pipeline import Pipeline
+from corridor_sim.engine.links.quay import SeaLane
 from corridor_sim.engine.links.rail import Rail
-from corridor_sim.engine.links.sea import Sea, SeaLane
+from corridor_sim.engine.links.sea import Sea
 from corridor_sim.engine.links.transfer import Transfer
 from corridor_sim.engine.node import Node
 from corridor_sim.engine.port import Port
@@ -29,7 +30,8 @@ from corridor_sim.engine.seeds import root_seed
 from corridor_sim.engine.source import Source
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
-from corridor_sim.model.network import LinkSpec, PipelineLink, RailLink, SeaLink, TransferLink
+from corridor_sim.model.fleet import SeaLink
+from corridor_sim.model.network import LinkSpec, PipelineLink, RailLink, TransferLink
 from corridor_sim.model.scenario import Scenario
 
 

@@ -6,7 +6,7 @@ Four scopes, each subject naming what it is about with a ``/`` between the parts
 - ``vessel``, ``<link>/<vessel>``: ``voyages_per_yr`` (one-way sailings), ``mean_fill``
   (share of capacity per loaded voyage), ``calls_per_yr``, ``turnaround_mean_h`` and
   ``turnaround_p95_h`` (per call, all ports), and per state of
-  :data:`corridor_sim.engine.links.vessel.STATES` its share of the statistics period
+  :data:`corridor_sim.engine.links.logbook.STATES` its share of the statistics period
   (``<state>_share``; they add up to 1), and the shares of the KPI groups
   ``anchorage_share``, ``berth_working_share`` and ``berth_idle_share``
   (:data:`corridor_sim.results.fleet.STATE_GROUPS`: sums of states above, so not to be

@@ -4,15 +4,8 @@ from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.demand import Booking, FlowSpec
 from corridor_sim.model.disruptions import Closure, Failures, Weather
 from corridor_sim.model.distributions import Distribution
-from corridor_sim.model.network import (
-    LinkSpec,
-    NodeSpec,
-    PipelineLink,
-    RailLink,
-    SeaLink,
-    TransferLink,
-    VesselSpec,
-)
+from corridor_sim.model.fleet import SeaLink, VesselSpec
+from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLink, TransferLink
 from corridor_sim.model.scenario import Scenario, SimulationSettings
 
 __all__ = [

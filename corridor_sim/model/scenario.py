@@ -12,16 +12,9 @@ from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.demand import Booking, FlowSpec
 from corridor_sim.model.display import scenario_html, scenario_repr
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
-from corridor_sim.model.network import (
-    LinkSpec,
-    NodeSpec,
-    PipelineLink,
-    RailLink,
-    SeaLink,
-    TransferLink,
-    joins,
-    refusal,
-)
+from corridor_sim.model.fleet import SeaLink
+from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLink, TransferLink
+from corridor_sim.model.routes import joins, refusal
 from corridor_sim.units import HOURS_PER_YEAR
 
 #: limits a scenario file is held to (the loader states them with file and line)

@@ -7,7 +7,8 @@ import itertools
 from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, PRIORITIES, Booking, FlowSpec
-from corridor_sim.model.network import LinkSpec, NodeSpec, SeaLink
+from corridor_sim.model.fleet import SeaLink
+from corridor_sim.model.network import LinkSpec, NodeSpec
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.routing import carries, joins, shortest_path
 

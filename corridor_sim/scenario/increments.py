@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from corridor_sim.model.network import SeaLink
+from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.scenario.variants import get_path
 from corridor_sim.units import scale

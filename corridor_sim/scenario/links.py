@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import HANDLING_CLASSES, Commodity
+from corridor_sim.model.fleet import WAIT_AT, Maintenance, SeaLink, VesselSpec
 from corridor_sim.model.network import (
     BERTH_TYPES,
     LINK_KINDS,
-    WAIT_AT,
     LinkSpec,
-    Maintenance,
     NodeSpec,
     PipelineLink,
     RailLink,
-    SeaLink,
     TransferLink,
-    VesselSpec,
 )
 from corridor_sim.scenario.draft import read_draft, read_load_factor
 from corridor_sim.scenario.nodes import CLASS_UNIT

@@ -6,14 +6,15 @@ from scipy.sparse import csr_array
 from scipy.sparse.csgraph import dijkstra
 
 from corridor_sim.model.cargo import Commodity
-from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, joins, refusal
+from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink
+from corridor_sim.model.routes import joins, refusal
 
 __all__ = ["carries", "joins", "shortest_path"]
 
 
 def carries(link: LinkSpec, commodity: Commodity, nodes: dict[str, NodeSpec]) -> str | None:
     """Why ``link`` cannot carry ``commodity`` (None if it can); the rule is the model's
-    (:func:`corridor_sim.model.network.refusal`)."""
+    (:func:`corridor_sim.model.routes.refusal`)."""
     return refusal(link, commodity.handling, nodes)
 
 

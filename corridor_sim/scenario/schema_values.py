@@ -16,7 +16,8 @@ from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS, PRIORITIES
 from corridor_sim.model.disruptions import DAYS_IN_MONTH_MAX
 from corridor_sim.model.distributions import DISTRIBUTIONS
-from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS, VESSEL_HOMES, WAIT_AT
+from corridor_sim.model.fleet import VESSEL_HOMES, WAIT_AT
+from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS
 from corridor_sim.model.scenario import LAST_DATE
 from corridor_sim.scenario.disruptions import KINDS as DISRUPTION_KINDS
 from corridor_sim.scenario.draft import TARE_UNIT

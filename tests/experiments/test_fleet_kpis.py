@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import corridor_sim as cs
-from corridor_sim.engine.links.vessel import STATES
+from corridor_sim.engine.links.logbook import STATES
 from corridor_sim.experiments.fleet_kpis import FLEET_SCOPES, fleet_kpis
 from corridor_sim.experiments.kpis import split_key
 from corridor_sim.experiments.run import ReplicatedRun

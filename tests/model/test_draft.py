@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import corridor_sim as cs
 from corridor_sim.model.cargo import Commodity, heaviest_unit_t
 from corridor_sim.model.draft import Draft, WaterDepth, usable_draft_m
-from corridor_sim.model.network import SeaLink, VesselSpec
+from corridor_sim.model.fleet import SeaLink, VesselSpec
 
 # The Ro-Pax "Azerbaijan": 4.5 m design draft, 5,740 t deadweight, 10,438 t displacement at
 # full load, so 10,438 t / 450 cm = 23.2 t/cm for a wall-sided hull; 56 tank wagons or

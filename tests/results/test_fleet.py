@@ -5,7 +5,7 @@ import pytest
 from helpers import bundled_run, ferry, flow, port, scenario, sea
 
 import corridor_sim as cs
-from corridor_sim.engine.links.vessel import STATES
+from corridor_sim.engine.links.logbook import STATES
 from corridor_sim.results.fleet import BERTH_COLUMNS, CALL_COLUMNS
 
 

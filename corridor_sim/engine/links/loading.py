@@ -1,6 +1,6 @@
 """How much of its capacity a vessel may load on a call: the load factor per handling
 class, from its draft and the ports' depth on the call date, or an explicit share
-(:meth:`~corridor_sim.model.network.SeaLink.load_factors`).
+(:meth:`~corridor_sim.model.fleet.SeaLink.load_factors`).
 
 Worked out once per call, not per event: a few multiplications per handling class.
 """
@@ -12,7 +12,8 @@ import math
 
 from corridor_sim.model.cargo import Commodity, heaviest_unit_t
 from corridor_sim.model.draft import YEAR_H, WaterDepth, usable_draft_m
-from corridor_sim.model.network import NodeSpec, SeaLink, VesselSpec
+from corridor_sim.model.fleet import SeaLink, VesselSpec
+from corridor_sim.model.network import NodeSpec
 
 
 class Loading:

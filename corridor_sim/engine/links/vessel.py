@@ -26,6 +26,12 @@ Off the berth: a vessel that failed (``repair_due``) is repaired after it has un
 its next call, at anchorage or a yard, not on the berth; scheduled maintenance (drydock)
 takes it out of service for exactly its duration from its planned date, or from the first
 moment after it with nothing aboard. A vessel idle at anchorage goes at once.
+
+What a vessel records (its state and hours by state, turnaround, voyages, load factors,
+its :class:`~corridor_sim.engine.records.VesselRecord`) is its base class,
+:class:`~.logbook.Logbook`; this module keeps what it does. It is written against what it
+asks of its link (:class:`Service`) and of the cargo at a port (:class:`Quay`), so that it
+never imports :mod:`~.sea` or :mod:`~.quay`, which build on it.
 """
 
 from __future__ import annotations
@@ -36,64 +42,21 @@ from typing import Any, Protocol
 
 import numpy as np
 import simpy
-from simpy.resources.resource import Request
 
-from corridor_sim.engine.activity import ActivityLog
 from corridor_sim.engine.consignment import Consignment, FlowState
 from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.loading import Loading
-from corridor_sim.engine.port import IDLE, WORKING, Port
-from corridor_sim.engine.records import VesselRecord
-from corridor_sim.engine.stats import Histogram
+from corridor_sim.engine.links.logbook import BERTH_MODE, Logbook, Tracer
+from corridor_sim.engine.port import Port
 from corridor_sim.model.disruptions import Failures
-from corridor_sim.model.network import SeaLink, VesselSpec
+from corridor_sim.model.fleet import SeaLink, VesselSpec
 
-STATES = (
-    "sailing",
-    "waiting_berth",  # at anchorage, queued for a berth (anchorage time)
-    "entry",  # at anchorage, a berth free, waiting for the port's entry window
-    "berthing",
-    "formalities",
-    "unloading",
-    "loading",
-    "blocked",  # alongside, its unloaded cargo refused by the full port
-    "idle_berth",  # alongside, waiting for cargo (wait_at: berth)
-    "waiting_cargo",  # at anchorage with cargo aboard, waiting for more or its deadline
-    "idle",  # at anchorage, nothing to carry either way
-    "weather_bound",
-    "repair",
-    "maintenance",
-)
-#: what a vessel alongside is doing, by state, as the port's berth statistics count it
-BERTH_MODE = {
-    "berthing": WORKING,
-    "formalities": WORKING,
-    "unloading": WORKING,
-    "loading": WORKING,
-    "blocked": IDLE,
-    "idle_berth": IDLE,
-}
-#: states that count towards a call's turnaround (arrival to sailing)
-IN_CALL = frozenset(
-    {
-        "waiting_berth",
-        "entry",
-        "berthing",
-        "formalities",
-        "unloading",
-        "loading",
-        "blocked",
-        "idle_berth",
-        "waiting_cargo",
-        "weather_bound",
-    }
-)
 FULL = 1 - 1e-9
 EPS = 1e-9
 
 
 class Quay(Protocol):
-    """The cargo waiting at one port of a sea link (:class:`~.sea.SeaLane`), as a vessel
+    """The cargo waiting at one port of a sea link (:class:`~.quay.SeaLane`), as a vessel
     sees it."""
 
     def has_cargo_for(self, vessel: Vessel) -> bool: ...
@@ -120,24 +83,16 @@ class Gate(Protocol):
     def when_open(self) -> simpy.Event: ...
 
 
-class Service(Gate, Protocol):
+class Service(Gate, Tracer, Protocol):
     """What a vessel asks of the sea link it serves (:class:`~.sea.Sea`): its spec, its
-    two ports and the cargo waiting at each, and to be told when cargo comes."""
-
-    @property
-    def env(self) -> simpy.Environment: ...
+    two ports and the cargo waiting at each, and to be told when cargo comes; and, for
+    its logbook, its clock and activity trace (:class:`~.logbook.Tracer`)."""
 
     @property
     def ctx(self) -> RunContext: ...
 
     @property
     def spec(self) -> SeaLink: ...
-
-    @property
-    def ports(self) -> tuple[Port, Port]: ...
-
-    @property
-    def activity(self) -> ActivityLog | None: ...
 
     def side(self, port_index: int) -> Quay: ...
 
@@ -149,40 +104,27 @@ class Service(Gate, Protocol):
         self, port_index: int, batch: list[Consignment]
     ) -> Generator[simpy.Event, Any, None]: ...
 
-    def note_vessel(self, vessel: Vessel, old: str, new: str) -> None: ...
 
-
-class Vessel:
+class Vessel(Logbook):
     """One vessel: capacity per handling class (after the load factor), speed, state."""
 
+    link: Service
+
     def __init__(self, link: Service, spec: VesselSpec, number: int) -> None:
-        self.link = link
-        self.env = link.env
-        self.spec = spec
-        self.name = spec.name
+        super().__init__(link, spec)
         ports = tuple(p.spec for p in link.ports)
         self.loading = Loading(
             link.spec, (ports[0], ports[1]), link.ctx.start, link.ctx.commodities
         )
         self.by_draft = spec.draft is not None  # else its load factors never change
-        self.factors: dict[str, float] = {}
+        self.factors = {}
         self.capacity: dict[str, float] = {}
         self.set_load()
         self.factor_sum = dict.fromkeys(self.factors, 0.0)
         self.sailing_h = link.spec.sailing_time_h(spec)
         self.hold: list[Consignment] = []
         self.fill = 0.0
-        self.state = "idle"
-        self.since = 0.0
-        self.hours = dict.fromkeys(STATES, 0.0)
-        self.voyages = 0
-        self.loaded_voyages = 0
-        self.fill_sum = 0.0
-        self.berth: tuple[Port, Request] | None = None  # the berth it is alongside
-        self.call_h = 0.0  # hours of the current call so far
-        self.called = False  # berthed since it arrived
         self.cleared_in = False  # arrival formalities done since it arrived
-        self.turnaround = (Histogram(), Histogram())  # calls at port 0 and port 1
         self.repair_due = False
         self.repair_h = 0.0
         self._repaired: list[simpy.Event] = []
@@ -206,47 +148,6 @@ class Vessel:
         self.factors = self.loading.factors(self.spec, self.env.now)
         slots = self.spec.capacity
         self.capacity = {cls: slots[cls] * f for cls, f in self.factors.items() if f > 0}
-
-    # -- state and statistics -------------------------------------------------------
-    def set_state(self, state: str) -> None:
-        now = self.env.now
-        old = self.state
-        spent = now - self.since
-        self.hours[old] += spent
-        if old in IN_CALL:
-            self.call_h += spent
-        if self.berth is not None:
-            self.berth[0].shift(self.spec.berth, BERTH_MODE.get(old), BERTH_MODE.get(state))
-        if self.link.activity is not None:
-            self.link.note_vessel(self, old, state)
-        self.state = state
-        self.since = now
-
-    def reset_stats(self, now: float) -> None:
-        self.hours = dict.fromkeys(STATES, 0.0)
-        self.since = now
-        self.voyages = self.loaded_voyages = 0
-        self.fill_sum = 0.0
-        self.factor_sum = dict.fromkeys(self.factors, 0.0)
-        self.turnaround = (Histogram(), Histogram())
-
-    def hours_by_state(self, now: float) -> dict[str, float]:
-        hours = dict(self.hours)
-        hours[self.state] += now - self.since
-        return hours
-
-    def record(self, now: float) -> VesselRecord:
-        """The vessel's statistics-period record."""
-        ports = self.link.ports
-        return VesselRecord(
-            self.name,
-            self.voyages,
-            self.loaded_voyages,
-            self.fill_sum,
-            self.hours_by_state(now),
-            {ports[i].name: self.turnaround[i] for i in (0, 1)},
-            dict(self.factor_sum),
-        )
 
     # -- failures and maintenance ---------------------------------------------------
     def start_failures(self, spec: Failures, rng: np.random.Generator) -> None:

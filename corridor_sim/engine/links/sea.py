@@ -34,7 +34,6 @@ from corridor_sim.engine.sampling import Streams
 from corridor_sim.model.disruptions import Failures
 from corridor_sim.model.fleet import SeaLink
 
-FULL = 1 - 1e-9
 #: vessel states that count as busy for utilisation: moving or working cargo (not
 #: waiting for a berth, for the entry window, for cargo or for room in the port)
 BUSY = ("sailing", "berthing", "formalities", "loading", "unloading")

@@ -247,15 +247,22 @@ class Vessel(Logbook):
 
     def _moor(self, port: Port) -> Generator[simpy.Event, Any, bool]:
         """Anchorage, entry window, berthing and (once a visit) arrival formalities; False
-        (and no berthing) if, with nothing aboard, its cargo has gone by its turn."""
+        (and no berthing) if, with nothing aboard, its cargo has gone by its turn. A port
+        that closes while the vessel waits at anchorage keeps it there (weather-bound)
+        until it reopens, even when a berth comes free meanwhile."""
         yield from self._await_open(port)
         request = port.berths[self.spec.berth].request()
         self.set_state("waiting_berth")
         yield request
-        wait = port.entry_wait_h(self.env.now)
-        if wait > 0:
-            self.set_state("entry")
-            yield self.env.timeout(wait)
+        while True:
+            wait = port.entry_wait_h(self.env.now)
+            if wait > 0:
+                self.set_state("entry")
+                yield self.env.timeout(wait)
+            if port.is_open:
+                break
+            self.set_state("weather_bound")  # closed while it waited at anchorage
+            yield port.when_open()
         if not self.hold and not self.link.side(self.port_index).has_cargo_for(self):
             port.berths[self.spec.berth].release(request)  # another vessel took it
             return False

@@ -286,3 +286,27 @@ def test_littles_law_and_the_mass_balance_hold_at_the_anchorage():
     rate, wait = arrivals / end, (sum(granted) + sum(waiting)) / arrivals
     assert anchorage_h / end == pytest.approx(rate * wait)  # L = lambda W
     assert result.vessels["entry_h"].sum() > 0  # the window held some vessels too
+
+
+def test_a_port_closed_while_a_vessel_waits_at_anchorage_keeps_it_there():
+    """20 wagons at a at t = 12: 'one' loads 12-13 and sails 13-23, 'two' loads 13-14 and
+    sails 14-24. At b (2 h berth time) 'one' berths 23-25 and unloads 25-26; 'two' waits
+    at anchorage from 24. b closes from 25 to 40: 'one', alongside, finishes (unloading
+    goes on); the berth comes free at 26, but 'two' may not berth until b reopens at 40:
+    berthing 40-42, unloading 42-43. (Before, it berthed at 26, in the closure.)"""
+    mapping = scenario(
+        nodes={"a": port(), "b": port(berth_time="2 h")},
+        links={"a-b": sea([ferry(name="one"), ferry(name="two")])},
+        flows={"f": flow(["a", "b"], "40 wagon/day", "20 wagon")},
+        disruptions=[{"kind": "closure", "elements": ["b"], "start": "25 h", "duration": "15 h"}],
+    )
+    sim = start(mapping)
+    log = state_log(sim)
+    sim.env.run(until=45)
+    two = [(t, s) for t, s in log["two"] if t >= 24]
+    assert two[:4] == [
+        (pytest.approx(24.0), "waiting_berth"),
+        (pytest.approx(26.0), "weather_bound"),
+        (pytest.approx(40.0), "berthing"),
+        (pytest.approx(42.0), "unloading"),
+    ]

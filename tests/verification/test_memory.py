@@ -1,20 +1,21 @@
 """Memory on a ten-year horizon does not grow with the number of cargo units handled.
 
-middle_corridor_2030_demand (no warm-up) runs for 1 and for 10 years, each in its own
-process (``memory_probe.py``, both at once), which reports its peak RSS (``VmHWM``)
-above the peak after loading the scenario.
+middle_corridor_2030_demand (no warm-up; the sea level held, no yard limits: see
+``memory_probe.py``) runs for 1 and for 10 years, each in its own process
+(``memory_probe.py``, both at once), which reports its peak RSS (``VmHWM``) above the
+peak after loading the scenario.
 
 Measured on this machine (2 cores, Python 3.11)::
 
     horizon  consignments  delivered  peak RSS  increment  time series  in system  tables
-    1 yr         34,228      7.2 Mt    112 MB     20 MB       4.5 MB     11,517    9 MB
-    10 yr       340,273     71.1 Mt    221 MB    129 MB      44.9 MB    113,973   91 MB
+    1 yr         34,213      7.6 Mt    136 MB     42 MB       4.6 MB      4,466   10 MB
+    10 yr       340,591     75.2 Mt    253 MB    160 MB      45.7 MB     46,493  101 MB
 
-(wall time 4 s and 19 s). Ten times the cargo costs 6.3 times the memory, and all of
+(wall time 1 s and 16 s). Ten times the cargo costs 3.8 times the memory, and all of
 the growth is in what has to grow: the time series (queue samples every 6 h and
 throughput per day, O(days), and the result tables made from them) and the cargo still
-in the system (2030 demand overloads the Kuryk ferries, so the backlog grows all the
-time: 114,000 consignments, 37 MB with their stage records, after ten years). Delivered
+in the system (2030 demand overloads the Caspian crossing, so the backlog grows all the
+time: 46,000 consignments, 21 MB with their stage records, after ten years). Delivered
 cargo is not kept: the live ``Consignment`` objects are exactly those in the system.
 """
 

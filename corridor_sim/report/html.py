@@ -115,13 +115,17 @@ def _scenario_parts(
     return files, [sources[i] for i in ids if i in sources], [i for i in ids if i not in sources]
 
 
-def _contents(figs: list[dict[str, str]], files: list[ScenarioFile]) -> list[dict[str, Any]]:
-    """The table of contents: each section, with the figures and files under theirs."""
+def _contents(
+    figs: list[dict[str, str]], files: list[ScenarioFile], fleet: bool = False
+) -> list[dict[str, Any]]:
+    """The table of contents: each section, with the figures and files under theirs
+    (the vessels and berths section if ``fleet``)."""
     return [
         {"id": "verdict", "title": "Verdict"},
         {"id": "headline", "title": "Headline"},
         {"id": "flows", "title": "Flows"},
         {"id": "ranking", "title": "Bottleneck ranking"},
+        *([{"id": "fleet", "title": "Vessels and berths"}] if fleet else []),
         {
             "id": "figures",
             "title": "Figures",
@@ -161,6 +165,8 @@ def _one_path(result: SimulationResult, dpi: int) -> dict[str, Any]:
         "headline": tables.headline_table(result),
         "flows": tables.flows_table(result),
         "ranking": tables.bottleneck_table(result),
+        "vessels": None,  # the fleet tables are over replications (corridor_sim.run)
+        "berths": None,
         "cells": "",
         "method": METHOD,
         "figures_note": f"Figures: the same sample path (seed {result.seed_text}) as the tables.",
@@ -185,6 +191,8 @@ def _replicated(answer: ReplicatedRun, dpi: int) -> dict[str, Any]:
         "headline": replicated.headline_table(answer),
         "flows": replicated.flows_table(answer),
         "ranking": replicated.ranking_table(answer, capacity),
+        "vessels": replicated.vessels_table(answer),
+        "berths": replicated.berths_table(answer),
         **replicated.texts(answer, path),
         "figures": figures(path, dpi, answer.binding),
         "made_by": f"{answer.n} replications simulated in {answer.wall_s:.1f} s, and "
@@ -206,7 +214,7 @@ def render_report(answer: Answer, *, scenario: Scenario | None = None, dpi: int 
             f"SimulationResult (got {type(answer).__name__})"
         )
     files, sources, missing = _scenario_parts(scenario)
-    toc = _contents(parts["figures"], files)
+    toc = _contents(parts["figures"], files, fleet=parts["vessels"] is not None)
     return render_page(
         title=f"corridor_sim report: {parts.pop('name')}",
         description=" ".join(scenario.description.split()) if scenario else "",

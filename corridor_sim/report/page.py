@@ -48,6 +48,19 @@ TEMPLATE = ENV.from_string(
 <p class="meta">{{ flows_note }}{{ " " + cells if cells else "" }}</p></section>
 <section id="ranking"><h2>Bottleneck ranking</h2>{{ table(ranking) }}
 <p class="meta">{{ method }}</p></section>
+{% if vessels %}<section id="fleet"><h2>Vessels and berths</h2>{{ table(vessels) }}
+<p class="meta">Per sea link and vessel class (×: how many ships; ships of one type are
+averaged): voyages a year per vessel (one-way sailings), turnaround per call (arrival to
+sailing, both ports), and the share of the year in the main states (the rest: idle at anchorage with
+nothing to carry, repairs, formalities and entry windows at anchorage); anchorage is
+waiting for a berth, at berth is working alongside (berthing, formalities, unloading,
+loading), waiting for cargo is at anchorage with cargo aboard, in dock is scheduled
+maintenance. {{ cells }}</p>
+{% if berths %}{{ table(berths) }}
+<p class="meta">Per port and berth type: the share of the berths with a vessel
+alongside, split into working (berthing, formalities, unloading, loading) and idle
+alongside (waiting for cargo, or for room in a full port). A vessel waiting for a berth
+is at anchorage and occupies none. {{ cells }}</p>{% endif %}</section>{% endif %}
 <section id="figures"><h2>Figures</h2>
 <p class="sample">{{ figures_note }}</p>
 {% for fig in figures %}

@@ -9,6 +9,12 @@ import math
 
 import pandas as pd
 
+from corridor_sim.experiments.fleet_tables import (
+    BERTH_COLUMNS,
+    CLASS_COLUMNS,
+    berth_table,
+    class_table,
+)
 from corridor_sim.experiments.run import ReplicatedRun
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.plotting.throughput import binding_element
@@ -100,6 +106,35 @@ def ranking_table(answer: ReplicatedRun, capacity_t_per_day: pd.Series, top: int
     return Table(
         ["#", "element", "kind", headers[0], "capacity t/day", *headers[1:], "first in"], rows
     )
+
+
+def vessels_table(answer: ReplicatedRun) -> Table | None:
+    """Per sea link and vessel class: how many vessels, voyages a year per vessel,
+    turnaround per call and the share of the year in the main states, each over the
+    replications; None without a sea link."""
+    table = class_table(answer.runs)
+    if table.empty:
+        return None
+    rows = [
+        [(f"{str(r['class']).replace('/', ' / ')} ×{r['vessels']}", False)]
+        + [value(r, kpi, scale, digits) for kpi, _, scale, digits in CLASS_COLUMNS]
+        for _, r in table.iterrows()
+    ]
+    return Table(["line / vessel class × ships", *(h for _, h, _, _ in CLASS_COLUMNS)], rows)
+
+
+def berths_table(answer: ReplicatedRun) -> Table | None:
+    """Per port and berth type: the berths' occupancy, split into working and idle
+    alongside, each over the replications; None without a port."""
+    table = berth_table(answer.runs)
+    if table.empty:
+        return None
+    rows = [
+        [(str(r["berth"]), False)]
+        + [value(r, kpi, scale, digits) for kpi, _, scale, digits in BERTH_COLUMNS]
+        for _, r in table.iterrows()
+    ]
+    return Table(["port / berth type", *(h for _, h, _, _ in BERTH_COLUMNS)], rows)
 
 
 def texts(answer: ReplicatedRun, path: SimulationResult) -> dict[str, str]:

@@ -110,3 +110,23 @@ def test_the_throughput_chart_follows_the_answers_binding_element(answer, monkey
 def test_anything_else_is_refused_with_its_type():
     with pytest.raises(TypeError, match=r"ReplicatedRun\) or one SimulationResult \(got dict\)"):
         report.render_report({})
+
+
+def test_vessels_and_berths_are_over_the_replications(page, answer):
+    """The class row carries the class's mean voyages a year with its CI, as
+    experiments.fleet_tables computes them; the berth rows split occupancy."""
+    from corridor_sim.experiments.fleet_tables import berth_table, class_table
+
+    assert '<a href="#fleet">Vessels and berths</a>' in page
+    c = class_table(answer.runs).set_index("class").loc["port_a-port_b/ferry"]
+    row = rows(page, "fleet")["port_a-port_b / ferry ×2"]  # spaced, so that it may wrap
+    assert row[1] == pm(c["voyages_per_yr_mean"], c["voyages_per_yr_half_width"], 0)
+    b = berth_table(answer.runs).set_index("berth")
+    for berth, r in b.iterrows():
+        cells = rows(page, "fleet")[berth]
+        assert cells[1] == pm(r["occupancy_mean"], r["occupancy_half_width"], 0, 100.0)
+
+
+def test_a_one_path_report_has_no_fleet_section(answer):
+    one = report.render_report(answer.sample_path(0), dpi=30)
+    assert 'id="fleet"' not in one

@@ -5,6 +5,12 @@ its storage has room for it, otherwise it stays with whoever offered it (the tra
 at the node's entrance) until room frees: blocking propagates upstream. Admitted batches
 queue for the node's servers (if it has any), subject to a daily quota, and then each
 consignment goes on to the next link of its route, or is delivered if the node ends it.
+
+The split with :mod:`corridor_sim.engine.yard`: this module holds the node's servers
+(admission, service, quota, failures, dispatch) and the counters of its record; the
+storage, what is stored per handling class and the batches held outside a full node,
+is the node's :class:`~corridor_sim.engine.yard.Yard` (``Node.yard``), None for a node
+without storage limits, whose hot path then costs one attribute test.
 """
 
 from __future__ import annotations
@@ -13,7 +19,6 @@ import dataclasses
 import math
 from collections import deque
 from collections.abc import Iterable
-from typing import Protocol
 
 import simpy
 
@@ -23,24 +28,8 @@ from corridor_sim.engine.element import Element, Waiter
 from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import sampler
 from corridor_sim.engine.stats import Level
+from corridor_sim.engine.yard import Batch, Outbound, Yard
 from corridor_sim.model.network import NodeSpec
-
-Batch = list[Consignment]
-#: a batch held outside a full node: the batch, its waiter, and its stored classes
-Held = tuple[Batch, Waiter, tuple[str, ...]]
-
-
-class Outbound(Protocol):
-    """A lane leaving a node (:class:`~corridor_sim.engine.links.base.Lane`), as the node
-    sees it: the link, and the cargo waiting here for it."""
-
-    @property
-    def link(self) -> Element: ...
-
-    @property
-    def waiting_t(self) -> float: ...
-
-    def queued(self) -> Iterable[Consignment]: ...
 
 
 class Node(Element):
@@ -51,16 +40,9 @@ class Node(Element):
     def __init__(self, ctx: RunContext, spec: NodeSpec) -> None:
         super().__init__(ctx, spec.name, spec.kind)
         self.spec = spec
-        self.storage_cap = dict(spec.storage)
-        self.stock = dict.fromkeys(self.storage_cap, 0.0)
-        # tonnes of each stored class by what they wait for: None (this node's servers)
-        # or an outbound lane; what fills a full class (:meth:`blame`)
-        self.fill: dict[str, dict[object, float]] = {cls: {} for cls in self.storage_cap}
-        self.stock_level = Level()
-        # batches held outside, in arrival order, per stored class they carry
-        self.blocked: dict[str, deque[Held]] = {cls: deque() for cls in self.storage_cap}
-        self._refused_class: str | None = None  # the class that refused the last batch
         self.out_lanes: list[Outbound] = []
+        # the storage, if the node limits it (None: every batch is admitted at once)
+        self.yard = Yard(self, spec.storage, self.out_lanes, self._admit) if spec.storage else None
         self.servers = spec.servers
         self.servers_out = 0
         self.busy = 0
@@ -80,25 +62,6 @@ class Node(Element):
         self._wake_pending = False
 
     # -- entry ----------------------------------------------------------------------
-    def need(self, batch: Batch) -> dict[str, float]:
-        """Units of ``batch`` per stored class."""
-        cap = self.storage_cap
-        need: dict[str, float] = {}
-        for c in batch:
-            cls = c.flow.handling
-            if cls in cap:
-                need[cls] = need.get(cls, 0.0) + c.qty
-        return need
-
-    def room(self, cls: str, qty: float) -> bool:
-        """True if class ``cls`` has room for ``qty`` units (an empty store takes anything)."""
-        stock = self.stock[cls]
-        return stock <= 0 or stock + qty <= self.storage_cap[cls] + 1e-9
-
-    def fits(self, batch: Batch) -> bool:
-        """True if the storage has room for ``batch``."""
-        return all(self.room(cls, qty) for cls, qty in self.need(batch).items())
-
     def hand_over(
         self,
         batch: Batch,
@@ -110,7 +73,7 @@ class Node(Element):
         if it is refused, keep it in ``held`` (by id) and count it in the queue of whatever
         fills this node (:meth:`blame`) until it is admitted. At admission the batch
         leaves ``via`` (:meth:`~Element.count_out_batch`), then ``then`` runs."""
-        if not self.storage_cap:  # no storage limit: admitted at once (the hot path)
+        if self.yard is None:  # no storage limit: admitted at once (the hot path)
             if via is not None:
                 via.count_out_batch(batch, self.env.now)
             if then is not None:
@@ -142,27 +105,18 @@ class Node(Element):
 
         ``waiter`` is called just before the batch is admitted, now or later, so the
         offering element can close its books on the batch before the node moves it on.
-        Each stored class is judged on its own: a class refuses the batch when it is full
-        or holds earlier batches outside (arrival order), except that a batch arriving
-        ``via`` a link is let in when what fills that class is cargo waiting for that
-        same link: the vehicle swaps its load for the cargo it will take on (two-way
-        traffic through full ports cannot lock up). Cargo of other classes, however
-        much of it waits, neither blocks nor excuses the batch.
+        Each stored class of the yard is judged on its own (:meth:`Yard.hold`): a class
+        refuses the batch when it is full or holds earlier batches outside (arrival
+        order), except that a batch arriving ``via`` a link is let in when what fills that
+        class is cargo waiting for that same link: the vehicle swaps its load for the
+        cargo it will take on (two-way traffic through full ports cannot lock up). Cargo
+        of other classes, however much of it waits, neither blocks nor excuses the batch.
         """
         self.offers += 1
-        if self.storage_cap:
-            need = self.need(batch)
-            blocked = self.blocked
-            for cls, qty in need.items():
-                if (blocked[cls] or not self.room(cls, qty)) and (
-                    via is None or self.blame(cls) is not via
-                ):
-                    self.refused += 1
-                    self._refused_class = cls
-                    held: Held = (batch, waiter, tuple(need))
-                    for k in need:
-                        blocked[k].append(held)
-                    return False
+        yard = self.yard
+        if yard is not None and yard.hold(batch, waiter, via):
+            self.refused += 1
+            return False
         waiter()
         self._admit(batch)
         return True
@@ -171,18 +125,13 @@ class Node(Element):
         now = self.env.now
         tonnes = 0.0
         units_in = self.units_in
-        stock = self.stock
         for c in batch:
             c.hop += 1
             flow = c.flow
             units_in[flow.commodity_index] += c.qty
             tonnes += c.qty * flow.mass_per_unit_t
-            if stock and flow.handling in stock:
-                stock[flow.handling] += c.qty
-                fill = self.fill[flow.handling]
-                fill[None] = fill.get(None, 0.0) + c.qty * flow.mass_per_unit_t
-        if self.storage_cap:
-            self.stock_level.add(tonnes, now)
+        if self.yard is not None:
+            self.yard.store(batch, tonnes, now)
         if not self.servers:
             self._dispatch(batch)
             return
@@ -193,18 +142,15 @@ class Node(Element):
     def blame(self, cls: str | None = None) -> Element:
         """What fills stored class ``cls`` of this node (default: the class that refused
         the last batch): itself (its servers' queue) or the outbound link with the most
-        tonnes of that class waiting here. Cargo held outside is counted as waiting for it.
+        tonnes of that class waiting here (:meth:`Yard.blame`). Cargo held outside is
+        counted as waiting for it. With no class, what holds the most cargo here.
         """
-        cls = cls or self._refused_class
+        yard = self.yard
+        if yard is not None:
+            cls = cls or yard.refused_class
+            if cls is not None:
+                return yard.blame(cls)
         best: Element = self
-        if cls is not None:
-            fill = self.fill[cls]
-            most = fill.get(None, 0.0)
-            for lane in self.out_lanes:
-                tonnes = fill.get(lane, 0.0)
-                if tonnes > most:
-                    best, most = lane.link, tonnes
-            return best
         most = self.queue.value + sum(c.tonnes for b in self.in_service.values() for c in b)
         for lane in self.out_lanes:
             tonnes = lane.waiting_t
@@ -289,7 +235,7 @@ class Node(Element):
 
     def _dispatch(self, batch: Batch) -> None:
         """Send each consignment on: to its next link, or deliver it here."""
-        stock = self.stock
+        yard = self.yard
         for c in batch:
             flow = c.flow
             if c.hop == flow.last_hop:
@@ -298,48 +244,16 @@ class Node(Element):
             else:
                 c.hop += 1
                 lane = flow.lanes[c.hop >> 1]  # links sit at odd hops
-                if stock and flow.handling in stock:
-                    fill = self.fill[flow.handling]
-                    tonnes = c.qty * flow.mass_per_unit_t
-                    fill[None] -= tonnes
-                    fill[lane] = fill.get(lane, 0.0) + tonnes
+                if yard is not None:
+                    yard.assign(c, lane)
                 lane.enqueue(c)
 
     # -- exit -----------------------------------------------------------------------
     def release(self, c: Consignment) -> None:
         """``c`` leaves the node (picked up by a link or delivered): free its storage."""
         self.count_out(c, self.env.now)
-        if not self.storage_cap:
-            return
-        self.stock_level.add(-c.qty * c.flow.mass_per_unit_t, self.env.now)
-        cls = c.flow.handling
-        if cls in self.stock:
-            self.stock[cls] -= c.qty
-            # leaving by a link (odd hop) or delivered here
-            self.fill[cls][c.flow.lanes[c.hop >> 1] if c.hop & 1 else None] -= (
-                c.qty * c.flow.mass_per_unit_t
-            )
-            if self.blocked[cls]:
-                self._unblock(cls)
-
-    def _unblock(self, cls: str) -> None:
-        """Admit held batches, in arrival order per class, while they fit: a batch goes
-        in when it is first in line in every class it carries."""
-        blocked = self.blocked
-        todo = [cls]
-        while todo:
-            line = blocked[todo.pop()]
-            while line:
-                held = line[0]
-                batch, waiter, classes = held
-                if any(blocked[k][0] is not held for k in classes) or not self.fits(batch):
-                    break
-                for k in classes:
-                    blocked[k].popleft()
-                    if blocked[k] and blocked[k] is not line:
-                        todo.append(k)
-                waiter()
-                self._admit(batch)
+        if self.yard is not None:
+            self.yard.release(c, self.env.now)
 
     # -- disruptions ----------------------------------------------------------------
     def on_open(self) -> None:
@@ -361,7 +275,8 @@ class Node(Element):
 
     def reset_stats(self, now: float) -> None:
         super().reset_stats(now)
-        self.stock_level.reset(now)
+        if self.yard is not None:
+            self.yard.level.reset(now)
         self.busy_level.reset(now)
         self.started_at_warmup = self.batches_started
         self.offers = self.refused = 0
@@ -402,7 +317,7 @@ class Node(Element):
         return max(parts) if parts else math.nan
 
     def stock_mean_t(self, now: float) -> float:
-        return float(self.stock_level.mean(now)) if self.storage_cap else math.nan
+        return float(self.yard.level.mean(now)) if self.yard is not None else math.nan
 
     def record(self, now: float, days: float) -> ElementRecord:
         base = super().record(now, days)

@@ -20,7 +20,7 @@ class TransferLane(Lane):
     def enqueue(self, c: Consignment) -> None:
         link = self.link
         target = self.target
-        if link.instant and not link.closed and not target.storage_cap:
+        if link.instant and not link.closed and target.yard is None:
             # fast path: nothing waits or moves, so no queue, stage or wait to record
             link.units_in[c.flow.commodity_index] += c.qty
             self.source.release(c)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +26,7 @@ from matplotlib.figure import Figure
 import corridor_sim as cs
 from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.experiments.confidence import summarise
+from corridor_sim.experiments.fleet_tables import vessel_class
 from corridor_sim.texttable import pm, table
 
 OUT = Path("out", "caspian_validation")  # default folder, under the current one
@@ -54,11 +54,6 @@ def with_horizon(scenario: cs.Scenario, days: float | None) -> cs.Scenario:
         return scenario
     settings = dataclasses.replace(scenario.settings, horizon_h=days * 24)
     return dataclasses.replace(scenario, settings=settings)
-
-
-def vessel_class(subject: str) -> str:
-    """``kuryk-alat/balakan-3`` -> ``kuryk-alat/balakan`` (a ``type`` with ``count``)."""
-    return re.sub(r"-\d+$", "", subject)
 
 
 def class_runs(runs: pd.DataFrame) -> pd.DataFrame:

@@ -22,9 +22,10 @@ from collections.abc import Iterable
 
 import simpy
 
-from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
+from corridor_sim.engine.consignment import MOVE, WAIT, Consignment, Gate
 from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.element import Element, Waiter
+from corridor_sim.engine.embargo import Embargo
 from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import sampler
 from corridor_sim.engine.stats import Level
@@ -60,6 +61,13 @@ class Node(Element):
         self._quota_day = -1
         self._started_today = 0
         self._wake_pending = False
+        #: acceptance control per handling class (empty: none, the hot path's test)
+        self.embargoes = {cls: Embargo(ctx.env, cls, e) for cls, e in spec.embargo.items()}
+        self.held_back: dict[int, Consignment] = {}  # by id: waiting for an embargo to lift
+        mean = (spec.service_time.mean_h if spec.service_time else 0.0) + (
+            spec.gauge_change.mean_h if spec.gauge_change else 0.0
+        )
+        self.service_mean_h = mean
 
     # -- entry ----------------------------------------------------------------------
     def hand_over(
@@ -130,6 +138,11 @@ class Node(Element):
             flow = c.flow
             units_in[flow.commodity_index] += c.qty
             tonnes += c.qty * flow.mass_per_unit_t
+        if self.embargoes:
+            for c in batch:
+                embargo = self.embargoes.get(c.flow.handling)
+                if embargo is not None:
+                    embargo.arrive(c.qty)
         if self.yard is not None:
             self.yard.store(batch, tonnes, now)
         if not self.servers:
@@ -238,12 +251,18 @@ class Node(Element):
         yard = self.yard
         for c in batch:
             flow = c.flow
-            if c.hop == flow.last_hop:
+            path = c.path
+            if c.hop == path.last_hop:
                 self.release(c)
                 flow.deliver(c, self.env.now)
             else:
+                if path.decisions and c.hop in path.decisions:
+                    assert flow.router is not None
+                    if not flow.router.route(c, self):
+                        continue  # left the corridor, or waits for an embargo to lift
+                    path = c.path
                 c.hop += 1
-                lane = flow.lanes[c.hop >> 1]  # links sit at odd hops
+                lane = path.lanes[c.hop >> 1]  # links sit at odd hops
                 if yard is not None:
                     yard.assign(c, lane)
                 lane.enqueue(c)
@@ -254,6 +273,37 @@ class Node(Element):
         self.count_out(c, self.env.now)
         if self.yard is not None:
             self.yard.release(c, self.env.now)
+        if self.embargoes:
+            embargo = self.embargoes.get(c.flow.handling)
+            if embargo is not None:
+                embargo.leave(c.qty, any(e is embargo for _, e in c.path.embargoes))
+
+    # -- acceptance control ---------------------------------------------------------
+    def hold_back(self, c: Consignment, embargo: Gate) -> None:
+        """Keep ``c`` here (its origin) until ``embargo`` lifts (:meth:`resume`)."""
+        self.held_back[id(c)] = c
+        assert isinstance(embargo, Embargo)
+        embargo.hold(self, c)
+
+    def resume(self, c: Consignment) -> None:
+        """An embargo ``c`` waited for has lifted: send it on (choosing again)."""
+        del self.held_back[id(c)]
+        c.mark(self.index, WAIT, self.env.now)
+        self._dispatch([c])
+
+    def expected_h(self, c: Consignment) -> float:
+        """Hours cargo arriving now would spend here: the batches waiting ahead shared
+        among the servers in service (or, if the daily quota binds harder, spread over
+        the days the quota needs), plus one mean service; no time at a node without
+        servers. (Cargo in a yard waiting for an outbound link counts on that link.)"""
+        if not self.servers:
+            return 0.0
+        mean = self.service_mean_h
+        ahead = len(self.waiting) + (1 if self.busy + self.servers_out >= self.servers else 0)
+        wait = ahead * mean / max(1, self.servers - self.servers_out)
+        if self.quota:
+            wait = max(wait, 24.0 * len(self.waiting) / self.quota)
+        return wait + mean
 
     # -- disruptions ----------------------------------------------------------------
     def on_open(self) -> None:
@@ -280,12 +330,15 @@ class Node(Element):
         self.busy_level.reset(now)
         self.started_at_warmup = self.batches_started
         self.offers = self.refused = 0
+        for embargo in self.embargoes.values():
+            embargo.reset_stats(now)
 
     def holdings(self) -> Iterable[Consignment]:
         for batch in self.waiting:
             yield from batch
         for batch in self.in_service.values():
             yield from batch
+        yield from self.held_back.values()
 
     def present(self) -> Iterable[Consignment]:
         """A node's cargo stays in its yard until a link takes it: what it processes
@@ -321,4 +374,9 @@ class Node(Element):
 
     def record(self, now: float, days: float) -> ElementRecord:
         base = super().record(now, days)
-        return dataclasses.replace(base, offers=self.offers, refused=self.refused)
+        return dataclasses.replace(
+            base,
+            offers=self.offers,
+            refused=self.refused,
+            embargoes=tuple(e.record(now) for e in self.embargoes.values()),
+        )

@@ -76,6 +76,26 @@ class BookingRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class EmbargoRecord:
+    """Acceptance control of one handling class at a node over the statistics period:
+    its thresholds (units), the hours it was on and how often it began, the largest stock
+    standing there and the largest level it controls (committed: on the way or standing
+    there; units), and the new cargo it stopped: held at origin (units, and unit-hours held),
+    or sent by another route or corridor (units)."""
+
+    handling: str
+    above_units: float
+    below_units: float
+    hours_on: float
+    episodes: int
+    stock_max_units: float
+    level_max_units: float
+    held_units: float
+    held_unit_h: float
+    diverted_units: float
+
+
+@dataclass(frozen=True, slots=True)
 class ElementRecord:
     """One node or link.
 
@@ -107,6 +127,7 @@ class ElementRecord:
     berths: tuple[BerthRecord, ...] = ()
     schedule: tuple[ScheduleRecord, ...] = ()  # sea links with scheduled sailings
     bookings: tuple[BookingRecord, ...] = ()
+    embargoes: tuple[EmbargoRecord, ...] = ()  # nodes with acceptance control
     active_periods: list[Period] | None = None  # only in traced runs
 
 
@@ -142,6 +163,23 @@ class FlowRecord:
     stages: tuple[StageRecord, ...]
     daily: dict[int, float]  # units delivered per day of the run
     returns_of: str | None = None  # empties: the loaded flow they return from
+    diverted_units: float = 0.0  # left for an outside option since t = 0
+    diverted_period_units: float = 0.0  # ... in the statistics period
+    outside: dict[str, float] = field(default_factory=dict)  # period units per option
+    routes: tuple[RouteRecord, ...] = ()  # flows with several routes: delivered per route
+    #: units that chose each route at each decision node, (node, route label) -> units
+    choices: dict[tuple[str, str], float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RouteRecord:
+    """One route of a flow with several: its label, the units delivered on it in the
+    statistics period, per day of the run (day -> units), and their transit times (h)."""
+
+    label: str
+    delivered_period_units: float
+    daily: dict[int, float]
+    transit: Histogram
 
 
 @dataclass(frozen=True)

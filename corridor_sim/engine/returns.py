@@ -30,9 +30,10 @@ class EmptyReturns:
         self.pending: list[Consignment] = []  # started, not yet offered (this instant)
         self.count = 0  # consignments started
 
-    def __call__(self, qty: float, now: float) -> None:
-        """``qty`` loaded units were delivered at ``now``: start their empties."""
-        c = Consignment(self.flow, qty * self.share, now)
+    def __call__(self, qty: float, now: float, route: int) -> None:
+        """``qty`` loaded units were delivered at ``now`` by route number ``route``:
+        start their empties back along that route."""
+        c = Consignment(self.flow, qty * self.share, now, self.flow.paths[route])
         self.flow.generated += c.qty
         self.count += 1
         self.pending.append(c)

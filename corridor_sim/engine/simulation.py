@@ -11,7 +11,8 @@ import numpy as np
 import simpy
 
 from corridor_sim.engine.calendar import month_length_h, month_starts
-from corridor_sim.engine.consignment import FlowState
+from corridor_sim.engine.choice import Router, decision_hops
+from corridor_sim.engine.consignment import FlowState, Path
 from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.disruption import schedule_closure, weather_episodes
 from corridor_sim.engine.element import Element
@@ -28,6 +29,7 @@ from corridor_sim.engine.returns import EmptyReturns
 from corridor_sim.engine.sampling import Streams
 from corridor_sim.engine.seeds import root_seed
 from corridor_sim.engine.source import Source
+from corridor_sim.model.choice import RouteOption
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
 from corridor_sim.model.fleet import SeaLink
@@ -121,19 +123,37 @@ class Simulation:
 
     def _flow(self, spec: FlowSpec) -> FlowState:
         names = {c.name: i for i, c in enumerate(self.commodities)}
-        path = spec.path
-        route = [self.by_name[name] for name in path]
-        lanes: list[Lane] = [
-            self.links[path[i]].lane(self.nodes[path[i - 1]], self.nodes[path[i + 1]])
-            for i in range(1, len(path), 2)
-        ]
         commodity = self.scenario.commodities[spec.commodity]
-        flow = FlowState(spec, commodity, names[spec.commodity], route, lanes)
+        paths = [self._path(i, option) for i, option in enumerate(spec.options)]
+        flow = FlowState(spec, commodity, names[spec.commodity], paths)
+        if not spec.is_empty_return:  # empties go back the way they came, unstopped
+            for p in paths:
+                p.embargoes = tuple(
+                    (j, self.nodes[p.route[j].name].embargoes[flow.handling])
+                    for j in range(2, len(p.route), 2)
+                    if flow.handling in self.nodes[p.route[j].name].embargoes
+                )
+        stopped = any(p.embargoes for p in paths)
+        if spec.choice is not None or spec.outside or stopped:
+            decision_hops(paths, always_at_origin=bool(spec.outside) or stopped)
+            if any(p.decisions for p in paths):
+                rng = self.streams.get(f"route:{spec.name}")
+                flow.router = Router(flow, spec.choice, spec.outside, rng, self.env)
         if spec.booking is not None:
-            lane = lanes[spec.links.index(spec.booking.link)]
+            lane = paths[0].lanes[spec.links.index(spec.booking.link)]
             assert isinstance(lane, SeaLane)  # the Scenario checked it is a sea link
             lane.book(flow, spec.booking.per_sailing_units)
         return flow
+
+    def _path(self, index: int, option: RouteOption) -> Path:
+        """Route ``option`` of a flow, as the running model's elements and lanes."""
+        names = option.path
+        route = [self.by_name[name] for name in names]
+        lanes: list[Lane] = [
+            self.links[names[i]].lane(self.nodes[names[i - 1]], self.nodes[names[i + 1]])
+            for i in range(1, len(names), 2)
+        ]
+        return Path(index, option.label, option.share, route, lanes)
 
     def _disrupt(self, spec: Disruption, number: int) -> None:
         """Start what carries out disruption entry ``number`` (``spec``)."""

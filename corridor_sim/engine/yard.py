@@ -148,7 +148,7 @@ class Yard:
         if cls in self.stock:
             self.stock[cls] -= c.qty
             # leaving by a link (odd hop) or delivered here
-            self.fill[cls][c.flow.lanes[c.hop >> 1] if c.hop & 1 else None] -= (
+            self.fill[cls][c.path.lanes[c.hop >> 1] if c.hop & 1 else None] -= (
                 c.qty * c.flow.mass_per_unit_t
             )
             if self.blocked[cls]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corridor_sim.model import checks
+from corridor_sim.model.choice import OutsideOption, RouteChoice, RouteOption, check_shares
 
 ARRIVAL_PATTERNS = ("poisson", "block_train", "parcels", "deterministic")
 #: priority classes, in the order a vessel loads them: cargo of a service sold on a
@@ -54,6 +55,12 @@ class FlowSpec:
     priority : ``scheduled`` or ``spot`` (:data:`PRIORITIES`): a vessel loads scheduled
         cargo first, then spot cargo, each in order of arrival.
     booking : room booked on every sailing of one scheduled sea link, or None.
+    routes : the routes the flow may take (:class:`~corridor_sim.model.choice.RouteOption`),
+        the first being ``path``; empty for a flow with the one route ``path``.
+    choice : how a consignment picks among ``routes`` and ``outside``
+        (:class:`~corridor_sim.model.choice.RouteChoice`); needed when there is a choice.
+    outside : competing corridors the cargo may take instead
+        (:class:`~corridor_sim.model.choice.OutsideOption`), chosen at the origin.
 
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
     of range or the path does not run from ``origin`` to ``destination``. Whether the
@@ -73,6 +80,9 @@ class FlowSpec:
     return_share: float = 1.0
     priority: str = "spot"
     booking: Booking | None = None
+    routes: tuple[RouteOption, ...] = ()
+    choice: RouteChoice | None = None
+    outside: tuple[OutsideOption, ...] = ()
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -97,6 +107,7 @@ class FlowSpec:
         checks.number(self.return_share, "return_share", gt=0.0, le=1.0)
         checks.choice(self.priority, PRIORITIES, "priority")
         self._check_path()
+        self._check_routes()
         if self.booking is not None:
             checks.instance(self.booking, Booking, "a Booking or None", "booking")
             if self.path and self.booking.link not in self.links:
@@ -112,32 +123,83 @@ class FlowSpec:
         return self.returns_of is not None
 
     def _check_path(self) -> None:
-        path = self.path
+        self._check_one_path(self.path, "path")
+
+    def _check_one_path(self, path: tuple[str, ...], key: str) -> None:
         if not isinstance(path, tuple):
             checks.fail(
-                "path",
+                key,
                 f"must be a tuple of node and link names "
                 f"(got {type(path).__name__} {checks.show(path)})",
             )
         if not path:
             return  # not resolved yet; a Scenario needs it
         for i, item in enumerate(path):
-            checks.name(item, f"path[{i}]")
+            checks.name(item, f"{key}[{i}]")
         if len(path) < 3 or len(path) % 2 == 0:
             checks.fail(
-                "path",
+                key,
                 "must alternate node and link names from origin to destination: an odd "
                 f"number, at least 3 (got {len(path)}: {checks.show(path)})",
             )
         if path[0] != self.origin or path[-1] != self.destination:
             checks.fail(
-                "path",
+                key,
                 f"must start at origin {self.origin!r} and end at destination "
                 f"{self.destination!r} (got {path[0]!r} ... {path[-1]!r})",
             )
         nodes = path[0::2]
         if len(set(nodes)) != len(nodes):
-            checks.fail("path", f"must not visit a node twice (got {checks.show(path)})")
+            checks.fail(key, f"must not visit a node twice (got {checks.show(path)})")
+
+    def _check_routes(self) -> None:
+        routes, outside = self.routes, self.outside
+        for key, items, kind, what in (
+            ("routes", routes, RouteOption, "RouteOption"),
+            ("outside", outside, OutsideOption, "OutsideOption"),
+        ):
+            if not isinstance(items, tuple):
+                checks.fail(key, f"must be a tuple of {what} (got {type(items).__name__})")
+            for i, item in enumerate(items):
+                checks.instance(item, kind, f"a {what}", f"{key}[{i}]")
+        if self.choice is not None:
+            checks.instance(self.choice, RouteChoice, "a RouteChoice or None", "choice")
+        if routes:
+            if self.path and routes[0].path != self.path:
+                checks.fail("routes[0].path", "must be the flow's path (its first route)")
+            seen: dict[tuple[str, ...], str] = {}
+            for i, r in enumerate(routes):
+                self._check_one_path(r.path, f"routes[{i}].path")
+                if r.path in seen:
+                    checks.fail(f"routes[{i}]", f"repeats route {seen[r.path]!r}")
+                seen[r.path] = r.label
+            labels = [r.label for r in routes]
+            if len(set(labels)) != len(labels):
+                checks.fail("routes", f"labels must differ (got {labels})")
+        names = [o.name for o in outside]
+        if len(set(names)) != len(names):
+            checks.fail("outside", f"names must differ (got {names})")
+        options = max(1, len(routes)) + len(outside)
+        if options > 1 and self.choice is None and not self.is_empty_return:
+            checks.fail(
+                "choice",
+                f"{options} routes and outside options need a rule to choose between "
+                "them: choice: {rule: shares | least_time | logit}",
+            )
+        if self.is_empty_return and (outside or self.choice is not None):
+            checks.fail("choice", "empties go back the way their loaded units came")
+        check_shares(routes, outside, self.choice.rule if self.choice else None)
+
+    @property
+    def paths(self) -> tuple[tuple[str, ...], ...]:
+        """Every route the flow may take (its ``path`` first)."""
+        return tuple(r.path for r in self.routes) if self.routes else (self.path,)
+
+    @property
+    def options(self) -> tuple[RouteOption, ...]:
+        """The flow's routes as :class:`RouteOption` (one labelled ``"route"`` if it has
+        only ``path``)."""
+        return self.routes or (RouteOption(self.path, "route", 1.0),)
 
     @property
     def nodes(self) -> tuple[str, ...]:

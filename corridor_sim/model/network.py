@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from corridor_sim.model import checks
+from corridor_sim.model.acceptance import Embargo
 from corridor_sim.model.cargo import HANDLING_CLASSES
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.draft import WaterDepth
@@ -97,6 +98,9 @@ class NodeSpec:
     entry_window : the hours of the day a vessel may enter to berth (ports), or None.
     water_depth : the depth at the berths and its yearly trend (ports), or None for no
         draft limit (:class:`~corridor_sim.model.draft.WaterDepth`).
+    embargo : acceptance control per handling class
+        (:class:`~corridor_sim.model.acceptance.Embargo`): new cargo of the class is not
+        dispatched towards the node while too much of it stands there.
     label : the name shown on maps and in reports (e.g. ``"Beineu (road)"``), or None
         to show :attr:`display_name`'s readable form of ``name``.
 
@@ -121,6 +125,7 @@ class NodeSpec:
     entry_window: EntryWindow | None = None
     label: str | None = None
     water_depth: WaterDepth | None = None
+    embargo: dict[str, Embargo] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -156,6 +161,15 @@ class NodeSpec:
             )
         if self.water_depth is not None:
             checks.instance(self.water_depth, WaterDepth, "a WaterDepth or None", "water_depth")
+        if not isinstance(self.embargo, dict):
+            checks.fail(
+                "embargo", f"must be a dict of Embargo by handling class (got {self.embargo!r})"
+            )
+        for cls, embargo in self.embargo.items():
+            checks.choice(cls, HANDLING_CLASSES, "embargo")
+            checks.instance(embargo, Embargo, "an Embargo", f"embargo.{cls}")
+        if self.embargo and kind in ("origin", "destination"):
+            checks.fail("embargo", f"applies to cargo passing through a node, not to a {kind}")
         self._check_kind()
 
     @property

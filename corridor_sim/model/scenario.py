@@ -177,31 +177,43 @@ class Scenario:
                 )
             if flow.returns_of is not None:
                 self._check_return(key, flow)
-            path = flow.path
-            if not path:
+            if not flow.path:
                 checks.fail(f"{where}.path", "must give the route, origin first (got ())")
-            for i in range(0, len(path), 2):
-                if path[i] not in self.nodes:
-                    checks.fail(f"{where}.path[{i}]", f"no node named {path[i]!r}", TopologyError)
-            for i in range(1, len(path), 2):
-                name, a, b = path[i], path[i - 1], path[i + 1]
-                link = self.links.get(name)
-                if link is None:
-                    checks.fail(f"{where}.path[{i}]", f"no link named {name!r}", TopologyError)
-                if not joins(link, a, b):
-                    checks.fail(
-                        f"{where}.path[{i}]",
-                        f"link {name!r} does not lead from {a!r} to {b!r}",
-                        TopologyError,
-                    )
-                memo = (name, commodity.handling)
-                if memo not in carried:
-                    carried[memo] = refusal(link, commodity.handling, self.nodes)
-                why = carried[memo]
-                if why:
-                    checks.fail(f"{where}.path[{i}]", why, TopologyError)
+            for j, path in enumerate(flow.paths):
+                key = f"{where}.routes[{j}].path" if flow.routes else f"{where}.path"
+                self._check_path(key, path, commodity.handling, carried)
             if flow.booking is not None:
                 self._check_booking(where, flow.booking)
+
+    def _check_path(
+        self,
+        where: str,
+        path: tuple[str, ...],
+        handling: str,
+        carried: dict[tuple[str, str], str | None],
+    ) -> None:
+        """Every node and link of ``path`` exists, each link joins its neighbours and
+        carries cargo of class ``handling`` (``carried`` memoises the verdicts)."""
+        for i in range(0, len(path), 2):
+            if path[i] not in self.nodes:
+                checks.fail(f"{where}[{i}]", f"no node named {path[i]!r}", TopologyError)
+        for i in range(1, len(path), 2):
+            name, a, b = path[i], path[i - 1], path[i + 1]
+            link = self.links.get(name)
+            if link is None:
+                checks.fail(f"{where}[{i}]", f"no link named {name!r}", TopologyError)
+            if not joins(link, a, b):
+                checks.fail(
+                    f"{where}[{i}]",
+                    f"link {name!r} does not lead from {a!r} to {b!r}",
+                    TopologyError,
+                )
+            memo = (name, handling)
+            if memo not in carried:
+                carried[memo] = refusal(link, handling, self.nodes)
+            why = carried[memo]
+            if why:
+                checks.fail(f"{where}[{i}]", why, TopologyError)
 
     def _check_booking(self, where: str, booking: Booking) -> None:
         """A booking reserves room on the sailings of a scheduled sea link."""

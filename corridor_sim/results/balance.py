@@ -1,6 +1,8 @@
-"""The mass balance: every unit generated is delivered or still in the system.
+"""The mass balance: every unit generated is delivered, diverted to a competing corridor,
+or still in the system.
 
-Checked on every run, per flow (generated = delivered + in system, since t = 0) and per
+Checked on every run, per flow (generated = delivered + diverted + in system, since
+t = 0) and per
 element (in - out = what it holds now); a broken balance raises
 :class:`~corridor_sim.errors.SimulationError`.
 """
@@ -24,7 +26,8 @@ ELEMENT_COLUMNS = [
 
 
 def balance_table(record: RunRecord) -> pd.DataFrame:
-    """Per flow: generated, delivered and in-system units and tonnes since t = 0."""
+    """Per flow: generated, delivered, diverted and in-system units and tonnes since
+    t = 0."""
     rows = []
     for f in record.flows:
         m = f.mass_per_unit_t
@@ -34,10 +37,15 @@ def balance_table(record: RunRecord) -> pd.DataFrame:
                 "unit": f.unit,
                 "generated_units": f.generated_units,
                 "delivered_units": f.delivered_units,
+                "diverted_units": f.diverted_units,
                 "in_system_units": f.in_system_units,
-                "difference_units": f.generated_units - f.delivered_units - f.in_system_units,
+                "difference_units": f.generated_units
+                - f.delivered_units
+                - f.diverted_units
+                - f.in_system_units,
                 "generated_t": f.generated_units * m,
                 "delivered_t": f.delivered_units * m,
+                "diverted_t": f.diverted_units * m,
                 "in_system_t": f.in_system_units * m,
             }
         )
@@ -83,5 +91,5 @@ def check(table: pd.DataFrame) -> None:
             raise SimulationError(
                 f"mass balance broken for flow {row.flow!r}: generated "
                 f"{row.generated_units:.6g} {row.unit} != delivered {row.delivered_units:.6g}"
-                f" + in system {row.in_system_units:.6g}"
+                f" + diverted {row.diverted_units:.6g} + in system {row.in_system_units:.6g}"
             )

@@ -25,6 +25,7 @@ TIMED: Mapping[str, tuple[str, float]] = {
     "queues": ("time_h", 1.0),
     "daily": ("day", 24.0),
     "flow_daily": ("day", 24.0),
+    "route_daily": ("day", 24.0),
 }
 DATE = "date"
 

@@ -22,6 +22,13 @@ from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
 from corridor_sim.results.html import result_html, result_repr
 from corridor_sim.results.network import network_table
+from corridor_sim.results.routes import (
+    choice_table,
+    embargo_table,
+    outside_table,
+    route_daily_table,
+    route_table,
+)
 from corridor_sim.results.schedule import booking_table
 from corridor_sim.results.stored import read_dir
 
@@ -37,6 +44,10 @@ class SimulationResult:
     state, voyages a year, turnaround), ``berths`` (occupancy split into working and
     idle), ``calls`` (turnaround per sea link and port, and how scheduled sailings kept
     their slots), ``bookings`` (room booked by flows on scheduled sailings, and used),
+    ``routes`` (deliveries and transit per route of flows with several), ``choices``
+    (the split at each decision node), ``outside`` (cargo lost to competing corridors),
+    ``embargoes`` (acceptance control: days on, cargo held or diverted),
+    ``route_daily`` (deliveries per route and day of the whole run),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -76,6 +87,11 @@ class SimulationResult:
     flow_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     calls: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     bookings: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    routes: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    choices: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    outside: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    embargoes: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    route_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -96,6 +112,11 @@ class SimulationResult:
         "flow_daily",
         "calls",
         "bookings",
+        "routes",
+        "choices",
+        "outside",
+        "embargoes",
+        "route_daily",
     )
 
     def __post_init__(self) -> None:
@@ -149,6 +170,11 @@ class SimulationResult:
             flow_daily=flow_daily_table(record),
             calls=call_table(record),
             bookings=booking_table(record),
+            routes=route_table(record),
+            choices=choice_table(record),
+            outside=outside_table(record),
+            embargoes=embargo_table(record),
+            route_daily=route_daily_table(record),
             activity=activity,
         )
 

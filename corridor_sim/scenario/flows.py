@@ -6,11 +6,13 @@ import itertools
 
 from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import Commodity
+from corridor_sim.model.choice import CHOICE_RULES, OutsideOption, RouteChoice, RouteOption
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, PRIORITIES, Booking, FlowSpec
 from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec, NodeSpec
+from corridor_sim.scenario.nodes import read_distribution
 from corridor_sim.scenario.reader import Reader
-from corridor_sim.scenario.routing import carries, joins, shortest_path
+from corridor_sim.scenario.routing import best_paths, carries, joins, shortest_path
 
 ARRIVAL_KEYS = ["pattern", "size"]
 EMPTY_RETURN_KEYS = ["share", "tare"]
@@ -54,12 +56,15 @@ def read_flow(
             "seasonality",
             "route",
             "via",
+            "routes",
+            "choice",
+            "outside",
             "empty_return",
             "priority",
             "booking",
             "description",
         ],
-        required=["commodity", "origin", "destination", "volume", "route"],
+        required=["commodity", "origin", "destination", "volume"],
     )
     cname = r.text("commodity")
     if cname not in commodities:
@@ -98,7 +103,10 @@ def read_flow(
         if mean <= 0:
             r.fail("seasonality", "factors must not all be zero")
         seasonality = tuple(f / mean for f in seasonality)
-    path = _route(r, commodity, ends[0], ends[1], nodes, links)
+    routes = _routes(r, commodity, ends[0], ends[1], nodes, links)
+    path = routes[0].path
+    choice = _choice(r) if r.has("choice") else None
+    outside = _outside(r) if r.has("outside") else ()
     priority = r.choice("priority", PRIORITIES, "spot")
     booking = _booking(r, commodity, path, links) if r.has("booking") else None
     return r.build(
@@ -114,7 +122,115 @@ def read_flow(
         path,
         priority=priority,
         booking=booking,
+        routes=routes if len(routes) > 1 else (),
+        choice=choice,
+        outside=outside,
     )
+
+
+ROUTE_KEYS = ["route", "via", "label", "share"]
+CHOICE_KEYS = ["rule", "scale"]
+OUTSIDE_KEYS = ["transit", "share", "description"]
+
+
+def _routes(
+    r: Reader,
+    c: Commodity,
+    origin: str,
+    destination: str,
+    nodes: dict[str, NodeSpec],
+    links: dict[str, LinkSpec],
+) -> tuple[RouteOption, ...]:
+    """The flow's routes: ``route`` (one), or ``routes``: a list of ``{route, via,
+    label, share}``, or ``{best: k}`` for the k least expected-time routes."""
+    if r.has("route") == r.has("routes"):
+        r.fail(
+            None,
+            "give either 'route' (one route) or 'routes' (alternatives), not both"
+            if r.has("route")
+            else "missing required key 'route' (or 'routes')",
+        )
+    if r.has("route"):
+        return (RouteOption(_route(r, c, origin, destination, nodes, links), "route"),)
+    if r.has("via"):
+        r.fail("via", "goes with 'route'; with 'routes' give each route its own 'via'")
+    raw = r.raw("routes")
+    if isinstance(raw, dict):
+        b = r.sub("routes")
+        b.check_keys(["best"], required=["best"])
+        k = b.count("best", minimum=1)
+        paths = best_paths(origin, destination, c, nodes, links, k)
+        if not paths:
+            b.fail(
+                "best",
+                f"no route carries {c.name!r} from {origin!r} to {destination!r}",
+                error=TopologyError,
+            )
+        return _labelled([(p, "", None) for p in paths])
+    items = r.list("routes")
+    if not items:
+        r.fail("routes", "must list at least one route")
+    found: list[tuple[tuple[str, ...], str, float | None]] = []
+    for key, value, line in items:
+        if not isinstance(value, dict):
+            r.fail(
+                "routes", f"{key}: each route is a mapping {{route: [...], via: [...], share: ...}}"
+            )
+        item = Reader(value, key, r.file, line)
+        item.check_keys(ROUTE_KEYS, required=["route"])
+        path = _route(item, c, origin, destination, nodes, links)
+        label = item.text("label") if item.has("label") else ""
+        share = (
+            item.quantity("share", "fraction", allow_zero=True).value if item.has("share") else None
+        )
+        if share is not None and share > 1.0 + 1e-12:
+            item.fail("share", f"must be at most 100 % (got {item.raw('share')!r})")
+        found.append((path, label, share))
+    return _labelled(found)
+
+
+def _labelled(
+    found: list[tuple[tuple[str, ...], str, float | None]],
+) -> tuple[RouteOption, ...]:
+    """Routes with labels: the given one, else ``"via x"`` naming the nodes (or links)
+    that set the route apart from the others."""
+    paths = [p for p, _, _ in found]
+    out = []
+    for i, (path, label, share) in enumerate(found):
+        if not label:
+            others = [set(q) for j, q in enumerate(paths) if j != i]
+            own = [x for x in path[0::2] if others and not all(x in o for o in others)]
+            own = own or [x for x in path[1::2] if others and not all(x in o for o in others)]
+            label = "via " + " + ".join(own) if own else f"route {i + 1}"
+        out.append(RouteOption(path, label, share))
+    labels = [o.label for o in out]
+    if len(set(labels)) != len(labels):
+        out = [RouteOption(o.path, f"{o.label} ({i + 1})", o.share) for i, o in enumerate(out)]
+    return tuple(out)
+
+
+def _choice(r: Reader) -> RouteChoice:
+    """``choice: {rule: shares | least_time | logit, scale: 2 day}``."""
+    ch = r.sub("choice")
+    ch.check_keys(CHOICE_KEYS, required=["rule"])
+    rule = ch.choice("rule", CHOICE_RULES)
+    scale = ch.hours("scale") if ch.has("scale") else None
+    return ch.build(RouteChoice, rule, scale)
+
+
+def _outside(r: Reader) -> tuple[OutsideOption, ...]:
+    """``outside: {northern_route: {transit: {dist: ..., mean: 18 day}, share: 10 %}}``:
+    competing corridors, each with its door-to-door time."""
+    out = []
+    for name, o in r.items("outside"):
+        o.check_keys(OUTSIDE_KEYS, required=["transit"])
+        transit = read_distribution(o, "transit")
+        share = o.quantity("share", "fraction", allow_zero=True).value if o.has("share") else None
+        if share is not None and share > 1.0 + 1e-12:
+            o.fail("share", f"must be at most 100 % (got {o.raw('share')!r})")
+        description = o.text("description") if o.has("description") else ""
+        out.append(o.build(OutsideOption, name, transit, share, description))
+    return tuple(out)
 
 
 def _booking(r: Reader, c: Commodity, path: tuple[str, ...], links: dict[str, LinkSpec]) -> Booking:
@@ -232,5 +348,6 @@ def read_empty_return(
         path,
         returns_of=loaded.name,
         return_share=share,
+        routes=tuple(RouteOption(tuple(reversed(o.path)), o.label, o.share) for o in loaded.routes),
     )
     return empty, flow

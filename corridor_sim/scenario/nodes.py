@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from corridor_sim.model.acceptance import Embargo
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES, Commodity
 from corridor_sim.model.distributions import DISTRIBUTIONS, Distribution, deterministic
 from corridor_sim.model.network import BERTH_TYPES, DAY_H, NODE_KINDS, EntryWindow, NodeSpec
@@ -118,8 +119,8 @@ ENTRY_WINDOW_KEYS = ["from", "to"]
 NODE_KEYS = {
     "origin": [],
     "destination": [],
-    "border": ["servers", "service_time", "quota", "gauge_change"],
-    "terminal": ["servers", "service_time", "quota"],
+    "border": ["servers", "service_time", "quota", "gauge_change", "embargo"],
+    "terminal": ["servers", "service_time", "quota", "embargo"],
     "port": [
         "servers",
         "service_time",
@@ -130,6 +131,7 @@ NODE_KEYS = {
         "formalities",
         "entry_window",
         "water_depth",
+        "embargo",
     ],
     "pipeline_terminal": ["servers", "service_time"],
 }
@@ -186,7 +188,28 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
         entry_window=_entry_window(r) if r.has("entry_window") else None,
         label=label,
         water_depth=read_water_depth(r) if r.has("water_depth") else None,
+        embargo=_embargo(r) if r.has("embargo") else {},
     )
+
+
+EMBARGO_KEYS = ["above", "below"]
+
+
+def _embargo(r: Reader) -> dict[str, Embargo]:
+    """``embargo: {wagon: {above: 700 wagon, below: 350 wagon}}``: per handling class,
+    the stock at which the railway stops sending new cargo of that class here and the
+    stock at which it sends again, in the class's unit."""
+    e = r.sub("embargo")
+    e.check_keys(HANDLING_CLASSES)
+    out = {}
+    for cls in e.mapping:
+        c = e.sub(cls)
+        c.check_keys(EMBARGO_KEYS, required=EMBARGO_KEYS)
+        dim = CLASS_UNIT[cls]
+        above = c.quantity("above", dim).value
+        below = c.quantity("below", dim, allow_zero=True).value
+        out[cls] = c.build(Embargo, above, below)
+    return out
 
 
 def _entry_window(r: Reader) -> EntryWindow:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+import networkx as nx
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import dijkstra
 
@@ -9,7 +12,7 @@ from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink
 from corridor_sim.model.routes import joins, refusal
 
-__all__ = ["carries", "joins", "shortest_path"]
+__all__ = ["best_paths", "carries", "joins", "shortest_path"]
 
 
 def carries(link: LinkSpec, commodity: Commodity, nodes: dict[str, NodeSpec]) -> str | None:
@@ -56,3 +59,44 @@ def shortest_path(
         path[:0] = [names[prev], best[(prev, node)][1]]
         node = prev
     return tuple(path)
+
+
+def best_paths(
+    origin: str,
+    destination: str,
+    commodity: Commodity,
+    nodes: dict[str, NodeSpec],
+    links: dict[str, LinkSpec],
+    k: int,
+) -> list[tuple[str, ...]]:
+    """The ``k`` least expected-time loopless routes (Yen's algorithm, networkx's
+    ``shortest_simple_paths``), best first; between two nodes each uses the fastest link
+    that carries ``commodity``. Fewer if fewer exist."""
+    graph = nx.DiGraph()
+    for link in links.values():
+        if carries(link, commodity, nodes):
+            continue
+        cost = link.expected_time_h()
+        pairs = [(link.origin, link.destination)]
+        if not isinstance(link, PipelineLink):
+            pairs.append((link.destination, link.origin))
+        for a, b in pairs:
+            if not graph.has_edge(a, b) or cost < graph[a][b]["weight"]:
+                graph.add_edge(a, b, weight=cost, link=link.name)
+    if origin not in graph or destination not in graph:
+        return []
+    try:
+        found = list(
+            itertools.islice(
+                nx.shortest_simple_paths(graph, origin, destination, weight="weight"), k
+            )
+        )
+    except nx.NetworkXNoPath:
+        return []
+    out = []
+    for node_path in found:
+        path: list[str] = [node_path[0]]
+        for a, b in itertools.pairwise(node_path):
+            path += [graph[a][b]["link"], b]
+        out.append(tuple(path))
+    return out

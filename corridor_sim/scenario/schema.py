@@ -123,6 +123,10 @@ def shapes() -> dict[str, Shape]:
         "arrivals": ("", {"": (flows.ARRIVAL_KEYS, flows.ARRIVAL_REQUIRED)}),
         "empty_return": ("", {"": (flows.EMPTY_RETURN_KEYS, flows.EMPTY_RETURN_REQUIRED)}),
         "booking": ("", {"": (flows.BOOKING_KEYS, flows.BOOKING_KEYS)}),
+        "route_option": ("", {"": (flows.ROUTE_KEYS, ["route"])}),
+        "choice": ("", {"": (flows.CHOICE_KEYS, ["rule"])}),
+        "outside_option": ("", {"": (flows.OUTSIDE_KEYS, ["transit"])}),
+        "embargo": ("", {"": (nodes.EMBARGO_KEYS, nodes.EMBARGO_KEYS)}),
         "disruption": _kinds(KINDS, lambda r: read_disruption(r, set(), start), "kind"),
     }
 

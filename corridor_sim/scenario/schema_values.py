@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
+from corridor_sim.model.choice import CHOICE_RULES
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS, PRIORITIES
 from corridor_sim.model.disruptions import DAYS_IN_MONTH_MAX
 from corridor_sim.model.distributions import DISTRIBUTIONS
@@ -72,6 +73,9 @@ def _seasonality() -> Fragment:
         "description": "twelve monthly factors, January first (scaled to mean 1)",
     }
 
+
+#: a stock of one handling class, in its unit
+_CLASS_STOCK = ("TEU", "wagon", "truck", "mass")
 
 _ROUTE: Fragment = {
     "anyOf": [{"const": "shortest"}, {"type": "array", "items": {"type": "string"}, "minItems": 2}],
@@ -150,6 +154,23 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "formalities": Ref("formalities"),
         "entry_window": Ref("entry_window"),
         "water_depth": Ref("water_depth"),
+        "embargo": {
+            "type": "object",
+            "propertyNames": {"enum": list(HANDLING_CLASSES)},
+            "additionalProperties": {"$ref": "#/definitions/embargo"},
+            "description": "acceptance control per handling class: the railway stops "
+            "sending new cargo of the class here above a stock and resumes below another",
+        },
+    },
+    "embargo": {
+        "above": quantity(
+            _CLASS_STOCK,
+            "stock of the class (its unit) above which no new cargo is sent",
+            "700 wagon",
+        ),
+        "below": quantity(
+            _CLASS_STOCK, "stock at or below which new cargo is sent again", "350 wagon"
+        ),
     },
     "water_depth": {
         "depth": quantity("length", "water depth at the berths and approaches on 'date'", "4.5 m"),
@@ -277,6 +298,39 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         ),
         "booking": Ref("booking"),
         "empty_return": Ref("empty_return"),
+        "routes": {
+            "anyOf": [
+                {"type": "array", "items": {"$ref": "#/definitions/route_option"}, "minItems": 1},
+                {
+                    "type": "object",
+                    "properties": {"best": count("how many least expected-time routes", 1)},
+                    "required": ["best"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "alternative routes (instead of 'route'), the first the primary "
+            "one, or {best: k} for the k least expected-time routes",
+        },
+        "choice": Ref("choice"),
+        "outside": Ref("outside_option", "named", "competing corridors the cargo may take instead"),
+        "description": _DESCRIPTION,
+    },
+    "route_option": {
+        "route": {k: v for k, v in _ROUTE.items() if k != "anyOf"}
+        | {"type": "array", "items": {"type": "string"}, "minItems": 2},
+        "via": names("links to use where several join the same two nodes"),
+        "label": text("the route's name in results (default: 'via' the nodes only it passes)"),
+        "share": quantity("fraction", "fixed share (rule 'shares'), else nominal share", "60 %"),
+    },
+    "choice": {
+        "rule": choice(CHOICE_RULES, "how each consignment picks its route"),
+        "scale": quantity(
+            TIME, "logit scale: the time difference that makes a route e times likelier", "2 day"
+        ),
+    },
+    "outside_option": {
+        "transit": Ref("distribution"),
+        "share": quantity("fraction", "fixed share under rule 'shares'", "10 %"),
         "description": _DESCRIPTION,
     },
     "empty_return": {
@@ -328,6 +382,11 @@ MEANING: dict[str, str] = {
     "arrivals": "how cargo arrives: one unit at a time (poisson) or in batches of 'size'",
     "empty_return": "empty units sent back from the destination to the origin as each "
     "delivery arrives: 'share' of the units, each of mass 'tare'",
+    "route_option": "one of a flow's routes: the nodes it passes and, where several links "
+    "join two of them, 'via'",
+    "choice": "how a flow's consignments pick a route at the nodes where its routes part",
+    "outside_option": "a competing corridor outside the model: its door-to-door time",
+    "embargo": "acceptance control of one handling class at a node (hysteresis)",
     "booking": "room a flow books on every scheduled sailing of a sea link, held for it "
     "until the vessel sails (what it does not fill sails empty)",
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",

@@ -79,6 +79,7 @@ def test_check_tolerates_rounding_only():
                     "unit": "TEU",
                     "generated_units": 1e6,
                     "delivered_units": 1e6 - gap,
+                    "diverted_units": 0.0,
                     "in_system_units": 0.0,
                     "difference_units": gap,
                 }

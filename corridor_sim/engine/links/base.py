@@ -36,6 +36,11 @@ class Lane(ABC):
         """Consignments waiting at ``source`` for this lane."""
         return getattr(self, "waiting", ())
 
+    def expected_h(self, c: Consignment) -> float:
+        """Hours from joining this lane now to reaching ``target`` (route choice): the
+        link's free-flow time unless a kind of link knows better."""
+        return self.link.spec.expected_time_h()
+
 
 class Link(Element):
     """Base of engine links; subclasses define their lane class."""

@@ -9,6 +9,7 @@ sea link (:class:`~.sea.Sea`, which imports this module) as a :class:`Crossing`.
 
 from __future__ import annotations
 
+import math
 from abc import abstractmethod
 from collections import deque
 from collections.abc import Iterable
@@ -27,6 +28,12 @@ class Crossing(Link):
     a Protocol, because a lane's ``link`` is a :class:`~.base.Link`."""
 
     spec: SeaLink
+
+    vessels: list[Vessel]
+
+    @abstractmethod
+    def cycle_h(self, vessel: Vessel) -> float:
+        """A vessel's nominal round trip, hours (see :meth:`~.sea.Sea.cycle_h`)."""
 
     @abstractmethod
     def signal_cargo(self, *, kept: bool = False) -> None:
@@ -85,6 +92,29 @@ class SeaLane(Lane):
     def waiting(self) -> list[Consignment]:
         """All cargo waiting on this side, oldest first."""
         return sorted(self.queued(), key=lambda c: c.t)
+
+    def expected_h(self, c: Consignment) -> float:
+        """Hours from joining now to arrival (route choice): the cargo ahead here that
+        the vessels able to carry ``c`` take too, in full loads (each class's units over
+        the mean load of a vessel that carries it, ``c`` included), cleared at one load
+        per vessel's nominal round trip (:meth:`Crossing.cycle_h`) summed over those
+        vessels; half a headway for the next vessel; the mean crossing. Infinite if no
+        vessel may load the class now (e.g. the draft forbids it)."""
+        link = self.link
+        cls = c.flow.handling
+        able = [v for v in link.vessels if v.capacity.get(cls, 0.0) > 0]
+        if not able:
+            return math.inf
+        classes = {k for v in able for k in v.capacity}
+        loads = c.qty / (sum(v.capacity[cls] for v in able) / len(able))
+        for k in classes:
+            units = self.units.get(k, 0.0)
+            if units > 0:
+                carriers = [v.capacity[k] for v in able if v.capacity.get(k, 0.0) > 0]
+                loads += units / (sum(carriers) / len(carriers))
+        per_h = sum(1.0 / link.cycle_h(v) for v in able)
+        sailing = sum(v.sailing_h for v in able) / len(able)
+        return (loads + 0.5) / per_h + sailing
 
     def book(self, flow: FlowState, units: float) -> None:
         """Hold ``units`` of room for ``flow`` on every scheduled sailing from here."""

@@ -36,6 +36,14 @@ class RailLane(Lane):
         self.trains = 0  # trains dispatched in this direction
         self.trains_at_warmup = 0
 
+    def expected_h(self, c: Consignment) -> float:
+        """Hours from joining now to arrival: the wait for the line (its next free slot,
+        then one headway per full train already waiting ahead) and the run."""
+        link = self.link
+        wait = max(0.0, self.next_slot - link.env.now)
+        wait += math.floor(self.fill + self.share(c) - 1e-9) * link.headway_h
+        return wait + link.travel_h
+
     def share(self, c: Consignment) -> float:
         return c.qty / self.link.capacity[c.flow.handling]
 

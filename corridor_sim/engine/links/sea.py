@@ -80,6 +80,22 @@ class Sea(Crossing):
             self._cargo = self.env.event()
         return self._cargo
 
+    def cycle_h(self, vessel: Vessel) -> float:
+        """A vessel's nominal round trip, hours (route choice's estimate): two crossings,
+        and at each port the call's overhead (berth time, mean formalities) and the
+        handling of one full load of its largest class in and one out."""
+        hours = 2.0 * vessel.sailing_h
+        for port in self.ports:
+            spec = port.spec
+            hours += spec.berth_time_h
+            for dist in (spec.formalities_arrival, spec.formalities_departure):
+                if dist is not None:
+                    hours += dist.mean_h
+            rates = port.rates
+            handling = [cap / rates[cls] for cls, cap in vessel.capacity.items() if rates.get(cls)]
+            hours += 2.0 * max(handling, default=0.0)
+        return hours
+
     def side(self, port_index: int) -> SeaLane:
         """The lane loading at port ``port_index`` (0 = from, 1 = to)."""
         a, b = self.ports[port_index], self.ports[1 - port_index]

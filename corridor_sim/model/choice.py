@@ -1,0 +1,119 @@
+"""Route choice: the routes a flow may take, the competing corridors outside the model,
+and the rule that picks between them.
+
+A flow with one route follows it, as before. A flow with several
+(:attr:`~corridor_sim.model.demand.FlowSpec.routes`) decides, one consignment (a train,
+a parcel, a truck) at a time, at each node where its routes part (its decision nodes),
+by a :class:`RouteChoice` rule:
+
+- ``shares``: at random in fixed proportions (each route's ``share``);
+- ``least_time``: the route with the least expected time from the model's state now
+  (queues ahead, service, travel, the wait for the next train or vessel);
+- ``logit``: at random, route ``i`` with probability proportional to
+  ``exp(-T_i / scale)``, ``T_i`` its expected door-to-door time. This is the
+  multinomial logit on generalised cost ``VOT x T`` with dispersion ``1 / (VOT x scale)``:
+  ``scale`` is the time difference that makes one route e (2.718) times likelier than
+  another, so a small scale is nearly ``least_time`` and a large one nearly an even split.
+
+An :class:`OutsideOption` (another corridor: the Northern route through Russia, the sea
+route through Suez) is chosen at the origin like a route, its expected time the mean of
+its transit distribution; cargo that takes it leaves the model as diverted.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from corridor_sim.model import checks
+from corridor_sim.model.distributions import Distribution
+
+CHOICE_RULES = ("shares", "least_time", "logit")
+#: shares must sum to one within this
+SHARE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class RouteOption:
+    """One route of a flow: ``path`` alternates node and link names from the flow's
+    origin to its destination; ``label`` names it in results (e.g. ``"via aktau"``);
+    ``share`` (0-1) is its fixed share under rule ``shares`` and its nominal share of the
+    flow in the analytic capacity bounds (None: an even split of what no share claims).
+    """
+
+    path: tuple[str, ...]
+    label: str
+    share: float | None = None
+
+    def __post_init__(self) -> None:
+        checks.text(self.label, "label")
+        if self.share is not None:
+            checks.number(self.share, "share", ge=0.0, le=1.0)
+
+
+@dataclass(frozen=True)
+class OutsideOption:
+    """A competing corridor a flow's cargo may take instead, outside the model.
+
+    ``transit`` is the door-to-door time on it (a distribution of hours; its mean is what
+    the choice rules compare); ``share`` is its fixed share under rule ``shares``.
+    """
+
+    name: str
+    transit: Distribution
+    share: float | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        checks.name(self.name, "name")
+        checks.instance(self.transit, Distribution, "a Distribution", "transit")
+        if self.share is not None:
+            checks.number(self.share, "share", ge=0.0, le=1.0)
+
+
+@dataclass(frozen=True)
+class RouteChoice:
+    """How a flow picks its route (:data:`CHOICE_RULES`); ``scale_h`` is the logit's
+    scale, hours (required by ``logit`` only)."""
+
+    rule: str = "shares"
+    scale_h: float | None = None
+
+    def __post_init__(self) -> None:
+        checks.choice(self.rule, CHOICE_RULES, "rule")
+        if self.rule == "logit":
+            if self.scale_h is None:
+                checks.fail("scale_h", "rule 'logit' needs a scale (hours), e.g. 2 days")
+            checks.positive(self.scale_h, "scale_h")
+        elif self.scale_h is not None:
+            checks.fail("scale_h", f"is used by rule 'logit' only (rule is {self.rule!r})")
+
+
+def check_shares(
+    routes: tuple[RouteOption, ...], outside: tuple[OutsideOption, ...], rule: str | None
+) -> None:
+    """Under rule ``shares`` every route and outside option needs a share and they sum to
+    one; under the other rules the routes' shares (nominal, for the analytic bounds) may
+    be given for some and must not exceed one together."""
+    shares = [r.share for r in routes] + [o.share for o in outside]
+    given = [s for s in shares if s is not None]
+    total = math.fsum(given)
+    if rule == "shares":
+        missing = [r.label for r in routes if r.share is None]
+        missing += [o.name for o in outside if o.share is None]
+        if missing:
+            checks.fail("routes", f"rule 'shares' needs a share for {', '.join(missing)}")
+        if abs(total - 1.0) > SHARE_TOLERANCE:
+            checks.fail("routes", f"shares must sum to 100 % (got {total:.6g})")
+    elif total > 1.0 + SHARE_TOLERANCE:
+        checks.fail("routes", f"shares must not exceed 100 % together (got {total:.6g})")
+
+
+def nominal_shares(routes: tuple[RouteOption, ...]) -> tuple[float, ...]:
+    """Each route's nominal share of the flow: its own share, or an even split of the
+    rest among the routes without one (what the analytic capacity bounds load). Outside
+    options are left out: without a fixed rule no share of the flow is known to leave."""
+    given = math.fsum(r.share for r in routes if r.share is not None)
+    free = [r for r in routes if r.share is None]
+    rest = max(0.0, 1.0 - given) / len(free) if free else 0.0
+    return tuple(r.share if r.share is not None else rest for r in routes)

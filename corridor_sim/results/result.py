@@ -22,6 +22,7 @@ from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
 from corridor_sim.results.html import result_html, result_repr
 from corridor_sim.results.network import network_table
+from corridor_sim.results.pools import pool_table
 from corridor_sim.results.schedule import booking_table
 from corridor_sim.results.stored import read_dir
 
@@ -37,6 +38,7 @@ class SimulationResult:
     state, voyages a year, turnaround), ``berths`` (occupancy split into working and
     idle), ``calls`` (turnaround per sea link and port, and how scheduled sailings kept
     their slots), ``bookings`` (room booked by flows on scheduled sailings, and used),
+    ``pools`` (vessel-days per line of each fleet pool; empty without pools),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -76,6 +78,7 @@ class SimulationResult:
     flow_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     calls: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     bookings: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    pools: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -96,6 +99,7 @@ class SimulationResult:
         "flow_daily",
         "calls",
         "bookings",
+        "pools",
     )
 
     def __post_init__(self) -> None:
@@ -149,6 +153,7 @@ class SimulationResult:
             flow_daily=flow_daily_table(record),
             calls=call_table(record),
             bookings=booking_table(record),
+            pools=pool_table(record),
             activity=activity,
         )
 

@@ -15,7 +15,7 @@ from corridor_sim.results.dates import parse_dates
 
 DAY_H = 24.0
 OPTIONAL = frozenset(
-    {"network", "transits", "flow_daily", "calls", "bookings"}
+    {"network", "transits", "flow_daily", "calls", "bookings", "pools"}
 )  # absent from older folders
 
 

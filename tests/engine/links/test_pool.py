@@ -96,3 +96,13 @@ def test_a_pool_that_never_reviews_changes_nothing():
     for name in ("elements", "throughput", "flows", "vessels", "calls", "balance", "queues"):
         pd.testing.assert_frame_equal(getattr(plain, name), getattr(idle, name), check_exact=True)
     assert plain.pools.empty and len(idle.pools) == 2
+
+
+def test_an_empty_fleet_pools_section_is_no_pool():
+    mapping = pooled()
+    mapping["fleet_pools"] = {}
+    empty = cs.simulate(build(mapping))
+    del mapping["fleet_pools"]
+    absent = cs.simulate(build(mapping))
+    for name in ("elements", "flows", "vessels", "balance"):
+        pd.testing.assert_frame_equal(getattr(empty, name), getattr(absent, name), check_exact=True)

@@ -95,6 +95,41 @@ def sea(fleet: list[dict] | None = None, **extra: Any) -> dict:
     }
 
 
+REVIEW_DAYS = 2  # the fleet pool of january_then_february
+
+
+def pool_line(far: str, names: list[str]) -> dict:
+    """Sea link far -> h, 100 km (10 h), a ferry of 10 wagons per name."""
+    return {
+        "kind": "sea",
+        "from": far,
+        "to": "h",
+        "distance": "100 km",
+        "departure": {"max_wait": "2 h"},
+        "fleet": [ferry(name=n) for n in names],
+    }
+
+
+def january_then_february(**pool: object) -> dict:
+    """Two lines a-h and b-h sharing the hub h, two ferries each; 36 wagons a day from a
+    in January only, then from b in February only (more than two ferries carry)."""
+    mapping = scenario(
+        nodes={"a": port(), "b": port(), "h": port(berths={"rail_ferry": 4})},
+        links={"a-h": pool_line("a", ["a1", "a2"]), "b-h": pool_line("b", ["b1", "b2"])},
+        flows={
+            "fa": flow(["a", "h"], "3 wagon/day", "1 wagon"),
+            "fb": flow(["b", "h"], "3 wagon/day", "1 wagon"),
+        },
+        horizon="59 day",
+    )
+    mapping["flows"]["fa"]["seasonality"] = [1] + [0] * 11
+    mapping["flows"]["fb"]["seasonality"] = [0, 1] + [0] * 10
+    mapping["fleet_pools"] = {
+        "ferries": {"lines": ["a-h", "b-h"], "review": f"{REVIEW_DAYS} day", **pool}
+    }
+    return mapping
+
+
 def build(mapping: dict) -> Scenario:
     return build_scenario(mapping, name="test")
 

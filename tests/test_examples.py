@@ -38,6 +38,10 @@ EXPECTED = {
         ["wagons_kz_poti_empty, kt/yr", "Empty wagons back on kuryk-alat", "95% CI"],
         ["empty_returns.png"],
     ),
+    "fleet_pool.py": (
+        ["kuryk-alat vessel-days", "kuryk-alat utilisation %", "fixed fleets"],
+        ["fleet_pool.png"],
+    ),
     "custom_network.py": (
         ["Scenario custom_grain", "A mistake is caught before running: simulation.horizon"],
         ["custom_network_map.png", "custom_network_utilisation.png"],
@@ -51,6 +55,7 @@ EXPECTED = {
 REPLICATED = {
     "caspian_validation.py": ("--replications", "2"),
     "empty_returns.py": ("--replications", "2"),
+    "fleet_pool.py": ("--replications", "2"),
 }
 
 

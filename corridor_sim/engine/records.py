@@ -25,7 +25,12 @@ Period = tuple[float, float]
 class VesselRecord:
     """One vessel over the statistics period: voyages, mean fill, hours by state, the
     turnaround of its port calls (hours from arrival to sailing, by port name), and the
-    sum over its voyages of the load factor per handling class it sailed with."""
+    sum over its voyages of the load factor per handling class it sailed with.
+
+    A vessel of a fleet pool (:mod:`~corridor_sim.engine.links.pool`) is recorded under
+    its home link (the one it starts on) wherever it served: ``hours_by_line`` gives its
+    hours on each sea link it served (one entry, its home, for a vessel of no pool),
+    ``switches`` how many times it changed line."""
 
     name: str
     voyages: int
@@ -34,6 +39,8 @@ class VesselRecord:
     hours: dict[str, float]  # hours in each state of ``engine.links.logbook.STATES``
     turnaround: dict[str, Histogram] = field(default_factory=dict)
     load_factor_sum: dict[str, float] = field(default_factory=dict)
+    hours_by_line: dict[str, float] = field(default_factory=dict)
+    switches: int = 0
 
 
 @dataclass(frozen=True, slots=True)

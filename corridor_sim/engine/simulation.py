@@ -18,6 +18,7 @@ from corridor_sim.engine.disruption import schedule_closure, weather_episodes
 from corridor_sim.engine.element import Element
 from corridor_sim.engine.links.base import Lane, Link
 from corridor_sim.engine.links.pipeline import Pipeline
+from corridor_sim.engine.links.pool import Pool
 from corridor_sim.engine.links.quay import SeaLane
 from corridor_sim.engine.links.rail import Rail
 from corridor_sim.engine.links.sea import Sea
@@ -34,6 +35,7 @@ from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
 from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec, PipelineLink, RailLink, TransferLink
+from corridor_sim.model.pools import FleetPool, hub
 from corridor_sim.model.scenario import Scenario
 
 
@@ -81,6 +83,7 @@ class Simulation:
             for e in self.elements:
                 if e.traceable():
                     e.trace()
+        self.pools = [self._pool(p) for p in scenario.fleet_pools.values()]
         self.flows = [self._flow(f) for f in scenario.flows.values()]
         self.sources: list[Source | EmptyReturns] = [
             Source(
@@ -120,6 +123,14 @@ class Simulation:
             return Pipeline(self.ctx, spec)
         assert isinstance(spec, TransferLink)
         return Transfer(self.ctx, spec)
+
+    def _pool(self, spec: FleetPool) -> Pool:
+        lines = [self.links[name] for name in spec.lines]
+        assert all(isinstance(line, Sea) for line in lines)  # the Scenario checked them
+        seas = [line for line in lines if isinstance(line, Sea)]
+        port = self.nodes[hub([s.spec for s in seas]) or ""]
+        assert isinstance(port, Port)
+        return Pool(self.env, spec, seas, port)
 
     def _flow(self, spec: FlowSpec) -> FlowState:
         names = {c.name: i for i, c in enumerate(self.commodities)}

@@ -1,7 +1,7 @@
 """The vessel-call KPIs of one run as flat KPI-dict entries, so that the replications of
 :func:`corridor_sim.run` carry them with confidence intervals (``answer.runs``).
 
-Four scopes, each subject naming what it is about with a ``/`` between the parts:
+Five scopes, each subject naming what it is about with a ``/`` between the parts:
 
 - ``vessel``, ``<link>/<vessel>``: ``voyages_per_yr`` (one-way sailings), ``mean_fill``
   (share of capacity per loaded voyage), ``calls_per_yr``, ``turnaround_mean_h`` and
@@ -16,7 +16,10 @@ Four scopes, each subject naming what it is about with a ``/`` between the parts
 - ``call``, ``<link>/<port>``: ``calls_per_yr``, ``turnaround_mean_h``,
   ``turnaround_p95_h`` (arrival to sailing; the link's vessels together);
 - ``line``, ``<link>`` (sea links): ``carried_<unit>_per_yr``, the units the line moved
-  (both directions) per natural unit: TEU, wagon, truck, t.
+  (both directions) per natural unit: TEU, wagon, truck, t;
+- ``pool``, ``<pool>/<link>`` (fleet pools only): ``vessel_days`` the pool's vessels
+  served the line over the statistics period, ``mean_vessels`` serving it, and
+  ``switches`` of its home vessels (:mod:`corridor_sim.results.pools`).
 
 The words follow :mod:`corridor_sim.results.fleet`.
 """
@@ -29,14 +32,16 @@ from corridor_sim.results.result import SimulationResult
 
 YEAR_H = 8760.0
 #: the scopes this module adds to :data:`corridor_sim.experiments.kpis.SCOPES`
-FLEET_SCOPES = ("vessel", "berth", "call", "line")
+FLEET_SCOPES = ("vessel", "berth", "call", "line", "pool")
 VESSEL_KPIS = ("voyages_per_yr", "mean_fill", "turnaround_mean_h", "turnaround_p95_h")
 CALL_KPIS = ("turnaround_mean_h", "turnaround_p95_h")
 BERTH_KPIS = ("occupancy", "working", "idle")
+POOL_KPIS = ("vessel_days", "mean_vessels", "switches")
 
 
 def fleet_kpis(result: SimulationResult) -> dict[str, float]:
-    """The vessel, berth, call and line KPIs of ``result`` (keys ``<scope>:<subject>:<kpi>``)."""
+    """The vessel, berth, call, line and pool KPIs of ``result`` (keys
+    ``<scope>:<subject>:<kpi>``)."""
     per_yr = YEAR_H / result.horizon_h
     out: dict[str, float] = {}
     out.update(_vessels(result.vessels, result.horizon_h, per_yr))
@@ -48,6 +53,9 @@ def fleet_kpis(result: SimulationResult) -> dict[str, float]:
         for k in CALL_KPIS:
             out[f"call:{c.link}/{c.port}:{k}"] = float(getattr(c, k))
     out.update(_lines(result, per_yr))
+    for p in result.pools.itertuples():
+        for k in POOL_KPIS:
+            out[f"pool:{p.pool}/{p.line}:{k}"] = float(getattr(p, k))
     return out
 
 

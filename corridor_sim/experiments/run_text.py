@@ -13,6 +13,7 @@ import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.capacity.report import CapacityReport
+from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.kpis import CORRIDOR
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.experiments.views import as_table, clip, headline_table
@@ -201,6 +202,42 @@ def schedule_lines(rr: ReplicatedRun) -> list[str]:
     ]
 
 
+def pool_lines(rr: ReplicatedRun) -> list[str]:
+    """Per fleet pool and line: the vessels it starts with, the vessel-days the pool's
+    vessels served it, the mean number serving it, its utilisation and the line changes
+    of its own vessels; no lines without pools."""
+    runs = rr.runs[rr.runs["scope"] == "pool"]
+    if runs.empty:
+        return []
+    per_run = runs.pivot_table(
+        index=["replication", "subject"], columns="kpi", values="value", sort=False
+    ).reset_index()
+    pools = summarise_by(per_run, "subject")
+    elements = rr.ranking.set_index("element")
+    rows = []
+    for _, r in pools.iterrows():
+        pool, _, line = str(r["subject"]).partition("/")
+        fleet = getattr(rr.scenario.links.get(line), "fleet", ())
+        util = elements.loc[line] if line in elements.index else pd.Series(dtype=float)
+        rows.append(
+            [
+                pool,
+                line,
+                str(len(fleet)),
+                value(r, "vessel_days", 1.0, 0),
+                value(r, "mean_vessels", 1.0, 1),
+                value(util, "utilisation", 100.0, 0),
+                value(r, "switches", 1.0, 1),
+            ]
+        )
+    header = ["pool", "line", "own vessels", "vessel-days", "vessels serving", "util %"]
+    return [
+        "Fleet pools (vessels move to the line with the most cargo waiting per vessel)",
+        *table([*header, "line changes"], rows, "llrrrrr"),
+        "",
+    ]
+
+
 def format_run(rr: ReplicatedRun, top: int = 8) -> str:
     """The whole summary of ``rr``."""
     lines = [
@@ -213,6 +250,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *ranking_lines(rr, top),
         "",
         *schedule_lines(rr),
+        *pool_lines(rr),
         verdict_line(rr),
         balance_line(rr),
     ]

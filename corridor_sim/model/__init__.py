@@ -6,6 +6,7 @@ from corridor_sim.model.disruptions import Closure, Failures, Weather
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.fleet import SeaLink, VesselSpec
 from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLink, TransferLink
+from corridor_sim.model.pools import FleetPool
 from corridor_sim.model.scenario import Scenario, SimulationSettings
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Commodity",
     "Distribution",
     "Failures",
+    "FleetPool",
     "FlowSpec",
     "LinkSpec",
     "NodeSpec",

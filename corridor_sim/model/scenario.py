@@ -14,6 +14,7 @@ from corridor_sim.model.display import scenario_html, scenario_repr
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
 from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLink, TransferLink
+from corridor_sim.model.pools import FleetPool, check_pools
 from corridor_sim.model.routes import joins, refusal
 from corridor_sim.units import HOURS_PER_YEAR
 
@@ -94,7 +95,8 @@ class Scenario:
 
     Each spec checks its own values when it is built; the scenario checks how they fit
     together (every name it refers to exists, each flow's path runs over links that join
-    its nodes and carry its commodity, the run stays within the limits) and raises
+    its nodes and carry its commodity, the run stays within the limits, each fleet pool's
+    lines share a hub and its vessels can serve them all: :mod:`~.pools`) and raises
     :class:`~corridor_sim.errors.ScenarioError` (:class:`~corridor_sim.errors.TopologyError`
     for the network) with a key path such as ``flows.f.path``. The checks take time
     linear in the size of the scenario.
@@ -107,6 +109,7 @@ class Scenario:
     links: dict[str, LinkSpec]
     flows: dict[str, FlowSpec]
     disruptions: tuple[Disruption, ...] = ()
+    fleet_pools: dict[str, FleetPool] = field(default_factory=dict)
     description: str = ""
     source: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -127,6 +130,8 @@ class Scenario:
         self._check_links()
         self._check_flows()
         self._check_disruptions()
+        checks.keyed(self.fleet_pools, "fleet_pools", FleetPool, "a FleetPool")
+        check_pools(self.fleet_pools, self.links, self.nodes)
 
     def _check_run(self) -> None:
         check_run(self.settings, "settings.")

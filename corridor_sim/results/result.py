@@ -22,6 +22,7 @@ from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
 from corridor_sim.results.html import result_html, result_repr
 from corridor_sim.results.network import network_table
+from corridor_sim.results.pools import pool_table
 from corridor_sim.results.routes import (
     choice_table,
     embargo_table,
@@ -48,6 +49,7 @@ class SimulationResult:
     (the split at each decision node), ``outside`` (cargo lost to competing corridors),
     ``embargoes`` (acceptance control: days on, cargo held or diverted),
     ``route_daily`` (deliveries per route and day of the whole run),
+    ``pools`` (vessel-days per line of each fleet pool; empty without pools),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -92,6 +94,7 @@ class SimulationResult:
     outside: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     embargoes: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     route_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    pools: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -117,6 +120,7 @@ class SimulationResult:
         "outside",
         "embargoes",
         "route_daily",
+        "pools",
     )
 
     def __post_init__(self) -> None:
@@ -175,6 +179,7 @@ class SimulationResult:
             outside=outside_table(record),
             embargoes=embargo_table(record),
             route_daily=route_daily_table(record),
+            pools=pool_table(record),
             activity=activity,
         )
 

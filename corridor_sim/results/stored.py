@@ -26,6 +26,7 @@ OPTIONAL = frozenset(
         "outside",
         "embargoes",
         "route_daily",
+        "pools",
     }
 )  # absent from older folders
 

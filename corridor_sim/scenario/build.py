@@ -10,6 +10,7 @@ from corridor_sim.scenario.disruptions import read_disruption
 from corridor_sim.scenario.flows import read_empty_return, read_flow
 from corridor_sim.scenario.links import read_link
 from corridor_sim.scenario.nodes import read_commodity, read_node
+from corridor_sim.scenario.pools import read_pool
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.yaml_io import load_mapping
 
@@ -23,6 +24,7 @@ TOP_KEYS = [
     "links",
     "flows",
     "disruptions",
+    "fleet_pools",
 ]
 TOP_REQUIRED = ["nodes", "links", "flows"]
 SIMULATION_KEYS = ["start", "horizon", "warmup", "seed", "sample_interval"]
@@ -93,6 +95,11 @@ def build_scenario(
         read_disruption(Reader(item, path, r.file, line), known, settings.start)
         for path, item, line in r.list("disruptions", required=False)
     )
+    pools = (
+        {n: read_pool(n, c, links) for n, c in r.items("fleet_pools")}
+        if r.has("fleet_pools")
+        else {}
+    )
     return r.build(
         Scenario,
         name=str(r.raw("name", name)),
@@ -102,6 +109,7 @@ def build_scenario(
         links=links,
         flows=flows,
         disruptions=disruptions,
+        fleet_pools=pools,
         description=str(r.raw("description", "")),
         source=source,
         raw=mapping,

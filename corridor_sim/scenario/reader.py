@@ -54,6 +54,7 @@ FILE_KEYS = {
     "horizon_h": "horizon",
     "warmup_h": "warmup",
     "sample_interval_h": "sample_interval",
+    "review_h": "review",
 }
 
 

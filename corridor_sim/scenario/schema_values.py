@@ -107,6 +107,9 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "links": Ref("link", "named", "what moves cargo between nodes, by name"),
         "flows": Ref("flow", "named", "streams of cargo from an origin to a destination"),
         "disruptions": Ref("disruption", "list", "closures, weather and failures"),
+        "fleet_pools": Ref(
+            "fleet_pool", "named", "sea links whose vessels form one fleet, by pool name"
+        ),
     },
     "simulation": {
         "start": {
@@ -356,6 +359,11 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "mttr": quantity(TIME, "mean time to repair (exponential)", "5 day"),
         "description": _DESCRIPTION,
     },
+    "fleet_pool": {
+        "lines": names("the sea links whose vessels form the pool; they share one port", 2),
+        "review": quantity(TIME, "how often the operator reassigns a vessel", "7 day"),
+        "description": _DESCRIPTION,
+    },
 }
 
 #: context -> what a mapping of that kind is
@@ -390,6 +398,8 @@ MEANING: dict[str, str] = {
     "booking": "room a flow books on every scheduled sailing of a sea link, held for it "
     "until the vessel sails (what it does not fill sails empty)",
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",
+    "fleet_pool": "one operator's fleet over several sea lines sharing a port (the hub): "
+    "every 'review' one vessel moves to the line with the most cargo waiting per vessel",
 }
 
 

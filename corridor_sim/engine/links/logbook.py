@@ -66,8 +66,11 @@ IN_CALL = frozenset(
 
 
 class Tracer(Protocol):
-    """A sea link as a vessel's logbook sees it: its clock, its two ports, and its
+    """A sea link as a vessel's logbook sees it: its name, clock, two ports, and its
     activity trace, told of each change of state (:meth:`~.sea.Sea.note_vessel`)."""
+
+    @property
+    def name(self) -> str: ...
 
     @property
     def env(self) -> simpy.Environment: ...
@@ -90,6 +93,11 @@ class Logbook:
 
     ``berth`` is the berth it is alongside (set by the vessel as it moors and leaves), so
     that a change of state moves that port's berth statistics.
+
+    A vessel of a fleet pool may change the link it serves (``link``): :meth:`leave_line`
+    then puts the hours so far on the link it leaves (``line_hours``, by link name), so
+    that each link's utilisation counts the hours served on it (:meth:`hours_on`), and
+    ``switches`` counts the changes. Turnaround is kept by port name, wherever it called.
     """
 
     factors: dict[str, float]  # load factor per handling class of the current call
@@ -109,7 +117,10 @@ class Logbook:
         self.berth: tuple[Port, Request] | None = None  # the berth it is alongside
         self.call_h = 0.0  # hours of the current call so far
         self.called = False  # berthed since it arrived
-        self.turnaround = (Histogram(), Histogram())  # calls at port 0 and port 1
+        self.home_ports = tuple(p.name for p in link.ports)
+        self.turnaround = {p: Histogram() for p in self.home_ports}  # calls by port name
+        self.line_hours: dict[str, dict[str, float]] = {}  # links left: hours by state
+        self.switches = 0
 
     def set_state(self, state: str) -> None:
         now = self.env.now
@@ -131,22 +142,59 @@ class Logbook:
         self.voyages = self.loaded_voyages = 0
         self.fill_sum = 0.0
         self.factor_sum = dict.fromkeys(self.factors, 0.0)
-        self.turnaround = (Histogram(), Histogram())
+        self.turnaround = {p: Histogram() for p in self.turnaround}
+        self.line_hours = {}
+        self.switches = 0
 
     def hours_by_state(self, now: float) -> dict[str, float]:
+        """Hours in each state over the statistics period so far, on every link served."""
         hours = dict(self.hours)
         hours[self.state] += now - self.since
+        for banked in self.line_hours.values():  # none unless it changed link
+            for state, h in banked.items():
+                hours[state] += h
         return hours
+
+    def hours_on(self, line: str, now: float) -> dict[str, float]:
+        """Hours in each state spent serving sea link ``line`` (all zero if it never did)."""
+        hours = dict(self.line_hours.get(line, dict.fromkeys(STATES, 0.0)))
+        if self.link.name == line:
+            for state, h in self.hours.items():
+                hours[state] += h
+            hours[self.state] += now - self.since
+        return hours
+
+    def leave_line(self) -> None:
+        """Put the hours so far on the link served (about to change): the state's current
+        stretch is closed at now and goes on with the next link."""
+        now = self.env.now
+        spent = now - self.since
+        self.hours[self.state] += spent
+        if self.state in IN_CALL:
+            self.call_h += spent
+        self.since = now
+        banked = self.line_hours.setdefault(self.link.name, dict.fromkeys(STATES, 0.0))
+        for state, h in self.hours.items():
+            banked[state] += h
+        self.hours = dict.fromkeys(STATES, 0.0)
+        self.switches += 1
+
+    def hours_by_line(self, now: float) -> dict[str, float]:
+        """Hours serving each sea link it served over the statistics period."""
+        lines = dict.fromkeys((self.link.name, *self.line_hours))
+        return {line: sum(self.hours_on(line, now).values()) for line in lines}
 
     def record(self, now: float) -> VesselRecord:
         """The vessel's statistics-period record."""
-        ports = self.link.ports
+        home = self.home_ports
         return VesselRecord(
             self.name,
             self.voyages,
             self.loaded_voyages,
             self.fill_sum,
             self.hours_by_state(now),
-            {ports[i].name: self.turnaround[i] for i in (0, 1)},
+            {p: h for p, h in self.turnaround.items() if p in home or h.weight},
             dict(self.factor_sum),
+            self.hours_by_line(now),
+            self.switches,
         )

@@ -11,6 +11,11 @@ with ``wait_at="berth"``.
 The cargo waiting at each port for the fleet is that port's lane,
 :class:`~corridor_sim.engine.links.quay.SeaLane`; the link wakes the vessels when cargo
 joins, hands unloaded cargo to the port, and keeps the fleet's statistics.
+
+A link of a fleet pool (:mod:`~.pool`) shares its vessels with the pool's other lines:
+``home_fleet`` is the fleet it starts with, whose records it hands back wherever they served;
+``vessels`` those serving it now (which its activity trace and its holdings count); its
+utilisation counts the hours each vessel of the pool served it (``pooled``).
 """
 
 from __future__ import annotations
@@ -56,7 +61,9 @@ class Sea(Crossing):
             self.lane(ports[a], ports[b])
         self._cargo: simpy.Event | None = None  # any cargo joins
         self._free: simpy.Event | None = None  # cargo not kept for a vessel joins
-        self.vessels = [Vessel(self, v, i) for i, v in enumerate(spec.fleet)]
+        self.home_fleet = [Vessel(self, v, i) for i, v in enumerate(spec.fleet)]
+        self.vessels = list(self.home_fleet)  # serving it now
+        self.pooled: list[Vessel] | None = None  # every vessel of its pool, if in one
         self.working = 0  # vessels AT_WORK, counted only while tracing activity
 
     def signal_cargo(self, *, kept: bool = False) -> None:
@@ -125,6 +132,20 @@ class Sea(Crossing):
             self.working += 1 if new in AT_WORK else -1
             self.note_activity()
 
+    def leave(self, vessel: Vessel) -> None:
+        """``vessel`` stops serving this link (it changes line at the pool's hub)."""
+        self.vessels.remove(vessel)
+        if self.activity is not None:
+            self.working -= vessel.state in AT_WORK
+            self.note_activity()
+
+    def join(self, vessel: Vessel) -> None:
+        """``vessel`` starts serving this link."""
+        self.vessels.append(vessel)
+        if self.activity is not None:
+            self.working += vessel.state in AT_WORK
+            self.note_activity()
+
     def note_activity(self) -> None:
         if self.activity is not None:
             active = self.closed > 0 or self.working >= len(self.vessels)
@@ -132,7 +153,7 @@ class Sea(Crossing):
 
     def reset_stats(self, now: float) -> None:
         super().reset_stats(now)
-        for v in self.vessels:
+        for v in self.home_fleet:
             v.reset_stats(now)
         for lane in self.sides():
             if lane.schedule is not None:
@@ -142,7 +163,7 @@ class Sea(Crossing):
 
     def start_failures(self, spec: Failures, streams: Streams, number: int) -> None:
         """Each vessel fails on its own, from its own random stream."""
-        for vessel in self.vessels:
+        for vessel in self.home_fleet:
             vessel.start_failures(spec, streams.get(f"failure:{self.name}:{vessel.name}:{number}"))
 
     # -- the record of the run --------------------------------------------------------
@@ -152,16 +173,20 @@ class Sea(Crossing):
     def utilisation(self, now: float, days: float) -> float:
         """Vessel time sailing or working at berth (:data:`BUSY`), out of the time not
         lost to weather, repair or maintenance: waiting for a berth, for the entry
-        window, for cargo or for room in the port is not busy."""
+        window, for cargo or for room in the port is not busy. In a fleet pool, the hours
+        of every vessel of the pool while it served this link."""
+        if self.pooled is None:
+            served = [v.hours_by_state(now) for v in self.vessels]
+        else:
+            served = [v.hours_on(self.name, now) for v in self.pooled]
         busy = available = 0.0
-        for v in self.vessels:
-            hours = v.hours_by_state(now)
+        for hours in served:
             busy += sum(hours[s] for s in BUSY)
             available += sum(hours.values()) - sum(hours[s] for s in DOWN)
         return busy / available if available > 0 else math.nan
 
     def record(self, now: float, days: float) -> ElementRecord:
-        vessels = tuple(v.record(now) for v in self.vessels)
+        vessels = tuple(v.record(now) for v in self.home_fleet)
         sides = self.sides()
         return dataclasses.replace(
             super().record(now, days),

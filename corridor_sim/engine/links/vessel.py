@@ -27,6 +27,15 @@ its next call, at anchorage or a yard, not on the berth; scheduled maintenance (
 takes it out of service for exactly its duration from its planned date, or from the first
 moment after it with nothing aboard. A vessel idle at anchorage goes at once.
 
+Fleet pools. A vessel of a pool (:mod:`~.pool`) may be given another line to serve
+(:meth:`Vessel.reassign`, its ``duty``). It finishes what it is doing on the line it
+serves and changes line at the pool's hub the next time it is there with an empty hold:
+after unloading there, before it loads (:meth:`Vessel._switch`). From then on its link,
+the port it is at, its sailing time, its load factors (the new line's ports) and its
+slot offset are the new line's, so its next voyage (to the new line's far port, with
+cargo or empty) is a voyage of the new line. Idle at anchorage away from the hub it
+sails back to the hub empty; idle at the hub it changes at once.
+
 What a vessel records (its state and hours by state, turnaround, voyages, load factors,
 its :class:`~corridor_sim.engine.records.VesselRecord`) is its base class,
 :class:`~.logbook.Logbook`; this module keeps what it does. It is written against what it
@@ -48,6 +57,7 @@ from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.loading import Loading
 from corridor_sim.engine.links.logbook import BERTH_MODE, Logbook, Tracer
 from corridor_sim.engine.port import Port
+from corridor_sim.engine.stats import Histogram
 from corridor_sim.model.disruptions import Failures
 from corridor_sim.model.fleet import SeaLink, VesselSpec
 
@@ -94,6 +104,9 @@ class Service(Gate, Tracer, Protocol):
     @property
     def spec(self) -> SeaLink: ...
 
+    @property
+    def vessels(self) -> list[Vessel]: ...
+
     def side(self, port_index: int) -> Quay: ...
 
     def cargo_arrives(self, *, free: bool = False) -> simpy.Event: ...
@@ -103,6 +116,10 @@ class Service(Gate, Tracer, Protocol):
     def unload(
         self, port_index: int, batch: list[Consignment]
     ) -> Generator[simpy.Event, Any, None]: ...
+
+    def leave(self, vessel: Vessel) -> None: ...
+
+    def join(self, vessel: Vessel) -> None: ...
 
 
 class Vessel(Logbook):
@@ -137,6 +154,8 @@ class Vessel(Logbook):
         self.booked: dict[FlowState, float] = {}  # room booked on it, units, still free
         self.booked_units: dict[FlowState, float] = {}  # room booked on it, units
         self.port_index = 0 if spec.home == "from" else 1
+        self.duty = link  # the line it is to serve (another, for a while, in a pool)
+        self.hub: Port | None = None  # where it changes line (set by its pool, if any)
         self.process = self.env.process(self.run())
         if spec.maintenance is not None:
             first = link.spec.maintenance_offset_h(number)
@@ -180,8 +199,34 @@ class Vessel(Logbook):
         self._wake()
         self.env.timeout(m.every_h).callbacks.append(self._maintenance_comes)
 
+    def reassign(self, line: Service) -> None:
+        """Serve ``line`` from the next time it is at the hub with an empty hold (see the
+        module docstring); idle, it goes at once."""
+        self.duty = line
+        self._wake()
+
+    def _switch(self) -> None:
+        """Change to the line of its duty, at the hub with nothing aboard."""
+        old, new = self.link, self.duty
+        self.leave_line()
+        old.leave(self)
+        self.link = new
+        new.join(self)
+        self.port_index = 0 if new.ports[0] is self.hub else 1
+        ports = tuple(p.spec for p in new.ports)
+        self.loading = Loading(new.spec, (ports[0], ports[1]), new.ctx.start, new.ctx.commodities)
+        self.set_load()
+        self.sailing_h = new.spec.sailing_time_h(self.spec)
+        for p in new.ports:
+            self.turnaround.setdefault(p.name, Histogram())
+        every = new.spec.every_h
+        if every:  # a slot of its own among the line's: as the k-th of its fleet
+            n = len(new.spec.fleet)
+            self.slot_offset = every * ((len(new.vessels) - 1) % n) / n
+
     def _wake(self) -> None:
-        """Send a vessel idle at anchorage to its repair or maintenance at once."""
+        """Send a vessel idle at anchorage to its repair or maintenance, or its new
+        line, at once."""
         if self._idling:
             self._idling = False
             self.process.interrupt()
@@ -203,9 +248,12 @@ class Vessel(Logbook):
 
     # -- the voyage cycle -----------------------------------------------------------
     def run(self) -> Generator[simpy.Event, Any, None]:
-        link = self.link
         while True:
+            link = self.link
             port = link.ports[self.port_index]
+            if self.duty is not link and not self.hold and port is self.hub:
+                self._switch()
+                continue
             if self.by_draft and not self.hold:
                 self.set_load()
             if not self.hold and self._due():
@@ -216,7 +264,12 @@ class Vessel(Logbook):
                 yield from self._call(port)
                 if not self.hold and self._due():
                     continue  # _call left the berth: off duty next
-            if not self.hold and not link.side(1 - self.port_index).has_cargo_for(self):
+                link = self.link  # it may have changed line at the hub
+            if (
+                not self.hold
+                and not link.side(1 - self.port_index).has_cargo_for(self)
+                and self.duty is link  # else, empty away from the hub: back to it
+            ):
                 self._unmoor()
                 yield from self._idle()
                 continue
@@ -240,6 +293,8 @@ class Vessel(Logbook):
             return
         if self.hold:
             yield from self._unload(port)
+            if self.duty is not self.link and port is self.hub:
+                self._switch()  # alongside at the hub, empty: loads for the new line
         if self._due():
             self._unmoor()
             return
@@ -357,7 +412,7 @@ class Vessel(Logbook):
             self.link.side(self.port_index).close_sailing(self, delay)
             self.slot = None
         if self.called:
-            self.turnaround[self.port_index].add(self.call_h)
+            self.turnaround[port.name].add(self.call_h)
         self.call_h, self.called, self.cleared_in = 0.0, False, False
         self.voyages += 1
         for cls, f in self.factors.items():

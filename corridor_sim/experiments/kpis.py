@@ -36,12 +36,15 @@ import pandas as pd
 
 from corridor_sim.bottlenecks.active_period import shifting_bottlenecks
 from corridor_sim.experiments.fleet_kpis import FLEET_SCOPES, fleet_kpis
+from corridor_sim.experiments.reaction_kpis import REACTION_SCOPES, reaction_kpis
 from corridor_sim.results.result import SimulationResult
 
 YEAR_D = 365.0
 #: what a KPI is about: the whole corridor, one flow or one element; a vessel, a port's
-#: berths of one type, a line's calls at one port, or a sea line (``run_kpis`` only)
-SCOPES = ("corridor", "flow", "element", *FLEET_SCOPES)
+#: berths of one type, a line's calls at one port, a sea line or a fleet pool's line; a
+#: flow's route, a choice at a decision node, an outside option or an embargo
+#: (``run_kpis`` only)
+SCOPES = ("corridor", "flow", "element", *FLEET_SCOPES, *REACTION_SCOPES)
 CORRIDOR = "corridor"
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
 FLOW_DETAIL = ("offered_units", "delivered_units", "in_system_units", "transit_p50_days")
@@ -122,6 +125,7 @@ def run_kpis(result: SimulationResult) -> dict[str, float | str]:
         float(bal["difference_units"].abs().max()) if len(bal) else 0.0
     )
     out.update(fleet_kpis(result))
+    out.update(reaction_kpis(result))
     return out
 
 

@@ -82,11 +82,12 @@ class Router:
                 return False
             open_ = list(candidates)  # already on its way: it goes ahead
         pick = self._pick(c, hop, open_, outside)
-        if len(open_) < len(candidates):  # an embargo turned some routes away
-            for e in {e for e in shut if e is not None}:
+        turned = len(open_) < len(candidates)  # an embargo shut some routes
+        if turned:
+            for e in _distinct(shut):
                 e.diverted(c.qty)
         if isinstance(pick, str):
-            self.flow.divert(c, pick)
+            self.flow.divert(c, pick, turned_away=turned)
             node.release(c)
             return False
         _commit(c, hop, pick)
@@ -141,6 +142,15 @@ def _blocking(path: Path, hop: int) -> Gate | None:
         if at > hop and embargo.on:
             return embargo
     return None
+
+
+def _distinct(gates: list[Gate | None]) -> list[Gate]:
+    """The embargoes of ``gates`` (None: open), each once, in order."""
+    out: list[Gate] = []
+    for g in gates:
+        if g is not None and all(g is not x for x in out):
+            out.append(g)
+    return out
 
 
 def _commit(c: Consignment, hop: int, pick: Path) -> None:

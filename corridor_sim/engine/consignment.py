@@ -182,8 +182,9 @@ class FlowState:
     diverted units left for an outside option); ``transit`` and ``stage_h`` hold the
     statistics-period deliveries, weighted by units; ``daily`` the units delivered per
     day of the run (day -> units, for time series); ``outside`` the units that took each
-    outside option and ``choices`` the units that chose each route at each decision node
-    (node, route label), in the statistics period.
+    outside option (``turned_away`` of them because an embargo shut the flow's routes)
+    and ``choices`` the units that chose each route at each decision node (node, route
+    label), in the statistics period.
     """
 
     def __init__(
@@ -222,6 +223,7 @@ class FlowState:
         self.stage_h: dict[tuple[int, int], float] = {}
         self.daily: dict[int, float] = {}
         self.outside: dict[str, float] = {}
+        self.turned_away = 0.0
         self.choices: dict[tuple[str, str], float] = {}
         #: called with the units delivered, the time and the route index, if the units
         #: go back empty
@@ -248,11 +250,14 @@ class FlowState:
                 key = (element, kind)
                 stage_h[key] = stage_h.get(key, 0.0) + hours * qty
 
-    def divert(self, c: Consignment, option: str) -> None:
-        """``c`` leaves the corridor for outside option ``option``."""
+    def divert(self, c: Consignment, option: str, *, turned_away: bool = False) -> None:
+        """``c`` leaves the corridor for outside option ``option`` (``turned_away``: an
+        embargo shut the routes it would have weighed)."""
         self.diverted += c.qty
         if self.counting:
             self.outside[option] = self.outside.get(option, 0.0) + c.qty
+            if turned_away:
+                self.turned_away += c.qty
 
     def chose(self, node: str, path: Path, qty: float) -> None:
         """``qty`` units chose ``path`` at decision node ``node``."""
@@ -269,6 +274,7 @@ class FlowState:
         self.transit = Histogram()
         self.stage_h = {}
         self.outside = {}
+        self.turned_away = 0.0
         self.choices = {}
         for p in self.paths:
             p.delivered = 0.0
@@ -310,6 +316,7 @@ class FlowState:
             diverted_units=self.diverted,
             diverted_period_units=self.diverted - self.diverted_at_warmup,
             outside=dict(self.outside),
+            turned_away_period_units=self.turned_away,
             routes=tuple(
                 RouteRecord(p.label, p.delivered, dict(p.daily or {}), p.transit or Histogram())
                 for p in self.paths

@@ -173,6 +173,7 @@ class FlowRecord:
     diverted_units: float = 0.0  # left for an outside option since t = 0
     diverted_period_units: float = 0.0  # ... in the statistics period
     outside: dict[str, float] = field(default_factory=dict)  # period units per option
+    turned_away_period_units: float = 0.0  # of them: because an embargo shut its routes
     routes: tuple[RouteRecord, ...] = ()  # flows with several routes: delivered per route
     #: units that chose each route at each decision node, (node, route label) -> units
     choices: dict[tuple[str, str], float] = field(default_factory=dict)

@@ -2,6 +2,10 @@
 the tidy tables made of those dicts.
 
 Names: ``delivered_t_per_yr``, ``offered_t_per_yr``, ``delivered_ratio``,
+``diverted_t_per_yr`` (cargo that left for a competing corridor), ``carried_ratio``
+(delivered over the cargo that chose the corridor: offered less what chose another
+corridor of its own accord, so cargo an embargo turned away counts as not carried; equal
+to ``delivered_ratio`` without outside options),
 ``transit_mean_days`` (tonne-weighted over flows), ``in_system_t``,
 ``max_backlog_growth_days`` (the steepest queue trend, from the bottleneck ranking),
 ``mser_warmup_days``; per flow ``delivered_t_per_yr``, ``transit_mean_days``,
@@ -67,6 +71,15 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
     t_per_unit = bal["generated_t"] / bal["generated_units"].where(bal["generated_units"] > 0)
     offered_t = float((flows.set_index("flow")["offered_units"] * t_per_unit.fillna(0.0)).sum())
     delivered_t = float(flows["delivered_t"].sum())
+    mass = flows.set_index("flow")
+    per_unit = t_per_unit.reindex(mass.index).fillna(0.0)
+    diverted_t = (
+        float((mass["diverted_units"] * per_unit).sum()) if "diverted_units" in mass else 0.0
+    )
+    turned_t = (
+        float((mass["turned_away_units"] * per_unit).sum()) if "turned_away_units" in mass else 0.0
+    )
+    chose_t = offered_t - (diverted_t - turned_t)  # offered less what chose another corridor
     weights = flows["delivered_t"].where(flows["transit_mean_days"].notna(), 0.0)
     transit = (
         float((flows["transit_mean_days"].fillna(0.0) * weights).sum() / weights.sum())
@@ -79,6 +92,8 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
         "delivered_t_per_yr": delivered_t * per_yr,
         "offered_t_per_yr": offered_t * per_yr,
         "delivered_ratio": delivered_t / offered_t if offered_t > 0 else math.nan,
+        "carried_ratio": delivered_t / chose_t if chose_t > 0 else math.nan,
+        "diverted_t_per_yr": diverted_t * per_yr,
         "transit_mean_days": transit,
         "in_system_t": float(flows["in_system_t"].sum()),
         "max_backlog_growth_days": float(growth.max()) if len(b) else 0.0,

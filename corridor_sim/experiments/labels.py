@@ -13,6 +13,8 @@ KPI_NAMES: dict[str, tuple[str, str]] = {
     "delivered_t_per_yr": ("delivered", "t/yr"),
     "offered_t_per_yr": ("offered", "t/yr"),
     "delivered_ratio": ("delivered / offered", "ratio"),
+    "carried_ratio": ("delivered / chose the corridor", "ratio"),
+    "diverted_t_per_yr": ("lost to competing corridors", "t/yr"),
     "transit_mean_days": ("mean transit time", "days"),
     "transit_p95_days": ("95th percentile transit time", "days"),
     "in_system_t": ("cargo in the system at the end", "t"),

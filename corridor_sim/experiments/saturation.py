@@ -5,14 +5,18 @@ month (:func:`~corridor_sim.experiments.seasonal.whole_years`), so the start and
 of the period fall at the same, calm point of the season.
 
 **A run at multiplier m** (every flow's volume times ``m``) gives two numbers: the cargo
-delivered in the statistics period over the cargo offered (tonnes / tonnes), and the
+delivered in the statistics period over the cargo that chose the corridor (tonnes /
+tonnes; the cargo offered, less what chose a competing corridor of its own accord:
+``carried_ratio`` of :mod:`~corridor_sim.experiments.kpis`, which is delivered / offered
+when no flow has an outside option; cargo an embargo turned away counts as not carried),
+and the
 largest rise of an element's queue from the start to the end of the period, in days of
 that element's capacity (``capacity_t_per_day`` of ``result.elements``; in days of
 capacity rather than throughput, so one queued train cannot count as weeks at low demand).
 
 **A step** runs ``replications`` replications at ``m`` (common random numbers: replication
 ``i`` has the same seed at every ``m``) and decides on the 95% Student-t interval of the
-mean of each number: *sustainable* when delivered/offered lies wholly at or above
+mean of each number: *sustainable* when the carried ratio lies wholly at or above
 ``1 - tolerance`` and the queue rise wholly at or below ``max_backlog_days``; *saturated*
 when either lies wholly on the wrong side; otherwise it doubles the replications, up to
 ``max_replications``, and then stays *undecided*. (Runs that all agree give an interval of
@@ -145,7 +149,10 @@ def probe(shared: Scenario, task: tuple[float, int, np.random.SeedSequence]) -> 
     return {
         "multiplier": m,
         "replication": index,
-        "delivered_ratio": k["delivered_ratio"],
+        "delivered_ratio": k["carried_ratio"],
+        "diverted_share": k["diverted_t_per_yr"] / k["offered_t_per_yr"]
+        if k["offered_t_per_yr"]
+        else 0.0,
         "backlog_days": days,
         "backlog_element": worst,
         "transit_mean_days": k["transit_mean_days"],

@@ -183,7 +183,8 @@ def rule_line(sat: Saturation) -> str:
     """What counts as sustainable, how many replications a step takes, how fine the search."""
     rule = sat.criterion
     return (
-        f"Sustainable = delivered >= {1 - rule.tolerance:.0%} of offered and no queue longer "
+        f"Sustainable = carried (delivered / the cargo that chose the corridor: offered, "
+        f"less what chose a competing corridor) >= {1 - rule.tolerance:.0%} and no queue longer "
         f"at the end of the period than at its start by more than {rule.max_backlog_days:g} "
         "days of its capacity, each on the 95% CI of the mean over replications (steps start "
         f"with {sat.replications} replications, up to {sat.max_replications}); bisection to "
@@ -232,7 +233,7 @@ def step_rows(steps: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
     header = [
         "multiplier",
         "runs",
-        "delivered/offered % [95% CI]",
+        "carried % [95% CI]",
         "queue rise, days of capacity [95% CI]",
         "verdict",
     ]

@@ -13,7 +13,8 @@ STAGE_COLUMNS = ["flow", "element", "role", "position", "wait_h", "move_h", "wai
 def flow_table(record: RunRecord) -> pd.DataFrame:
     """Per flow over the statistics period: offered and delivered units and tonnes, what
     is still in the system at the end, what left for competing corridors
-    (``diverted_units``), transit time mean/p50/p95 (days); ``empty_of``
+    (``diverted_units``; ``turned_away_units`` of it because an embargo shut the flow's
+    routes), transit time mean/p50/p95 (days); ``empty_of``
     names the loaded flow a flow of empties returns from ("" for cargo)."""
     rows = []
     for f in record.flows:
@@ -29,6 +30,7 @@ def flow_table(record: RunRecord) -> pd.DataFrame:
                 "in_system_units": f.in_system_units,
                 "in_system_t": f.in_system_units * f.mass_per_unit_t,
                 "diverted_units": f.diverted_period_units,
+                "turned_away_units": f.turned_away_period_units,
                 "transit_mean_days": t.mean / DAY_H,
                 "transit_p50_days": t.quantile(0.5) / DAY_H,
                 "transit_p95_days": t.quantile(0.95) / DAY_H,

@@ -105,5 +105,5 @@ def test_saturation_shows_the_answer_and_the_steps(experiments):
     page = sat._repr_html_()
     assert "Saturation: teaching_two_ports" in page
     assert html.escape(sat.answer()) in page
-    assert "delivered/offered % [95% CI]" in page and "Transit-time curve" in page
+    assert "carried % [95% CI]" in page and "Transit-time curve" in page
     assert sat.status in repr(sat)

@@ -17,7 +17,8 @@ from corridor_sim.experiments.kpis import kpis, run_kpis, split_key
 
 KEYS = ["scope", "subject", "kpi"]
 STATS = ["mean", "half_width", "ci_low", "ci_high", "n"]
-CORRIDOR_KPIS = 7  # delivered, offered, ratio, transit, in system, backlog growth, MSER
+CORRIDOR_KPIS = 9  # delivered, offered, ratio, carried ratio, diverted, transit, in system,
+# backlog growth, MSER
 FLOW_KPIS = 3  # delivered, transit mean, transit p95
 ELEMENT_KPIS = 6  # utilisation, wait share, backlog growth, score, throughput, queue rise
 

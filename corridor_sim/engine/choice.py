@@ -92,7 +92,7 @@ class Router:
             return False
         _commit(c, hop, pick)
         c.path = pick
-        self.flow.chose(node.name, pick, c.qty)
+        self.flow.chose(node.name, pick.route[hop + 2].name, c.qty)
         return True
 
     def _pick(

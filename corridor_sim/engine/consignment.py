@@ -183,8 +183,8 @@ class FlowState:
     statistics-period deliveries, weighted by units; ``daily`` the units delivered per
     day of the run (day -> units, for time series); ``outside`` the units that took each
     outside option (``turned_away`` of them because an embargo shut the flow's routes)
-    and ``choices`` the units that chose each route at each decision node (node, route
-    label), in the statistics period.
+    and ``choices`` the units that went each way from each decision node (node, next
+    node), in the statistics period.
     """
 
     def __init__(
@@ -259,10 +259,10 @@ class FlowState:
             if turned_away:
                 self.turned_away += c.qty
 
-    def chose(self, node: str, path: Path, qty: float) -> None:
-        """``qty`` units chose ``path`` at decision node ``node``."""
+    def chose(self, node: str, way: str, qty: float) -> None:
+        """``qty`` units chose to go on from decision node ``node`` to node ``way``."""
         if self.counting:
-            key = (node, path.label)
+            key = (node, way)
             self.choices[key] = self.choices.get(key, 0.0) + qty
 
     def reset_stats(self) -> None:

@@ -175,7 +175,7 @@ class FlowRecord:
     outside: dict[str, float] = field(default_factory=dict)  # period units per option
     turned_away_period_units: float = 0.0  # of them: because an embargo shut its routes
     routes: tuple[RouteRecord, ...] = ()  # flows with several routes: delivered per route
-    #: units that chose each route at each decision node, (node, route label) -> units
+    #: units that went each way from each decision node, (node, next node) -> units
     choices: dict[tuple[str, str], float] = field(default_factory=dict)
 
 

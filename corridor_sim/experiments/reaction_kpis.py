@@ -6,8 +6,9 @@ Four scopes, each subject naming what it is about with a ``/`` between the parts
 
 - ``route``, ``<flow>/<route>`` (flows with several routes): ``delivered_t_per_yr``,
   ``share`` (of the flow's deliveries), ``transit_mean_days``, ``transit_p95_days``;
-- ``choice``, ``<flow>/<node>/<route>``: ``share`` of the flow's units that chose the
-  route at that decision node;
+- ``choice``, ``<flow>/<node>/<way>``: ``units_per_yr`` (and ``t_per_yr``) that went on
+  from that decision node to node ``way``, and their ``share`` of the flow's units
+  choosing there;
 - ``outside``, ``<flow>/<option>``: ``diverted_t_per_yr`` and ``share_of_offered``, the
   cargo that left the corridor for a competing one;
 - ``embargo``, ``<node>/<handling class>``: ``days_on``, ``episodes``, ``held_units``
@@ -48,7 +49,9 @@ def reaction_kpis(result: SimulationResult) -> dict[str, float]:
         for k in ROUTE_KPIS:
             out[f"{key}:{k}"] = float(getattr(r, k))
     for c in result.choices.itertuples():
-        out[f"choice:{c.flow}/{c.node}/{c.route}:share"] = float(c.share)
+        out[f"choice:{c.flow}/{c.node}/{c.way}:units_per_yr"] = float(c.units) * per_yr
+        out[f"choice:{c.flow}/{c.node}/{c.way}:t_per_yr"] = float(c.t) * per_yr
+        out[f"choice:{c.flow}/{c.node}/{c.way}:share"] = float(c.share)
     for o in result.outside.itertuples():
         key = f"outside:{o.flow}/{o.option}"
         out[f"{key}:diverted_t_per_yr"] = float(o.diverted_t) * per_yr

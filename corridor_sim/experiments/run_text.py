@@ -15,6 +15,7 @@ from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.kpis import CORRIDOR
+from corridor_sim.experiments.reaction_text import reaction_lines
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.experiments.views import as_table, clip, headline_table
 from corridor_sim.htmlrepr import Bars, html_block
@@ -169,8 +170,9 @@ def balance_line(rr: ReplicatedRun) -> str:
     diffs = runs.loc[(runs["scope"] == CORRIDOR) & (runs["kpi"] == "balance_difference_units")]
     worst = float(diffs["value"].max()) if len(diffs) else 0.0
     every = f"all {rr.n} replications" if rr.n > 1 else "the replication"
+    diverted = " + diverted" if any(f.outside for f in rr.scenario.flows.values()) else ""
     return (
-        f"Mass balance: OK in {every} (generated = delivered + in system for each flow "
+        f"Mass balance: OK in {every} (generated = delivered{diverted} + in system for each flow "
         f"({len(rr.flows)}), in - out = contents for every element; largest difference "
         f"{worst:.3g} units)."
     )
@@ -251,6 +253,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         "",
         *schedule_lines(rr),
         *pool_lines(rr),
+        *reaction_lines(rr),
         verdict_line(rr),
         balance_line(rr),
     ]

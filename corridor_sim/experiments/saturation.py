@@ -140,6 +140,11 @@ def backlog_days(result: SimulationResult) -> tuple[float, str]:
     return worst, name
 
 
+def _share(part: float | str, whole: float | str) -> float:
+    """``part / whole`` of two KPI values (0 if nothing was offered)."""
+    return float(part) / float(whole) if float(whole) > 0 else 0.0
+
+
 def probe(shared: Scenario, task: tuple[float, int, np.random.SeedSequence]) -> dict[str, Any]:
     """Replication ``index`` at multiplier ``m`` (a worker's job): one row of ``probes``."""
     m, index, child = task
@@ -150,9 +155,7 @@ def probe(shared: Scenario, task: tuple[float, int, np.random.SeedSequence]) -> 
         "multiplier": m,
         "replication": index,
         "delivered_ratio": k["carried_ratio"],
-        "diverted_share": k["diverted_t_per_yr"] / k["offered_t_per_yr"]
-        if k["offered_t_per_yr"]
-        else 0.0,
+        "diverted_share": _share(k["diverted_t_per_yr"], k["offered_t_per_yr"]),
         "backlog_days": days,
         "backlog_element": worst,
         "transit_mean_days": k["transit_mean_days"],

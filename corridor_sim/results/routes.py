@@ -24,7 +24,7 @@ ROUTE_COLUMNS = [
     "transit_mean_days",
     "transit_p95_days",
 ]
-CHOICE_COLUMNS = ["flow", "node", "route", "units", "share"]
+CHOICE_COLUMNS = ["flow", "node", "way", "units", "t", "share"]
 OUTSIDE_COLUMNS = ["flow", "option", "diverted_units", "diverted_t", "share_of_offered"]
 EMBARGO_COLUMNS = [
     "node",
@@ -65,20 +65,21 @@ def route_table(record: RunRecord) -> pd.DataFrame:
 
 
 def choice_table(record: RunRecord) -> pd.DataFrame:
-    """Per flow, decision node and route: the units that chose the route there, and
-    their share of the units that chose at that node."""
+    """Per flow, decision node and way on (the next node): the units (and t) that went
+    that way from there, and their share of the flow's units that chose at that node."""
     rows = []
     for f in record.flows:
         at: dict[str, float] = {}
         for (node, _), units in f.choices.items():
             at[node] = at.get(node, 0.0) + units
-        for (node, route), units in sorted(f.choices.items()):
+        for (node, way), units in sorted(f.choices.items()):
             rows.append(
                 {
                     "flow": f.name,
                     "node": node,
-                    "route": route,
+                    "way": way,
                     "units": units,
+                    "t": units * f.mass_per_unit_t,
                     "share": units / at[node] if at[node] > 0 else math.nan,
                 }
             )

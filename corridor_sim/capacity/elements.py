@@ -61,12 +61,15 @@ def vessel_load(scenario: Scenario, link: SeaLink, v: VesselSpec, cls: str) -> f
 
 
 def demand_by_element(scenario: Scenario) -> dict[str, dict[str, float]]:
-    """Offered tonnes a year through each element, by commodity."""
+    """Offered tonnes a year through each element, by commodity (a flow with several
+    routes split by their nominal shares, :attr:`FlowSpec.legs`)."""
     out: dict[str, dict[str, float]] = defaultdict(dict)
     for f in scenario.flows.values():
-        for name in f.path:
-            d = out[name]
-            d[f.commodity] = d.get(f.commodity, 0.0) + flow_t_per_yr(scenario, f)
+        t = flow_t_per_yr(scenario, f)
+        for path, share in f.legs:
+            for name in path:
+                d = out[name]
+                d[f.commodity] = d.get(f.commodity, 0.0) + t * share
     return dict(out)
 
 
@@ -125,11 +128,13 @@ def _carried(scenario: Scenario, classes: set[str]) -> list[str]:
 # -- nodes ----------------------------------------------------------------------------
 def batch_units(scenario: Scenario, f: FlowSpec, node: str) -> float:
     """Largest batch (units) in which flow ``f`` reaches ``node``: a full train after a
-    rail link, a vessel load after a sea link, else the flow's own arrival size."""
-    i = f.path.index(node)
+    rail link, a vessel load after a sea link, else the flow's own arrival size (on the
+    first of its routes that passes ``node``)."""
+    path = next(p for p in f.paths if node in p[0::2])
+    i = path.index(node)
     if i == 0:
         return f.size_units
-    link = scenario.links[f.path[i - 1]]
+    link = scenario.links[path[i - 1]]
     cls = scenario.commodities[f.commodity].handling
     if isinstance(link, RailLink):
         return link.train_capacity[cls]
@@ -144,7 +149,7 @@ def _batches(scenario: Scenario, spec: NodeSpec) -> tuple[dict[str, float], int]
     largest arrival size anywhere (for the maximum flow)."""
     sizes: dict[str, float] = {}
     for f in scenario.flows.values():
-        if spec.name in f.path[0::2]:
+        if any(spec.name in p[0::2] for p in f.paths):
             size = batch_units(scenario, f, spec.name)
             sizes[f.commodity] = max(sizes.get(f.commodity, 0.0), size)
     here = len(sizes)
@@ -213,18 +218,19 @@ def _handlings(scenario: Scenario, spec: NodeSpec) -> tuple[dict[str, float], in
     count: dict[str, float] = defaultdict(float)
     ways: set[str] = set()
     for f in scenario.flows.values():
-        if spec.name not in f.path[0::2]:
-            continue
-        i = f.path.index(spec.name)
-        sea = []
-        if i > 0 and isinstance(scenario.links[f.path[i - 1]], SeaLink):
-            sea.append("unload")
-        if i + 1 < len(f.path) and isinstance(scenario.links[f.path[i + 1]], SeaLink):
-            sea.append("load")
-        ways.update(sea)
-        t = flow_t_per_yr(scenario, f)
-        weight[f.commodity] += t
-        count[f.commodity] += t * len(sea)
+        for path, share in f.legs:
+            if spec.name not in path[0::2] or share <= 0:
+                continue
+            i = path.index(spec.name)
+            sea = []
+            if i > 0 and isinstance(scenario.links[path[i - 1]], SeaLink):
+                sea.append("unload")
+            if i + 1 < len(path) and isinstance(scenario.links[path[i + 1]], SeaLink):
+                sea.append("load")
+            ways.update(sea)
+            t = flow_t_per_yr(scenario, f) * share
+            weight[f.commodity] += t
+            count[f.commodity] += t * len(sea)
     return {c: count[c] / w for c, w in weight.items() if w > 0}, 2 if len(ways) == 2 else 1
 
 

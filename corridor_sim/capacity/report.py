@@ -215,10 +215,11 @@ def _load(scenario: Scenario, name: str, cap: float) -> float:
         return math.inf
     ways: dict[tuple[str, str], float] = {}
     for f in scenario.flows.values():
-        if name in f.path:
-            i = f.path.index(name)
-            key = (f.path[i - 1], f.path[i + 1]) if i % 2 else ("", "")
-            ways[key] = ways.get(key, 0.0) + flow_t_per_yr(scenario, f)
+        for path, share in f.legs:
+            if name in path:
+                i = path.index(name)
+                key = (path[i - 1], path[i + 1]) if i % 2 else ("", "")
+                ways[key] = ways.get(key, 0.0) + flow_t_per_yr(scenario, f) * share
     return max(ways.values(), default=0.0) / cap
 
 
@@ -262,8 +263,9 @@ def _arcs(scenario: Scenario) -> list[tuple[str, str, str]]:
     """Each link from its origin to its destination, and back where a flow uses it so."""
     arcs = {(name, lk.origin, lk.destination) for name, lk in scenario.links.items()}
     for f in scenario.flows.values():
-        for i in range(1, len(f.path), 2):
-            arcs.add((f.path[i], f.path[i - 1], f.path[i + 1]))
+        for path in f.paths:
+            for i in range(1, len(path), 2):
+                arcs.add((path[i], path[i - 1], path[i + 1]))
     return sorted(arcs)
 
 

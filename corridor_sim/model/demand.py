@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corridor_sim.model import checks
-from corridor_sim.model.choice import OutsideOption, RouteChoice, RouteOption, check_shares
+from corridor_sim.model.choice import (
+    OutsideOption,
+    RouteChoice,
+    RouteOption,
+    check_shares,
+    nominal_shares,
+)
 
 ARRIVAL_PATTERNS = ("poisson", "block_train", "parcels", "deterministic")
 #: priority classes, in the order a vessel loads them: cargo of a service sold on a
@@ -194,6 +200,17 @@ class FlowSpec:
     def paths(self) -> tuple[tuple[str, ...], ...]:
         """Every route the flow may take (its ``path`` first)."""
         return tuple(r.path for r in self.routes) if self.routes else (self.path,)
+
+    @property
+    def legs(self) -> tuple[tuple[tuple[str, ...], float], ...]:
+        """Each route with the share of the flow that the analytic capacity bounds put
+        on it (:func:`~corridor_sim.model.choice.nominal_shares`; 1 for a flow with one
+        route and no outside option)."""
+        options = self.options
+        if len(options) == 1 and not self.outside:
+            return ((options[0].path, 1.0),)
+        shares = nominal_shares(options)
+        return tuple((o.path, s) for o, s in zip(options, shares, strict=True))
 
     @property
     def options(self) -> tuple[RouteOption, ...]:

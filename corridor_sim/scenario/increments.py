@@ -37,7 +37,7 @@ def _vessel(raw: dict[str, Any], name: str) -> tuple[str, dict[str, Any]]:
 def increments(scenario: Scenario) -> list[tuple[str, str, dict[str, Any]]]:
     """``(element, change, {path: value})`` for each unit of capacity to try."""
     raw = scenario.raw
-    used = {name for f in scenario.flows.values() for name in f.path}
+    used = {name for f in scenario.flows.values() for path in f.paths for name in path}
     berth_types = {
         (end, v.berth)
         for link in scenario.links.values()

@@ -50,10 +50,11 @@ def test_valid_routes_load(tmp_path):
 
 
 def test_k_best_routes_are_found_fastest_first(tmp_path):
-    text = VALID.replace(
-        "    routes:\n      - {route: [o, a, d], share: 60 %}\n      - {route: [o, b, d], share: 30 %}\n",
-        "    routes: {best: 2}\n",
+    listed = (
+        "    routes:\n      - {route: [o, a, d], share: 60 %}\n"
+        "      - {route: [o, b, d], share: 30 %}\n"
     )
+    text = VALID.replace(listed, "    routes: {best: 2}\n")
     text = text.replace("choice: {rule: shares}", "choice: {rule: least_time}")
     text = text.replace("north: {transit: 15 day, share: 10 %}", "north: {transit: 15 day}")
     f = _load(tmp_path, text).flows["f"]

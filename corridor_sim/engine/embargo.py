@@ -1,21 +1,22 @@
 """Acceptance control at a node: the railway's embargo on new cargo for it.
 
-An :class:`Embargo` controls the cargo of one handling class accepted for its node: the
-units sent towards it (committed when a consignment takes, at its origin or a later
+An :class:`Embargo` controls the cargo of one handling class accepted for its node. It
+keeps two counts: ``stock``, the units standing at the node, and ``committed``, the
+units sent towards it (counted when a consignment takes, at its origin or a later
 decision node, a route through the node) and not yet gone from it, on their way or
-standing there, as a railway plans acceptance for a port from the wagons standing there
-and approaching. It goes on when that ``level`` rises above ``above`` and off when it
-falls to ``below`` (hysteresis). While it is on, the flows' routers
-(:mod:`~corridor_sim.engine.choice`) send no new cargo of the class along a route
-through the node: a consignment at its origin takes a route or an outside option without
-an embargo if its flow has one, or waits at the origin (:meth:`hold`); cargo already on
-its way arrives as usual. So the level exceeds ``above`` by at most one consignment.
+standing there. It watches one of them (``counts``: ``standing`` or ``committed``,
+:class:`~corridor_sim.model.acceptance.Embargo`): it goes on when that count rises above
+``above`` and off when it falls to ``below`` (hysteresis). While it is on, the flows'
+routers (:mod:`~corridor_sim.engine.choice`) send no new cargo of the class along a
+route through the node: a consignment at its origin takes a route or an outside option
+without an embargo if its flow has one, or waits at the origin (:meth:`hold`); cargo
+already on its way arrives as usual. So the committed count exceeds ``above`` by at most
+one consignment; the standing count may overshoot by what was on its way.
 
 When it lifts, the held cargo is sent again, oldest first, one instant later (a
-zero-delay event, so that the vehicle whose departure lifted it finishes first), until
-the embargo is on again. ``stock`` (reported, not controlled) is what stands at the
-node. Both change by one call per consignment, and only at nodes with acceptance
-control.
+zero-delay event, so that the vehicle whose departure lifted it finishes first), while
+the embargo stays off; it then leaves its origin as the line out allows. Both counts
+change by one call per consignment, and only at nodes with acceptance control.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ class Embargo:
         self.handling = handling
         self.above = spec.above_units
         self.below = spec.below_units
-        self.level = 0.0  # units committed to the node: on their way or standing there
+        self.watch_committed = spec.counts == "committed"
+        self.committed = 0.0  # units committed to the node: on their way or standing there
         self.stock = 0.0  # units standing at the node
         self.on = False
         self.held: list[tuple[Holder, Consignment, float]] = []  # (node, c, since), in order
@@ -60,21 +62,22 @@ class Embargo:
         self.held_unit_h = 0.0
         self.diverted_units = 0.0
 
-    def commit(self, qty: float) -> None:
-        """``qty`` units were sent towards the node."""
-        self.level += qty
-        if self.level > self.level_max:
-            self.level_max = self.level
-        if not self.on and self.level > self.above + 1e-9:
-            self.on = True
-            self._since = self.env.now
-            if self.counting:
-                self.episodes += 1
+    @property
+    def level(self) -> float:
+        """The count the embargo watches (units)."""
+        return self.committed if self.watch_committed else self.stock
 
-    def withdraw(self, qty: float) -> None:
-        """``qty`` units committed to the node went elsewhere, or left it."""
-        self.level -= qty
-        if self.on and self.level <= self.below + 1e-9:
+    def _check(self, level: float) -> None:
+        """Go on above ``above``, off at ``below``, after ``level`` changed."""
+        if level > self.level_max:
+            self.level_max = level
+        if not self.on:
+            if level > self.above + 1e-9:
+                self.on = True
+                self._since = self.env.now
+                if self.counting:
+                    self.episodes += 1
+        elif level <= self.below + 1e-9:
             self.on = False
             if self.counting:
                 self.hours_on += self.env.now - self._since
@@ -82,17 +85,32 @@ class Embargo:
                 self._releasing = True
                 self.env.timeout(0.0).callbacks.append(self._release)
 
+    def commit(self, qty: float) -> None:
+        """``qty`` units were sent towards the node."""
+        self.committed += qty
+        if self.watch_committed:
+            self._check(self.committed)
+
+    def withdraw(self, qty: float) -> None:
+        """``qty`` units committed to the node went elsewhere, or left it."""
+        self.committed -= qty
+        if self.watch_committed:
+            self._check(self.committed)
+
     def arrive(self, qty: float) -> None:
-        """``qty`` units came in to the node (the stock, reported)."""
+        """``qty`` units came in to the node."""
         self.stock += qty
         if self.stock > self.stock_max:
             self.stock_max = self.stock
-        self.level_max = self.level
+        if not self.watch_committed:
+            self._check(self.stock)
 
     def leave(self, qty: float, committed: bool) -> None:
         """``qty`` units left the node (by a link, or delivered there); ``committed`` if
-        they had been counted in the level (cargo that chose its route)."""
+        they had been counted as committed (cargo that chose its route)."""
         self.stock -= qty
+        if not self.watch_committed:
+            self._check(self.stock)
         if committed:
             self.withdraw(qty)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from corridor_sim.model.acceptance import Embargo
+from corridor_sim.model.acceptance import EMBARGO_COUNTS, Embargo
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES, Commodity
 from corridor_sim.model.distributions import DISTRIBUTIONS, Distribution, deterministic
 from corridor_sim.model.network import BERTH_TYPES, DAY_H, NODE_KINDS, EntryWindow, NodeSpec
@@ -192,23 +192,26 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
     )
 
 
-EMBARGO_KEYS = ["above", "below"]
+EMBARGO_KEYS = ["above", "below", "counts"]
+EMBARGO_REQUIRED = ["above", "below"]
 
 
 def _embargo(r: Reader) -> dict[str, Embargo]:
-    """``embargo: {wagon: {above: 700 wagon, below: 350 wagon}}``: per handling class,
-    the stock at which the railway stops sending new cargo of that class here and the
-    stock at which it sends again, in the class's unit."""
+    """``embargo: {wagon: {above: 700 wagon, below: 350 wagon, counts: standing}}``: per
+    handling class, the stock at which the railway stops sending new cargo of that class
+    here and the stock at which it sends again, in the class's unit; ``counts`` the
+    cargo standing here (default) or also that on its way (``committed``)."""
     e = r.sub("embargo")
     e.check_keys(HANDLING_CLASSES)
     out = {}
     for cls in e.mapping:
         c = e.sub(cls)
-        c.check_keys(EMBARGO_KEYS, required=EMBARGO_KEYS)
+        c.check_keys(EMBARGO_KEYS, required=EMBARGO_REQUIRED)
         dim = CLASS_UNIT[cls]
         above = c.quantity("above", dim).value
         below = c.quantity("below", dim, allow_zero=True).value
-        out[cls] = c.build(Embargo, above, below)
+        counts = c.choice("counts", EMBARGO_COUNTS, "standing")
+        out[cls] = c.build(Embargo, above, below, counts)
     return out
 
 

@@ -126,7 +126,7 @@ def shapes() -> dict[str, Shape]:
         "route_option": ("", {"": (flows.ROUTE_KEYS, ["route"])}),
         "choice": ("", {"": (flows.CHOICE_KEYS, ["rule"])}),
         "outside_option": ("", {"": (flows.OUTSIDE_KEYS, ["transit"])}),
-        "embargo": ("", {"": (nodes.EMBARGO_KEYS, nodes.EMBARGO_KEYS)}),
+        "embargo": ("", {"": (nodes.EMBARGO_KEYS, nodes.EMBARGO_REQUIRED)}),
         "disruption": _kinds(KINDS, lambda r: read_disruption(r, set(), start), "kind"),
         "fleet_pool": ("", {"": (pools.POOL_KEYS, pools.POOL_REQUIRED)}),
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 
+from corridor_sim.model.acceptance import EMBARGO_COUNTS
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
 from corridor_sim.model.choice import CHOICE_RULES
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS, PRIORITIES
@@ -170,6 +171,10 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
             _CLASS_STOCK,
             "stock of the class (its unit) above which no new cargo is sent",
             "700 wagon",
+        ),
+        "counts": choice(
+            EMBARGO_COUNTS,
+            "what is counted: the cargo standing here (default), or also what is on its way",
         ),
         "below": quantity(
             _CLASS_STOCK, "stock at or below which new cargo is sent again", "350 wagon"

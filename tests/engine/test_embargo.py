@@ -25,7 +25,13 @@ def congested(**flow_extra: Any) -> dict[str, Any]:
         "o": {"kind": "origin"},
         "k": {
             "kind": "terminal",
-            "embargo": {"wagon": {"above": f"{ABOVE:g} wagon", "below": f"{BELOW:g} wagon"}},
+            "embargo": {
+                "wagon": {
+                    "above": f"{ABOVE:g} wagon",
+                    "below": f"{BELOW:g} wagon",
+                    "counts": "committed",
+                }
+            },
         },
         "d": {"kind": "destination"},
     }
@@ -112,9 +118,24 @@ def test_cargo_with_another_route_diverts_instead_of_waiting() -> None:
     assert result.balance["difference_units"].abs().max() < 1e-6
 
 
+def test_counting_standing_cargo_overshoots_by_what_is_on_its_way() -> None:
+    """Counting only the wagons standing at k, what is on its way when the embargo goes
+    on still comes (the 5 h approach holds about 20 wagons), and the backlog released
+    when it lifts all comes at once (the approach is a transfer, not a rail line with a
+    headway): the stock passes the threshold by far more than one batch, and the
+    embargo still lifts and comes back."""
+    mapping = congested()
+    mapping["nodes"]["k"]["embargo"]["wagon"]["counts"] = "standing"
+    record = start(mapping).run()
+    embargo = record.elements[1].embargoes[0]
+    assert embargo.stock_max_units > ABOVE + 10 * BATCH
+    assert embargo.episodes >= 2
+
+
 def test_an_embargo_that_never_binds_changes_nothing() -> None:
     quiet = congested()
     quiet["nodes"]["k"]["embargo"]["wagon"] = {"above": "1e9 wagon", "below": "1 wagon"}
+    quiet["nodes"]["k"]["embargo"]["wagon"]["counts"] = "committed"
     plain = congested()
     del plain["nodes"]["k"]["embargo"]
     one, two = start(quiet).run(), start(plain).run()

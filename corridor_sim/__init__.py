@@ -23,7 +23,13 @@ from corridor_sim.errors import CorridorSimError, ScenarioError, SimulationError
 from corridor_sim.experiments import compare, marginal_value, replicate, run, saturation, sweep
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.results import SimulationResult, simulate
-from corridor_sim.scenario import build_scenario, bundled_names, bundled_path, load_scenario
+from corridor_sim.scenario import (
+    build_scenario,
+    bundled_names,
+    bundled_path,
+    load_scenario,
+    without_reaction,
+)
 
 __all__ = [
     "CorridorSimError",
@@ -45,4 +51,5 @@ __all__ = [
     "saturation",
     "simulate",
     "sweep",
+    "without_reaction",
 ]

@@ -30,7 +30,7 @@ import corridor_sim as cs
 OUT = Path("out", "aktau_booking")  # default folder for the figure, under the current one
 
 LINE = "aktau-alat"
-BOOKED = "cont_dostyk_aktau_poti"
+BOOKED = "cont_dostyk_poti"
 EVERY_H = 48.0  # estimate: the scenario's max_wait of 48 h made a timetable
 PER_SAILING_TEU = 50.0  # estimate: half a block train (src: several_titr_block_trains)
 

@@ -41,7 +41,7 @@ def main() -> None:
     )
     print()
     print("Where the Kuryk-Poti containers spend their time (hours per TEU):")
-    stages = result.stages[result.stages.flow == "cont_dostyk_kuryk_poti"]
+    stages = result.stages[result.stages.flow == "cont_dostyk_poti"]
     print(stages[["element", "wait_h", "move_h"]].round(1).to_string(index=False))
     print()
     for path in plotting.save_figures(result, args.out):  # or fmt="svg" / "pdf"

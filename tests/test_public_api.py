@@ -23,6 +23,7 @@ EXPECTED = [
     "saturation",
     "simulate",
     "sweep",
+    "without_reaction",
 ]
 
 

@@ -29,7 +29,7 @@ import numpy as np
 import simpy
 
 from corridor_sim.engine.consignment import Consignment, FlowState, Gate, Path, Station
-from corridor_sim.model.choice import OutsideOption, RouteChoice
+from corridor_sim.model.choice import OutsideOption, RouteChoice, nominal_shares
 
 
 class Timed(Protocol):
@@ -66,6 +66,17 @@ class Router:
         self.outside = tuple((o.name, o.transit.mean_h, o.share) for o in outside)
         self.rng = rng
         self.env = env
+        #: rule pivot: each route's share (nominal), and its free-flow expected time (h)
+        #: from each of its decision hops, taken now (t = 0: every queue empty)
+        self.base_share: dict[int, float] = {}
+        self.free_h: dict[tuple[int, int], float] = {}
+        if self.rule == "pivot":
+            shares = nominal_shares(flow.spec.options)
+            for p in flow.paths:
+                self.base_share[p.index] = shares[p.index]
+                probe = Consignment(flow, flow.spec.size_units, env.now, p)
+                for hop in p.decisions:
+                    self.free_h[(p.index, hop)] = expected_ahead_h(p, hop, probe)
 
     def route(self, c: Consignment, node: Station) -> bool:
         """Set ``c.path`` to go on from ``node`` (the node at ``c.hop``); False if ``c``
@@ -122,9 +133,34 @@ class Router:
                 return options[ties[0]]
             return options[ties[self._draw([1.0 / len(ties)] * len(ties))]]
         scale = self.scale_h or 1.0
-        weights = [math.exp(-(t - best) / scale) for t in times]
+        if self.rule == "pivot":
+            logs = self._pivot_logs(paths, hop, elapsed, times, bool(outside))
+            logs += [-t / scale for t in times[len(paths) :]]
+        else:
+            logs = [-t / scale for t in times]
+        top = max(logs)
+        weights = [math.exp(x - top) for x in logs]
         total = math.fsum(weights)
         return options[self._draw([w / total for w in weights])]
+
+    def _pivot_logs(
+        self, paths: list[Path], hop: int, elapsed: float, times: list[float], outside: bool
+    ) -> list[float]:
+        """Log-weights of ``paths`` by the pivot rule (:mod:`corridor_sim.model.choice`):
+        ``ln s_i - (T_i - T0_i) / scale`` with ``T_i`` the expected time ahead and the
+        shares ``s`` normalised over ``paths``; when outside options compete, the
+        corridor's elapsed time and shares-weighted free-flow time are added, so that the
+        corridor as a whole stands against them on door-to-door time."""
+        scale = self.scale_h or 1.0
+        shares = [self.base_share[p.index] for p in paths]
+        total = math.fsum(shares)
+        free = [self.free_h[(p.index, hop)] for p in paths]
+        ref = math.fsum(s * f for s, f in zip(shares, free, strict=True)) / total
+        base = elapsed + ref if outside else 0.0
+        return [
+            math.log(s / total) - (times[i] - elapsed - f + base) / scale
+            for i, (s, f) in enumerate(zip(shares, free, strict=True))
+        ]
 
     def _draw(self, probabilities: list[float]) -> int:
         u = float(self.rng.random())

@@ -13,7 +13,16 @@ by a :class:`RouteChoice` rule:
   ``exp(-T_i / scale)``, ``T_i`` its expected door-to-door time. This is the
   multinomial logit on generalised cost ``VOT x T`` with dispersion ``1 / (VOT x scale)``:
   ``scale`` is the time difference that makes one route e (2.718) times likelier than
-  another, so a small scale is nearly ``least_time`` and a large one nearly an even split.
+  another, so a small scale is nearly ``least_time`` and a large one nearly an even split;
+- ``pivot``: the incremental (pivot-point) logit (Koppelman 1983, *Transp. Res. Record*
+  944): route ``i`` with probability proportional to ``s_i exp(-(T_i - T0_i) / scale)``,
+  ``s_i`` its share (an observed split) and ``T0_i`` its expected time with every queue
+  empty. With no queues the cargo splits as observed, whatever made it so (tariffs,
+  contracts, rolling stock the model does not know); each ``scale`` of delay above its
+  free-flow time cuts a route's odds by e. Against an outside option the corridor counts
+  as one alternative at its shares-weighted free-flow time plus its routes' delays (a
+  nested logit with the corridor's routes in one nest). Every route needs a share above
+  zero: a pivot cannot create traffic a route never had (use ``logit``).
 
 An :class:`OutsideOption` (another corridor: the Northern route through Russia, the sea
 route through Suez) is chosen at the origin like a route, its expected time the mean of
@@ -28,7 +37,7 @@ from dataclasses import dataclass
 from corridor_sim.model import checks
 from corridor_sim.model.distributions import Distribution
 
-CHOICE_RULES = ("shares", "least_time", "logit")
+CHOICE_RULES = ("shares", "least_time", "logit", "pivot")
 #: shares must sum to one within this
 SHARE_TOLERANCE = 1e-6
 
@@ -74,19 +83,21 @@ class OutsideOption:
 @dataclass(frozen=True)
 class RouteChoice:
     """How a flow picks its route (:data:`CHOICE_RULES`); ``scale_h`` is the logit's
-    scale, hours (required by ``logit`` only)."""
+    scale, hours (required by ``logit`` and ``pivot`` only)."""
 
     rule: str = "shares"
     scale_h: float | None = None
 
     def __post_init__(self) -> None:
         checks.choice(self.rule, CHOICE_RULES, "rule")
-        if self.rule == "logit":
+        if self.rule in ("logit", "pivot"):
             if self.scale_h is None:
-                checks.fail("scale_h", "rule 'logit' needs a scale (hours), e.g. 2 days")
+                checks.fail("scale_h", f"rule {self.rule!r} needs a scale (hours), e.g. 2 days")
             checks.positive(self.scale_h, "scale_h")
         elif self.scale_h is not None:
-            checks.fail("scale_h", f"is used by rule 'logit' only (rule is {self.rule!r})")
+            checks.fail(
+                "scale_h", f"is used by rules 'logit' and 'pivot' only (rule is {self.rule!r})"
+            )
 
 
 def check_shares(
@@ -107,6 +118,14 @@ def check_shares(
             checks.fail("routes", f"shares must sum to 100 % (got {total:.6g})")
     elif total > 1.0 + SHARE_TOLERANCE:
         checks.fail("routes", f"shares must not exceed 100 % together (got {total:.6g})")
+    if rule == "pivot":
+        for r, share in zip(routes, nominal_shares(routes), strict=True):
+            if share <= 0:
+                checks.fail(
+                    "routes",
+                    f"rule 'pivot' needs every route's share above 0 (route {r.label!r} has "
+                    "none): a pivot cannot create traffic a route never had; use 'logit'",
+                )
 
 
 def nominal_shares(routes: tuple[RouteOption, ...]) -> tuple[float, ...]:

@@ -5,5 +5,13 @@ This is the only package that sees raw dictionaries.
 
 from corridor_sim.scenario.build import build_scenario, load_scenario
 from corridor_sim.scenario.bundled import bundled_names, bundled_path, resolve
+from corridor_sim.scenario.variants import without_reaction
 
-__all__ = ["build_scenario", "bundled_names", "bundled_path", "load_scenario", "resolve"]
+__all__ = [
+    "build_scenario",
+    "bundled_names",
+    "bundled_path",
+    "load_scenario",
+    "resolve",
+    "without_reaction",
+]

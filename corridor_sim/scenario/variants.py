@@ -1,4 +1,5 @@
-"""Changed copies of a scenario: a parameter set by its dotted path, or all demand scaled.
+"""Changed copies of a scenario: a parameter set by its dotted path, all demand scaled,
+or the corridor's reactions switched off (:func:`without_reaction`).
 
 Paths address the scenario mapping (``scenario.raw``): keys joined by dots, list items by
 ``[i]``, e.g. ``links.aktau-alat.fleet[0].count`` or ``flows.wagons_kz_poti.volume``. The
@@ -109,3 +110,43 @@ def override(scenario: Scenario, changes: Mapping[str, Any]) -> Scenario:
     if DEMAND in changes:
         out = scale_demand(out, float(changes[DEMAND]))
     return out
+
+
+def without_reaction(scenario: Scenario) -> Scenario:
+    """A copy of ``scenario`` in which the corridor does not react: every flow splits
+    over its routes in fixed proportions, its nominal shares
+    (:attr:`~corridor_sim.model.demand.FlowSpec.legs`: the published split where the
+    scenario gives one), and never leaves for an outside option; no railway embargoes a
+    node; no fleet pool moves a vessel. What the corridor did before route choice, to
+    compare with it (``corridor_sim.compare(without_reaction(s), s)``).
+
+    Raises :class:`ScenarioError` if the scenario keeps no mapping (``raw``)."""
+    if not scenario.raw:
+        raise ScenarioError(
+            f"scenario {scenario.name!r} keeps no mapping (raw) to change; "
+            "build it with load_scenario or build_scenario"
+        )
+    raw = copy.deepcopy(scenario.raw)
+    raw.pop("fleet_pools", None)
+    for node in raw.get("nodes", {}).values():
+        if isinstance(node, dict):
+            node.pop("embargo", None)
+    for name, spec in scenario.flows.items():
+        flow = raw.get("flows", {}).get(name)
+        if not isinstance(flow, dict) or spec.is_empty_return:
+            continue
+        flow.pop("outside", None)
+        if not spec.routes:
+            flow.pop("choice", None)
+            continue
+        flow["choice"] = {"rule": "shares"}
+        flow["routes"] = [
+            {
+                "label": option.label,
+                "route": list(option.path[0::2]),
+                "via": list(option.path[1::2]),
+                "share": f"{100 * share!r} %",
+            }
+            for option, (_, share) in zip(spec.options, spec.legs, strict=True)
+        ]
+    return build_scenario(raw, name=scenario.name, source=scenario.source)

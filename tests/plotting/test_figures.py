@@ -75,11 +75,11 @@ def test_throughput_bars_carry_every_tonne_by_commodity_with_the_capacity_line(r
 
 
 def test_throughput_of_a_flow_is_its_deliveries_against_its_offered_volume(result):
-    ax = plotting.plot_throughput(result, "cont_dostyk_aktau_poti", period="day")
+    ax = plotting.plot_throughput(result, "cont_dostyk_poti", period="day")
     (bars,) = ax.containers
-    delivered = result.flow_daily.loc[result.flow_daily["flow"] == "cont_dostyk_aktau_poti"]
+    delivered = result.flow_daily.loc[result.flow_daily["flow"] == "cont_dostyk_poti"]
     assert sum(b.get_height() for b in bars) == pytest.approx(delivered["tonnes"].sum())
-    flow = result.flows.set_index("flow").loc["cont_dostyk_aktau_poti"]
+    flow = result.flows.set_index("flow").loc["cont_dostyk_poti"]
     (line,) = [ln for ln in ax.lines if ln.get_label().startswith("offered")]
     per_day = flow.offered_units * 12 / (result.horizon_h / 24)  # 12 t per TEU
     assert line.get_ydata()[0] == pytest.approx(per_day)
@@ -193,9 +193,9 @@ def test_transit_times_mark_each_flows_median_and_p95(result):
 
 
 def test_time_split_bars_add_up_to_each_flows_time_in_stages(result):
-    ax = plotting.plot_time_split(result, ["cont_dostyk_kuryk_poti", "kazakh_crude"])
+    ax = plotting.plot_time_split(result, ["cont_dostyk_poti", "kazakh_crude"])
     stages = result.stages.set_index("flow")
-    for y, flow in enumerate(["cont_dostyk_kuryk_poti", "kazakh_crude"]):
+    for y, flow in enumerate(["cont_dostyk_poti", "kazakh_crude"]):
         widths = [p.get_width() for p in ax.patches if math.isclose(p.get_y() + 0.35, y)]
         total = (stages.loc[flow, "wait_h"].sum() + stages.loc[flow, "move_h"].sum()) / 24
         assert sum(widths) == pytest.approx(total)
@@ -203,7 +203,7 @@ def test_time_split_bars_add_up_to_each_flows_time_in_stages(result):
     colours = {p.get_facecolor() for p in ax.patches}
     assert colours == {to_rgba(_style.VERMILLION), to_rgba(_style.BLUE)}
     # the longest segment of the container flow is wide enough to carry its element's name
-    rows = stages.loc["cont_dostyk_kuryk_poti"].reset_index()
+    rows = stages.loc["cont_dostyk_poti"].reset_index()
     longest = rows.loc[rows[["wait_h", "move_h"]].max(axis=1).idxmax(), "element"]
     assert longest in [t.get_text() for t in ax.texts]
     with pytest.raises(ValueError, match="no flow 'nowhere'"):

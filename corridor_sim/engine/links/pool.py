@@ -2,17 +2,21 @@
 redeployed toward the busier line (:class:`~corridor_sim.model.pools.FleetPool`).
 
 The rule. Every ``review_h`` hours (and only then: one timeout a period, nothing per
-event) the operator looks at each line's backlog per vessel: the tonnes waiting for the
-line at both of its ports, with the cargo held outside a full port on its account (its
-queue, :attr:`~corridor_sim.engine.element.Element.queue`), divided by the vessels
-assigned to it. It moves one vessel from the line with the smallest backlog per vessel
-(among lines with two or more, so that every line keeps one) to the line with the
-largest, if the receiver would still have more per vessel than the donor after the move:
+event) the operator looks at the time each line needs to clear its backlog: the tonnes
+waiting for the line at both of its ports, with the cargo held outside a full port on
+its account (its queue, :attr:`~corridor_sim.engine.element.Element.queue`), over the
+tonnes an hour its assigned vessels carry (each vessel's full load of its heaviest
+class, in t, over its nominal round trip on that line, :meth:`Sea.cycle_h`: so a large
+or fast ship, or a short line, counts for more than one vessel's worth). It moves one
+vessel from the line that would clear soonest (among lines with two or more vessels, so
+that every line keeps one) to the one that would clear last, if the receiver would still
+need longer than the donor after the move:
 
-    backlog_receiver / (n_receiver + 1) > backlog_donor / (n_donor - 1)
+    backlog_r / (rate_r + rate_v,r) > backlog_d / (rate_d - rate_v,d)
 
-That is the hysteresis: the move does not turn the order round, so with the same queues
-the next review would not move the vessel back, and equal queues (or none) move nothing.
+(``rate_v,x``: the moved vessel's tonnes an hour on line x). That is the hysteresis: the
+move does not turn the order round, so with the same queues the next review would not
+move the vessel back, and equal queues (or none) move nothing.
 One vessel a review keeps the fleet from swinging on one week's queue: the operator
 redeploys step by step, as ASCO moves ferries between Kuryk and Turkmenbashi.
 
@@ -48,6 +52,10 @@ class Pool:
         for vessel in self.vessels:
             vessel.hub = hub
         self.reviews = 0
+        #: tonnes per unit of each handling class (its heaviest commodity)
+        self._unit_t: dict[str, float] = {}
+        for c in lines[0].ctx.commodities:
+            self._unit_t[c.handling] = max(self._unit_t.get(c.handling, 0.0), c.mass_per_unit_t)
         env.timeout(spec.review_h).callbacks.append(self._review)
 
     def _review(self, _event: simpy.Event) -> None:
@@ -62,23 +70,45 @@ class Pool:
         """Vessels assigned to each line (serving it, or on their way to it)."""
         return {line: sum(v.duty is line for v in self.vessels) for line in self.lines}
 
+    def rate_t_per_h(self, line: Sea, vessel: Vessel) -> float:
+        """Tonnes an hour ``vessel`` carries on ``line``: a full load of its heaviest
+        class over its nominal round trip there."""
+        unit_t = self._unit_t
+        load = max(
+            (units * unit_t.get(cls, 0.0) for cls, units in vessel.capacity.items()),
+            default=0.0,
+        )
+        return load / line.cycle_h(vessel)
+
+    def clearing_h(self, line: Sea, rate: float) -> float:
+        """Hours ``line`` needs to clear its backlog at ``rate`` t/h (inf at no rate)."""
+        backlog = self.backlog_t(line)
+        if backlog <= 0:
+            return 0.0
+        return backlog / rate if rate > 0 else float("inf")
+
     def review(self) -> Vessel | None:
         """Apply the rule (module docstring) once; the vessel moved, if any."""
         self.reviews += 1
-        n = self.assigned()
-        per = {line: self.backlog_t(line) / k for line, k in n.items()}
-        donors = [line for line in self.lines if n[line] >= 2]
+        duty = {line: [v for v in self.vessels if v.duty is line] for line in self.lines}
+        rate = {
+            line: sum(self.rate_t_per_h(line, v) for v in vessels) for line, vessels in duty.items()
+        }
+        clear = {line: self.clearing_h(line, rate[line]) for line in self.lines}
+        donors = [line for line in self.lines if len(duty[line]) >= 2]
         if not donors:
             return None
-        donor = min(donors, key=per.__getitem__)
-        receiver = max(self.lines, key=per.__getitem__)
-        if receiver is donor:
-            return None
-        after_receiver = self.backlog_t(receiver) / (n[receiver] + 1)
-        after_donor = self.backlog_t(donor) / (n[donor] - 1)
-        if not after_receiver > after_donor:
+        donor = min(donors, key=clear.__getitem__)
+        receiver = max(self.lines, key=clear.__getitem__)
+        if receiver is donor or clear[receiver] <= 0:
             return None
         vessel = self._pick(donor, receiver)
+        after_receiver = self.clearing_h(
+            receiver, rate[receiver] + self.rate_t_per_h(receiver, vessel)
+        )
+        after_donor = self.clearing_h(donor, rate[donor] - self.rate_t_per_h(donor, vessel))
+        if not after_receiver > after_donor:
+            return None
         vessel.reassign(receiver)
         return vessel
 

@@ -88,10 +88,11 @@ class Sea(Crossing):
         return self._cargo
 
     def cycle_h(self, vessel: Vessel) -> float:
-        """A vessel's nominal round trip, hours (route choice's estimate): two crossings,
-        and at each port the call's overhead (berth time, mean formalities) and the
-        handling of one full load of its largest class in and one out."""
-        hours = 2.0 * vessel.sailing_h
+        """A vessel's nominal round trip on this link, hours (route choice's and the
+        fleet pools' estimate): two crossings, and at each port the call's overhead
+        (berth time, mean formalities) and the handling of one full load of its largest
+        class in and one out."""
+        hours = 2.0 * self.spec.sailing_time_h(vessel.spec)
         for port in self.ports:
             spec = port.spec
             hours += spec.berth_time_h

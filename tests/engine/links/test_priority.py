@@ -226,7 +226,7 @@ def test_mass_balance_holds_with_priorities_and_bookings():
     feeder line: every unit generated is delivered or still in the system."""
     base = shortened(cs.load_scenario(cs.bundled_path("middle_corridor_2024")), 90 * 24.0)
     link = dataclasses.replace(base.links["aktau-alat"], every_h=72.0, max_wait_h=None)
-    name = "cont_dostyk_aktau_poti"
+    name = "cont_dostyk_poti"
     booked = dataclasses.replace(
         base.flows[name], priority="scheduled", booking=cs.model.Booking("aktau-alat", 100.0)
     )

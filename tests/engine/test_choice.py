@@ -172,3 +172,37 @@ def test_same_seed_same_choices() -> None:
     one = cs.simulate(build(mapping)).choices
     two = cs.simulate(build(mapping)).choices
     assert one.equals(two)
+
+
+def test_pivot_keeps_the_observed_split_without_queues() -> None:
+    """At 2 wagons a day the borders hardly queue: the pivot logit splits as the shares."""
+    mapping = parallel({"rule": "pivot", "scale": "1 h"}, ("70 %", "30 %"), volume="2 wagon/day")
+    mapping["simulation"]["horizon"] = "2000 day"
+    a, b, _ = _split(mapping)
+    assert _within_binomial(a, a + b, 0.7), (a, b)
+
+
+def test_pivot_moves_cargo_off_the_congested_route() -> None:
+    """Border a serves in 2 h (b in 1 h): at 20 wagons a day a's queue grows and the
+    pivot sends less than its 70 % share there, and less than fixed shares would."""
+    mapping = parallel({"rule": "pivot", "scale": "1 h"}, ("70 %", "30 %"), volume="20 wagon/day")
+    mapping["nodes"]["a"]["service_time"]["mean"] = "2 h"
+    a, b, result = _split(mapping)
+    assert a / (a + b) < 0.6, (a, b)
+    assert result.balance["difference_units"].abs().max() < 1e-6
+
+
+def test_without_reaction_keeps_the_shares_and_drops_the_rest() -> None:
+    mapping = parallel(
+        {"rule": "logit", "scale": "2 h"},
+        ("60 %", "40 %"),
+        outside={"sea": {"transit": "1 h"}},
+    )
+    mapping["nodes"]["a"]["embargo"] = {"wagon": {"above": "5 wagon", "below": "1 wagon"}}
+    fixed = cs.without_reaction(build(mapping))
+    f = fixed.flows["f"]
+    assert f.choice is not None and f.choice.rule == "shares"
+    assert [o.share for o in f.routes] == pytest.approx([0.6, 0.4])
+    assert f.outside == () and fixed.nodes["a"].embargo == {}
+    a, b, result = _split(fixed.raw)
+    assert result.outside.empty and _within_binomial(a, a + b, 0.6)

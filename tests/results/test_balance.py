@@ -1,5 +1,6 @@
-"""The mass balance: every unit generated is delivered or still held somewhere, in every
-bundled scenario; a unit that goes missing raises SimulationError."""
+"""The mass balance: every unit generated is delivered, diverted to a competing corridor
+or still held somewhere, in every bundled scenario; a unit that goes missing raises
+SimulationError."""
 
 import pandas as pd
 import pytest
@@ -12,14 +13,17 @@ from corridor_sim.results import balance
 
 @pytest.mark.parametrize("name", cs.bundled_names())
 def test_bundled_scenarios_balance(name):
-    """For every flow: generated = delivered + in system (difference ≈ 0), and cargo moved."""
+    """For every flow: generated = delivered + diverted + in system (difference ≈ 0), and
+    cargo moved."""
     _, result = bundled_run(name)
     table = result.balance
     assert len(table) == len(result.flows) > 0
     for row in table.itertuples():
         assert row.generated_units > 0, row.flow
         assert row.difference_units == pytest.approx(0.0, abs=1e-6 * row.generated_units)
-        assert row.delivered_units + row.in_system_units == pytest.approx(row.generated_units)
+        assert row.delivered_units + row.diverted_units + row.in_system_units == pytest.approx(
+            row.generated_units
+        )
         assert row.delivered_t == pytest.approx(
             row.delivered_units * row.generated_t / row.generated_units
         )

@@ -89,7 +89,7 @@ def test_mass_balance_holds_with_pools():
 def test_a_pool_that_never_reviews_changes_nothing():
     """A pool whose first review comes after the run: the tables are those of the
     scenario without the pool, to the bit."""
-    scenario = short("middle_corridor_2024", 30)
+    scenario = dataclasses.replace(short("middle_corridor_2024", 30), fleet_pools={})
     pool = cs.model.FleetPool("asco", ("kuryk-alat", "turkmenbashi-alat"), 1e6)
     pooled = dataclasses.replace(scenario, fleet_pools={"asco": pool})
     plain, idle = cs.simulate(scenario, seed=3), cs.simulate(pooled, seed=3)

@@ -1,6 +1,7 @@
-"""What if ASCO ran its Caspian ferries as one fleet? The 2024 scenario with the vessels
-of the Alat-Kuryk and Alat-Turkmenbashi lines pooled (each week one vessel moves to the
-line with more cargo waiting per vessel), against the two fixed fleets as bundled.
+"""What does running ASCO's Caspian ferries as one fleet buy? The 2024 scenario with the
+vessels of the Alat-Kuryk and Alat-Turkmenbashi lines pooled, as bundled (each week one
+vessel moves to the line that would take longest to clear its backlog), against the two
+lines' fleets fixed.
 
 ASCO runs one fleet of rail ferries and Ro-Ros on its Baku(Alat)-Kuryk/Aktau and
 Baku(Alat)-Turkmenbashi lines and moves ships to the busier one (docs/scenario_format.md,
@@ -34,6 +35,7 @@ def scenarios(days: float) -> tuple[cs.Scenario, cs.Scenario]:
     path = cs.bundled_path("middle_corridor_2024")
     mapping = yaml.safe_load(path.read_text(encoding="utf-8"))
     mapping["simulation"]["horizon"] = f"{days:g} day"
+    mapping.pop("fleet_pools", None)  # the bundled scenario pools them already
     fixed = cs.build_scenario({**mapping, "name": "fixed_fleets"}, source=path)
     pooled = cs.build_scenario({**mapping, "name": "asco_pool", "fleet_pools": POOL}, source=path)
     return fixed, pooled

@@ -234,7 +234,7 @@ def pool_lines(rr: ReplicatedRun) -> list[str]:
         )
     header = ["pool", "line", "own vessels", "vessel-days", "vessels serving", "util %"]
     return [
-        "Fleet pools (vessels move to the line with the most cargo waiting per vessel)",
+        "Fleet pools (vessels move to the line that would take longest to clear its backlog)",
         *table([*header, "line changes"], rows, "llrrrrr"),
         "",
     ]

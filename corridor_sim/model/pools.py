@@ -1,5 +1,5 @@
 """Fleet pools: one operator's vessels serving several sea lines from a shared hub port,
-redeployed every ``review_h`` toward the line with the most cargo waiting per vessel
+redeployed every ``review_h`` toward the line that would take longest to clear its backlog
 (ASCO's ferries on Alat-Kuryk and Alat-Turkmenbashi).
 
 A :class:`FleetPool` checks its own values; :func:`check_pools` checks how the pools fit

@@ -122,7 +122,7 @@ def read_flow(
         path,
         priority=priority,
         booking=booking,
-        routes=routes if len(routes) > 1 else (),
+        routes=routes if len(routes) > 1 or outside else (),
         choice=choice,
         outside=outside,
     )

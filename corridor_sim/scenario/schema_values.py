@@ -404,7 +404,7 @@ MEANING: dict[str, str] = {
     "until the vessel sails (what it does not fill sails empty)",
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",
     "fleet_pool": "one operator's fleet over several sea lines sharing a port (the hub): "
-    "every 'review' one vessel moves to the line with the most cargo waiting per vessel",
+    "every 'review' one vessel moves to the line that would take longest to clear its backlog",
 }
 
 

@@ -44,18 +44,13 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from corridor_sim.experiments.equilibrium_options import (
-    Option,
-    Shares,
-    choice_flows,
-    start_shares,
-    with_shares,
-)
+from corridor_sim.experiments.equilibrium_options import Option, choice_flows, start_shares
 from corridor_sim.experiments.equilibrium_result import Equilibrium, option_summary
 from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.run import ReplicatedRun, run
 from corridor_sim.experiments.seeds import check_seed, scenario_seed
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.scenario.shares import Shares, with_shares
 
 DAY_H = 24.0
 #: how an option's time in an iteration was found

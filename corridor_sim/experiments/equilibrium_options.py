@@ -1,6 +1,6 @@
 """The choices an equilibrium run works on: each flow's options (its routes through the
-model and its outside options), the shares it starts from, and the scenario with given
-shares under rule ``shares``.
+model and its outside options) and the shares it starts from (the scenario at given
+shares is :func:`corridor_sim.scenario.shares.with_shares`).
 
 A flow takes part when it has two or more options and is not a flow of empties going
 back (those follow their loaded units). Shares are fractions (0-1) of a flow's cargo, one
@@ -10,20 +10,14 @@ per option, in the order of :func:`flow_options`: the flow's routes first (its
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from corridor_sim.errors import ScenarioError
-from corridor_sim.model.choice import RouteChoice, RouteOption
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.scenario import Scenario
 
 ROUTE, OUTSIDE = "route", "outside"
-#: per flow, one share per option (in the order of :func:`flow_options`)
-Shares = Mapping[str, Sequence[float]]
 
 
 @dataclass(frozen=True)
@@ -91,54 +85,3 @@ def start_shares(flow: FlowSpec) -> tuple[float, ...]:
     if not flow.routes:  # one route: what the outside options leave
         return (max(0.0, 1.0 - sum(outside)), *outside)
     return (*(float(r.share or 0.0) for r in flow.routes), *outside)
-
-
-def with_shares(scenario: Scenario, shares: Shares) -> Scenario:
-    """``scenario`` with each flow of ``shares`` under rule ``shares`` at those shares
-    (its source mapping ``raw`` changed to match, so that overrides keep them)."""
-    flows = dict(scenario.flows)
-    for name, values in shares.items():
-        flows[name] = _flow_with_shares(flows[name], values)
-    raw = _raw_with_shares(scenario, flows, shares) if scenario.raw else {}
-    return dataclasses.replace(scenario, flows=flows, raw=raw)
-
-
-def _flow_with_shares(flow: FlowSpec, shares: Sequence[float]) -> FlowSpec:
-    n = len(flow.options)
-    routes = tuple(
-        RouteOption(r.path, r.label, float(s))
-        for r, s in zip(flow.options, shares[:n], strict=True)
-    )
-    outside = tuple(
-        dataclasses.replace(o, share=float(s))
-        for o, s in zip(flow.outside, shares[n:], strict=True)
-    )
-    return dataclasses.replace(flow, routes=routes, outside=outside, choice=RouteChoice("shares"))
-
-
-def _raw_with_shares(
-    scenario: Scenario, flows: Mapping[str, FlowSpec], shares: Shares
-) -> dict[str, Any]:
-    """The source mapping with the shares written into each flow's ``routes``,
-    ``choice`` and ``outside``; empty when a flow has one route and an outside option
-    (a file cannot give that route a share: the reader drops a lone route's entry)."""
-    raw = copy.deepcopy(scenario.raw)
-    for name in shares:
-        flow, entry = flows[name], raw.get("flows", {}).get(name)
-        if len(flow.routes) < 2 or not isinstance(entry, dict):
-            return {}
-        entry.pop("route", None)
-        entry.pop("via", None)
-        entry["routes"] = [
-            {"route": list(r.path[0::2]), "via": list(r.path[1::2]), "label": r.label}
-            | {"share": _percent(r.share)}
-            for r in flow.routes
-        ]
-        entry["choice"] = {"rule": "shares"}
-        for o in flow.outside:
-            entry["outside"][o.name] = dict(entry["outside"][o.name], share=_percent(o.share))
-    return raw
-
-
-def _percent(share: float | None) -> str:
-    return f"{100.0 * (share or 0.0):.12g} %"

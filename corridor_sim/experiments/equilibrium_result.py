@@ -13,12 +13,13 @@ from pathlib import Path
 import pandas as pd
 
 from corridor_sim.experiments.confidence import mean_ci
-from corridor_sim.experiments.equilibrium_options import ROUTE, Option, Shares
+from corridor_sim.experiments.equilibrium_options import ROUTE, Option
 from corridor_sim.experiments.run import ReplicatedRun
 from corridor_sim.experiments.views import as_table, clip, seeds
 from corridor_sim.folders import write_folder
 from corridor_sim.htmlrepr import html_block
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.scenario.shares import Shares
 from corridor_sim.texttable import num, pm, table
 
 DAY_H = 24.0

@@ -187,7 +187,11 @@ def relative_gap(scenario: Scenario, shares: Shares, times: Times) -> float:
 
 
 def all_or_nothing(times: Times) -> dict[str, tuple[float, ...]]:
-    """Per flow, all of it on its fastest option (an even split among ties)."""
+    """Per flow, all of it on its fastest option (an even split among ties).
+
+    >>> all_or_nothing({"f": (3.0, 2.0, 2.0)})
+    {'f': (0.0, 0.5, 0.5)}
+    """
     out = {}
     for flow, ts in times.items():
         least = min(ts)
@@ -198,7 +202,11 @@ def all_or_nothing(times: Times) -> dict[str, tuple[float, ...]]:
 
 def msa_step(shares: Shares, auxiliary: Shares, k: int) -> dict[str, tuple[float, ...]]:
     """``x + (y - x) / (k + 1)`` per flow: the step of iteration ``k`` of the method of
-    successive averages from ``shares`` ``x`` toward ``auxiliary`` ``y``."""
+    successive averages from ``shares`` ``x`` toward ``auxiliary`` ``y``.
+
+    >>> msa_step({"f": (0.5, 0.5)}, {"f": (1.0, 0.0)}, 1)
+    {'f': (0.75, 0.25)}
+    """
     step = 1.0 / (k + 1)
     return {
         f: tuple(x + (y - x) * step for x, y in zip(xs, auxiliary[f], strict=True))

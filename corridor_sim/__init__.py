@@ -20,7 +20,15 @@ model, handing back records), :mod:`~corridor_sim.capacity` (analytic bounds),
 from corridor_sim._version import __version__
 from corridor_sim.capacity import capacity
 from corridor_sim.errors import CorridorSimError, ScenarioError, SimulationError, TopologyError
-from corridor_sim.experiments import compare, marginal_value, replicate, run, saturation, sweep
+from corridor_sim.experiments import (
+    compare,
+    equilibrium,
+    marginal_value,
+    replicate,
+    run,
+    saturation,
+    sweep,
+)
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.results import SimulationResult, simulate
 from corridor_sim.scenario import (
@@ -44,6 +52,7 @@ __all__ = [
     "bundled_path",
     "capacity",
     "compare",
+    "equilibrium",
     "load_scenario",
     "marginal_value",
     "replicate",

@@ -46,6 +46,10 @@ EXPECTED = {
         ["Scenario custom_grain", "A mistake is caught before running: simulation.horizon"],
         ["custom_network_map.png", "custom_network_utilisation.png"],
     ),
+    "route_equilibrium.py": (
+        ["Iterations: each option's share", "At the shares returned", "Analytic equilibrium"],
+        ["route_equilibrium.png"],
+    ),
     "caspian_validation.py": (
         ["Per line and vessel class", "Berth occupancy per port", "Model and published"],
         ["caspian_validation.png"],
@@ -56,6 +60,7 @@ REPLICATED = {
     "caspian_validation.py": ("--replications", "2"),
     "empty_returns.py": ("--replications", "2"),
     "fleet_pool.py": ("--replications", "2"),
+    "route_equilibrium.py": ("--replications", "2", "--workers", "1"),
 }
 
 

@@ -16,6 +16,7 @@ EXPECTED = [
     "bundled_path",
     "capacity",
     "compare",
+    "equilibrium",
     "load_scenario",
     "marginal_value",
     "replicate",

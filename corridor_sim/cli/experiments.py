@@ -1,5 +1,5 @@
 """The experiment commands of ``corridor-sim``: capacity, bottlenecks, replicate, sweep,
-saturation, compare and marginal. A thin layer: parse, load, call the library, print,
+saturation, compare, marginal and equilibrium. A thin layer: parse, load, call the library, print,
 write."""
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from corridor_sim.cli import arguments as a
 from corridor_sim.experiments import (
     Comparison,
     Criterion,
+    Equilibrium,
     MarginalValues,
     Replications,
     Saturation,
     Sweep,
     compare,
+    equilibrium,
     marginal_value,
     replicate,
     run,
@@ -166,6 +168,35 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--demand", type=float, default=1.0, help="demand multiplier (default: 1)")
     p.add_argument("--top", type=a.count, default=10, help="rows to show (default: 10)")
     _experiment(p, 5)
+    p = a.add_command(
+        sub,
+        "equilibrium",
+        "route shares at which no cargo could arrive sooner another way",
+        "The shares of each flow's routes and outside options at user equilibrium "
+        "(Wardrop: every option in use takes the same time, none unused takes less), by "
+        "the method of successive averages: each iteration runs -n replications at the "
+        "current shares (the same seeds every time), measures each option's mean transit "
+        "time and moves the shares 1/(k+1) of the way toward the fastest option, until the "
+        "relative gap is below --tolerance. Prints the gap and shares of every iteration "
+        "and the times at the shares found with 95 % CIs (docs/equilibrium.md).",
+        ["corridor-sim equilibrium examples/route_equilibrium.yaml -n 5 --out out/equilibrium"],
+    )
+    _scenario(p)
+    p.add_argument(
+        "--iterations",
+        type=a.count,
+        default=20,
+        metavar="K",
+        help="iterations at most (default: 20)",
+    )
+    p.add_argument(
+        "--tolerance",
+        type=a.fraction,
+        default=0.02,
+        metavar="G",
+        help="relative gap at which to stop (default: 0.02)",
+    )
+    _experiment(p, 5)
 
 
 def _experiment(p: argparse.ArgumentParser, replications: int) -> None:
@@ -175,7 +206,13 @@ def _experiment(p: argparse.ArgumentParser, replications: int) -> None:
 
 
 def _write(
-    thing: CapacityReport | Replications | Sweep | Saturation | Comparison | MarginalValues,
+    thing: CapacityReport
+    | Replications
+    | Sweep
+    | Saturation
+    | Comparison
+    | MarginalValues
+    | Equilibrium,
     args: argparse.Namespace,
 ) -> int:
     if args.out:
@@ -298,6 +335,19 @@ def _marginal(args: argparse.Namespace) -> int:
     return _write(mv, args)
 
 
+def _equilibrium(args: argparse.Namespace) -> int:
+    eq = equilibrium(
+        a.load(args.scenario, args),
+        replications=args.replications,
+        iterations=args.iterations,
+        tolerance=args.tolerance,
+        seed=args.seed,
+        **a.where(args),
+    )
+    print(eq.text())
+    return _write(eq, args)
+
+
 COMMANDS = {
     "capacity": _capacity,
     "bottlenecks": _bottlenecks,
@@ -306,4 +356,5 @@ COMMANDS = {
     "saturation": _saturation,
     "compare": _compare,
     "marginal": _marginal,
+    "equilibrium": _equilibrium,
 }

@@ -1,6 +1,7 @@
 """Many runs, one answer with its uncertainty: a scenario's replicated answer
 (:func:`~corridor_sim.experiments.run.run`, what ``corridor-sim run`` prints),
-replications, sweeps, comparisons, saturation and the marginal value of capacity.
+replications, sweeps, comparisons, saturation, the marginal value of capacity and
+route shares at user equilibrium (:func:`~corridor_sim.experiments.equilibrium.equilibrium`).
 
 Runs, replications, sweeps, comparisons, marginal values and the saturation curve go through
 one runner (:mod:`~corridor_sim.experiments.runner`): seeds from
@@ -21,6 +22,8 @@ Each object prints itself (``.text()`` or ``.summary()``), writes its tables
 """
 
 from corridor_sim.experiments.compare import Comparison, compare
+from corridor_sim.experiments.equilibrium import equilibrium
+from corridor_sim.experiments.equilibrium_result import Equilibrium
 from corridor_sim.experiments.marginal import MarginalValues, marginal_value
 from corridor_sim.experiments.replicate import Replications, replicate
 from corridor_sim.experiments.run import ReplicatedRun, run
@@ -30,12 +33,14 @@ from corridor_sim.experiments.sweep import Sweep, sweep
 __all__ = [
     "Comparison",
     "Criterion",
+    "Equilibrium",
     "MarginalValues",
     "ReplicatedRun",
     "Replications",
     "Saturation",
     "Sweep",
     "compare",
+    "equilibrium",
     "marginal_value",
     "replicate",
     "run",

@@ -27,6 +27,7 @@ COMMANDS = [
     "saturation",
     "compare",
     "marginal",
+    "equilibrium",
 ]
 
 

@@ -24,9 +24,9 @@ Shares = Mapping[str, Sequence[float]]
 def with_shares(scenario: Scenario, shares: Shares) -> Scenario:
     """``scenario`` with each flow of ``shares`` under rule ``shares`` at those shares.
 
-    Its ``raw`` mapping is changed to match; it is left empty when a flow with one route
-    and an outside option is among them (a file cannot give a lone route a share: the
-    reader keeps no ``routes`` list of one), so that no override silently drops them.
+    Its ``raw`` mapping is changed to match (a lone route with outside options is
+    written as a ``routes`` list of one), so that an override rebuilt from it keeps them;
+    it is left empty if a flow's mapping cannot be found.
     """
     flows = dict(scenario.flows)
     for name, values in shares.items():
@@ -57,7 +57,7 @@ def _raw_with_shares(
     out = copy.deepcopy(dict(raw))
     for name in shares:
         flow, entry = flows[name], out.get("flows", {}).get(name)
-        if len(flow.routes) < 2 or not isinstance(entry, dict):
+        if not flow.routes or not isinstance(entry, dict):
             return {}
         entry.pop("route", None)
         entry.pop("via", None)

@@ -154,7 +154,7 @@ def test_an_outside_option_slower_than_the_corridor_keeps_an_msa_average() -> No
     assert set(sea["time_from"]) == {"fixed"}
     assert not eq.converged and eq.chosen == 5
     assert "Not converged: after 5 iterations the least relative gap is 0.05" in eq.text()
-    assert eq.scenario.raw == {}  # a file cannot give a lone route its share
+    assert eq.scenario.raw["flows"]["f"]["outside"]["sea"]["share"] == "10 %"  # 1 / (2 x 5)
 
 
 def test_same_seed_same_answer_with_one_or_two_workers() -> None:

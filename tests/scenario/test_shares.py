@@ -1,5 +1,5 @@
 """A scenario at fixed route shares: rule shares in the specs, and a source mapping that
-rebuilds to the same shares (or none, where a file cannot say them)."""
+rebuilds to the same shares."""
 
 from __future__ import annotations
 
@@ -38,13 +38,15 @@ def test_shares_are_set_in_the_specs_and_survive_an_override() -> None:
     assert rebuilt.routes == f.routes and rebuilt.choice == f.choice
 
 
-def test_a_lone_route_with_an_outside_option_keeps_no_mapping() -> None:
-    """A file cannot give a flow's only route a share, so no mapping is kept (an
-    override then refuses, rather than dropping the shares)."""
+def test_a_lone_route_with_an_outside_option_keeps_its_share_in_the_mapping() -> None:
+    """A flow's only route, beside an outside option, is written as a routes list of one
+    with its share, so an override rebuilt from the mapping keeps the shares."""
     mapping = two_routes_and_outside()
     f = mapping["flows"]["f"]
     del f["routes"]
     f["route"] = ["o", "a", "d"]
     shared = with_shares(build(mapping), {"f": (0.6, 0.4)})
     assert [r.share for r in shared.flows["f"].routes] == [0.6]
-    assert shared.raw == {}
+    rebuilt = override(shared, {"simulation.seed": 7})
+    assert [r.share for r in rebuilt.flows["f"].routes] == pytest.approx([0.6])
+    assert rebuilt.flows["f"].outside[0].share == pytest.approx(0.4)

@@ -53,19 +53,26 @@ def _cell(runs: pd.DataFrame, scope: str, subject: str, kpi: str, scale: float, 
 
 
 def split_rows(rr: ReplicatedRun) -> list[tuple[str, str]]:
-    """Per decision node and way on: tonnes share of all flows choosing there, mean ± CI."""
+    """Per decision node and way on: the share of the tonnes choosing there (all flows),
+    mean ± CI half-width over the replications."""
     runs = rr.runs[(rr.runs["scope"] == "choice") & (rr.runs["kpi"] == "t_per_yr")]
     if runs.empty:
         return []
     parts = runs["subject"].str.split("/", n=2, expand=True)
-    t = runs.assign(node=parts[1], way=parts[2]).groupby(["replication", "node", "way"])["value"]
-    tonnes = t.sum().unstack(["node", "way"], fill_value=0.0)
+    runs = runs.assign(node=parts[1], way=parts[2])
+    tonnes = (
+        runs.pivot_table(
+            index="replication", columns=["node", "way"], values="value", aggfunc="sum"
+        )
+        .reindex(range(rr.n), fill_value=0.0)
+        .fillna(0.0)
+    )
     out = []
-    for node in sorted({n for n, _ in tonnes.columns}):
-        at = tonnes.loc[:, [c for c in tonnes.columns if c[0] == node]]
+    for node in tonnes.columns.get_level_values("node").unique():
+        at = tonnes[node]
         shares = at.div(at.sum(axis=1), axis=0)
-        for _, way in at.columns:
-            mean, half, _ = mean_ci(shares[(node, way)].tolist())
+        for way in at.columns:
+            mean, half, _ = mean_ci(shares[way].tolist())
             out.append(
                 (f"  at {node}, on to {way} (% of t)", f"{100 * mean:.1f} ± {100 * half:.1f}")
             )

@@ -103,7 +103,8 @@ class Router:
             return False
         _commit(c, hop, pick)
         c.path = pick
-        self.flow.chose(node.name, pick.route[hop + 2].name, c.qty)
+        if any(q.route[hop + 1] is not pick.route[hop + 1] for q in candidates):
+            self.flow.chose(node.name, pick.route[hop + 2].name, c.qty)  # the routes part here
         return True
 
     def _pick(

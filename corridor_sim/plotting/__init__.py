@@ -17,6 +17,7 @@ from corridor_sim.plotting.experiments import plot_comparison, plot_saturation
 from corridor_sim.plotting.figures import FORMATS, iter_figures, save_figures
 from corridor_sim.plotting.network_map import plot_network
 from corridor_sim.plotting.queues import plot_queues
+from corridor_sim.plotting.routes import plot_route_split
 from corridor_sim.plotting.throughput import plot_throughput
 from corridor_sim.plotting.transit import plot_time_split, plot_transit_times
 from corridor_sim.plotting.utilisation import plot_utilisation
@@ -27,6 +28,7 @@ __all__ = [
     "plot_comparison",
     "plot_network",
     "plot_queues",
+    "plot_route_split",
     "plot_saturation",
     "plot_throughput",
     "plot_time_split",

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 
 from corridor_sim.plotting.network_map import map_nodes, plot_network
 from corridor_sim.plotting.queues import plot_queues
+from corridor_sim.plotting.routes import plot_route_split
 from corridor_sim.plotting.throughput import binding_element, plot_throughput
 from corridor_sim.plotting.transit import plot_time_split, plot_transit_times
 from corridor_sim.plotting.utilisation import plot_utilisation
@@ -57,6 +58,8 @@ def figure_makers(result: SimulationResult) -> dict[str, Callable[[], Axes]]:
     makers[f"throughput_{binding}"] = lambda: plot_throughput(result, binding)
     makers["transit_times"] = lambda: plot_transit_times(result)
     makers["time_split"] = lambda: plot_time_split(result)
+    if len(result.routes):
+        makers["route_split"] = lambda: plot_route_split(result)
     return makers
 
 

@@ -34,7 +34,6 @@ ROWS = [
     ("element", "turkmenbashi-alat", "utilisation", "turkmenbashi-alat utilisation %", 100.0, 1),
     ("element", "aktau-alat", "utilisation", "aktau-alat utilisation %", 100.0, 1),
     ("embargo", "kuryk/wagon", "days_on", "embargo days, Kuryk (wagons)", 1.0, 1),
-    ("embargo", "aktau/container", "days_on", "embargo days, Aktau (boxes)", 1.0, 1),
     ("embargo", "turkmenbashi/wagon", "days_on", "embargo days, Turkmenbashi", 1.0, 1),
     ("pool", "asco/kuryk-alat", "vessel_days", "ASCO vessel-days, Kuryk line", 1.0, 0),
     ("pool", "asco/turkmenbashi-alat", "vessel_days", "ASCO vessel-days, Turkmenbashi", 1.0, 0),

@@ -8,22 +8,36 @@ Both run the same replications with the same seeds (common random numbers); each
 is a mean over them ± the half-width of its 95 % confidence interval, and the last column
 the paired difference (reacting minus fixed) with its interval.
 
-Run: python examples/corridor_reacts.py [--scenario NAME] [--replications N] [--saturation]
-(``--saturation`` also searches both scenarios' saturation multipliers: slow, ~10 min).
+Run: python examples/corridor_reacts.py [--scenario NAME] [--replications N] [--days N]
+[--out DIR] [--saturation] (``--saturation`` also searches both scenarios' saturation
+multipliers: slow, about 10 minutes for 2024). The forest plot of the differences goes to
+./out/corridor_reacts/ unless --out names another folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
+from pathlib import Path
 
 import pandas as pd
 
 import corridor_sim as cs
-from corridor_sim.experiments.compare import paired
+from corridor_sim import plotting
+from corridor_sim.experiments.compare import Comparison, paired
 from corridor_sim.experiments.confidence import mean_ci
 from corridor_sim.experiments.run import ReplicatedRun
 
+OUT = Path("out", "corridor_reacts")  # default folder for the figure, under the current one
+#: the differences drawn in the forest plot (as a share of the fixed-route mean)
+DRAWN = [
+    ("corridor", "", "delivered_t_per_yr"),
+    ("corridor", "", "transit_mean_days"),
+    ("corridor", "", "in_system_t"),
+    ("element", "kuryk-alat", "utilisation"),
+    ("element", "turkmenbashi-alat", "utilisation"),
+]
 #: (scope, subject, kpi, label, scale, digits): the rows of the table
 ROWS = [
     ("corridor", "", "delivered_t_per_yr", "delivered Mt/yr", 1e-6, 3),
@@ -78,9 +92,14 @@ def split_rows(rr: ReplicatedRun) -> list[tuple[str, str]]:
     return out
 
 
-def report(fixed: ReplicatedRun, reacting: ReplicatedRun) -> None:
+def report(fixed: ReplicatedRun, reacting: ReplicatedRun) -> Comparison:
+    """Print the table; return the paired comparison (reacting minus fixed)."""
     both = pd.concat([fixed.runs.assign(point=0), reacting.runs.assign(point=1)], ignore_index=True)
-    diffs = paired(both, 0, 1).set_index(["scope", "subject", "kpi"])
+    comparison = Comparison(
+        fixed.scenario.name, reacting.scenario.name, reacting.seed, reacting.n, both,
+        paired(both, 0, 1),
+    )  # fmt: skip
+    diffs = comparison.differences.set_index(["scope", "subject", "kpi"])
     print(f"{'':42}{'fixed routes':>22}{'reacting':>22}{'difference [95% CI]':>30}")
     for scope, subject, kpi, label, scale, digits in ROWS:
         a = _cell(fixed.runs, scope, subject, kpi, scale, digits)
@@ -96,6 +115,7 @@ def report(fixed: ReplicatedRun, reacting: ReplicatedRun) -> None:
     print("Route split, reacting (fixed: the published split, 96.7 % Aktau at Beineu, 100 % BTK):")
     for label, value in split_rows(reacting):
         print(f"{label:42}{'':>22}{value:>22}")
+    return comparison
 
 
 def main() -> None:
@@ -103,17 +123,29 @@ def main() -> None:
     parser.add_argument("--scenario", default="middle_corridor_2024")
     parser.add_argument("--replications", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--days", type=float, default=365, help="statistics horizon, days")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"folder for the figures (default: ./{OUT}/)"
+    )
     parser.add_argument("--saturation", action="store_true", help="also find the multipliers")
     args = parser.parse_args()
     reacting = cs.load_scenario(args.scenario)
     fixed = cs.without_reaction(reacting)
+    settings = dataclasses.replace(reacting.settings, horizon_h=args.days * 24.0)
+    reacting, fixed = (dataclasses.replace(s, settings=settings) for s in (reacting, fixed))
     where = {"replications": args.replications, "workers": args.workers, "progress": False}
     rr_fixed, rr_reacting = cs.run(fixed, **where), cs.run(reacting, **where)
     print(
-        f"{args.scenario}: {args.replications} replications each (seed "
-        f"{rr_reacting.seed}), one year after a {reacting.settings.warmup_h / 24:g}-day warm-up"
+        f"{args.scenario}: {args.replications} replications each (seed {rr_reacting.seed}), "
+        f"{args.days:g} days after a {reacting.settings.warmup_h / 24:g}-day warm-up; mean ± "
+        "half-width of the 95 % confidence interval over the replications"
     )
-    report(rr_fixed, rr_reacting)
+    comparison = report(rr_fixed, rr_reacting)
+    ax = plotting.plot_comparison(comparison, DRAWN)
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / "corridor_reacts.png"
+    ax.figure.savefig(path, dpi=120)
+    print(f"Wrote {path}")
     if args.saturation:
         for name, s in (("fixed routes", fixed), ("reacting", reacting)):
             sat = cs.saturation(s, workers=args.workers, progress=False)

@@ -46,6 +46,10 @@ EXPECTED = {
         ["Scenario custom_grain", "A mistake is caught before running: simulation.horizon"],
         ["custom_network_map.png", "custom_network_utilisation.png"],
     ),
+    "corridor_reacts.py": (
+        ["fixed routes", "embargo days, Kuryk (wagons)", "at beineu, on to aktau"],
+        ["corridor_reacts.png"],
+    ),
     "route_equilibrium.py": (
         ["Iterations: each option's share", "At the shares returned", "Analytic equilibrium"],
         ["route_equilibrium.png"],
@@ -60,6 +64,7 @@ REPLICATED = {
     "caspian_validation.py": ("--replications", "2"),
     "empty_returns.py": ("--replications", "2"),
     "fleet_pool.py": ("--replications", "2"),
+    "corridor_reacts.py": ("--replications", "2", "--workers", "1"),
     "route_equilibrium.py": ("--replications", "2", "--workers", "1"),
 }
 

@@ -118,7 +118,8 @@ def without_reaction(scenario: Scenario) -> Scenario:
     (:attr:`~corridor_sim.model.demand.FlowSpec.legs`: the published split where the
     scenario gives one), and never leaves for an outside option; no railway embargoes a
     node; no fleet pool moves a vessel. What the corridor did before route choice, to
-    compare with it (``corridor_sim.compare(without_reaction(s), s)``).
+    compare with it (``corridor_sim.compare(without_reaction(s), s)``). Its name is the
+    scenario's with ``_without_reaction`` added.
 
     Raises :class:`ScenarioError` if the scenario keeps no mapping (``raw``)."""
     if not scenario.raw:
@@ -149,4 +150,5 @@ def without_reaction(scenario: Scenario) -> Scenario:
             }
             for option, (_, share) in zip(spec.options, spec.legs, strict=True)
         ]
-    return build_scenario(raw, name=scenario.name, source=scenario.source)
+    name = f"{scenario.name}_without_reaction"
+    return build_scenario({**raw, "name": name}, name=name, source=scenario.source)

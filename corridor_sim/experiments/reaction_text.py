@@ -103,7 +103,7 @@ def embargo_lines(rr: ReplicatedRun) -> list[str]:
         )
     header = ["node", "class", "days on", "episodes", "held at origin", "sent another way"]
     return [
-        "Embargoes (the railway stops sending new cargo while too much is committed to a node)",
+        "Embargoes (the railway stops sending new cargo to a node while too much stands there)",
         *table(header, rows, "llrrrr"),
         "",
     ]

@@ -116,7 +116,7 @@ def ci_sum(summary: pd.DataFrame, subject: str, kpis: list[str]) -> str:
 def measure(spec: str, summary: pd.DataFrame, bounds: CapacityReport) -> tuple[float, float]:
     """The model's mean and CI half-width for a ``model:`` line of the YAML."""
     kind, rest = spec.split(" ", 1)
-    if kind in ("class", "call", "line"):
+    if kind in ("class", "call", "port", "line"):
         subject, kpi = rest.rsplit(" ", 1)
         row = summary[(summary["scope"] == kind) & (summary["subject"] == subject)]
         row = row[row["kpi"] == kpi]
@@ -192,7 +192,7 @@ def main() -> None:
     scenario = with_horizon(cs.load_scenario(cs.bundled_path("middle_corridor_2024")), args.days)
     answer = cs.run(scenario, args.replications, workers=args.workers, progress=False)
     runs = answer.runs
-    fleet = runs[runs["scope"].isin(["vessel", "berth", "call", "line"])]
+    fleet = runs[runs["scope"].isin(["vessel", "berth", "call", "port", "line"])]
     classes = class_runs(runs)
     summary = summarise(pd.concat([fleet, classes], ignore_index=True))
     bounds = cs.capacity(scenario)

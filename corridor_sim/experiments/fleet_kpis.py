@@ -1,7 +1,7 @@
 """The vessel-call KPIs of one run as flat KPI-dict entries, so that the replications of
 :func:`corridor_sim.run` carry them with confidence intervals (``answer.runs``).
 
-Five scopes, each subject naming what it is about with a ``/`` between the parts:
+Six scopes, each subject naming what it is about with a ``/`` between the parts:
 
 - ``vessel``, ``<link>/<vessel>``: ``voyages_per_yr`` (one-way sailings), ``mean_fill``
   (share of capacity per loaded voyage), ``calls_per_yr``, ``turnaround_mean_h`` and
@@ -14,7 +14,10 @@ Five scopes, each subject naming what it is about with a ``/`` between the parts
 - ``berth``, ``<port>/<berth type>``: ``occupancy`` (mean share of the berths with a vessel
   alongside), split into ``working`` and ``idle``;
 - ``call``, ``<link>/<port>``: ``calls_per_yr``, ``turnaround_mean_h``,
-  ``turnaround_p95_h`` (arrival to sailing; the link's vessels together);
+  ``turnaround_p95_h`` (arrival to sailing; the link's vessels together: with fleet pools,
+  the vessels whose home it is, wherever they served);
+- ``port``, ``<port>``: ``calls_per_yr`` and ``turnaround_mean_h`` of every vessel that
+  called there, whatever its link (the port's own count);
 - ``line``, ``<link>`` (sea links): ``carried_<unit>_per_yr``, the units the line moved
   (both directions) per natural unit: TEU, wagon, truck, t;
 - ``pool``, ``<pool>/<link>`` (fleet pools only): ``vessel_days`` the pool's vessels
@@ -32,7 +35,7 @@ from corridor_sim.results.result import SimulationResult
 
 YEAR_H = 8760.0
 #: the scopes this module adds to :data:`corridor_sim.experiments.kpis.SCOPES`
-FLEET_SCOPES = ("vessel", "berth", "call", "line", "pool")
+FLEET_SCOPES = ("vessel", "berth", "call", "port", "line", "pool")
 VESSEL_KPIS = ("voyages_per_yr", "mean_fill", "turnaround_mean_h", "turnaround_p95_h")
 CALL_KPIS = ("turnaround_mean_h", "turnaround_p95_h")
 BERTH_KPIS = ("occupancy", "working", "idle")
@@ -52,6 +55,7 @@ def fleet_kpis(result: SimulationResult) -> dict[str, float]:
         out[f"call:{c.link}/{c.port}:calls_per_yr"] = float(c.calls) * per_yr
         for k in CALL_KPIS:
             out[f"call:{c.link}/{c.port}:{k}"] = float(getattr(c, k))
+    out.update(_ports(result.calls, per_yr))
     out.update(_lines(result, per_yr))
     for p in result.pools.itertuples():
         for k in POOL_KPIS:
@@ -69,6 +73,18 @@ def _vessels(vessels: pd.DataFrame, horizon_h: float, per_yr: float) -> dict[str
         out[f"{key}:calls_per_yr"] = float(v["calls"]) * per_yr
         for state in states:
             out[f"{key}:{state}_share"] = float(v[f"{state}_h"]) / horizon_h
+    return out
+
+
+def _ports(calls: pd.DataFrame, per_yr: float) -> dict[str, float]:
+    """Per port: the calls of every vessel there a year, and their mean turnaround (h)."""
+    out: dict[str, float] = {}
+    for port, rows in calls.groupby("port", sort=False):
+        n = float(rows["calls"].sum())
+        out[f"port:{port}:calls_per_yr"] = n * per_yr
+        if n > 0:
+            mean = float((rows["calls"] * rows["turnaround_mean_h"]).sum()) / n
+            out[f"port:{port}:turnaround_mean_h"] = mean
     return out
 
 

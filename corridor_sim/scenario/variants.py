@@ -92,9 +92,21 @@ def scale_demand(scenario: Scenario, factor: float) -> Scenario:
     return dataclasses.replace(scenario, flows=flows)
 
 
+def _rebuilt(scenario: Scenario, raw: dict[str, Any], *, settings: bool = True) -> Scenario:
+    """``raw`` built and validated as ``scenario``'s successor; with ``settings``, the
+    scenario's own time settings are kept (they may have been changed with
+    ``dataclasses.replace``, e.g. a shorter horizon, which ``raw`` does not know)."""
+    out = build_scenario(raw, name=str(raw.get("name", scenario.name)), source=scenario.source)
+    if settings and out.settings != scenario.settings:
+        out = dataclasses.replace(out, settings=scenario.settings)
+    return out
+
+
 def override(scenario: Scenario, changes: Mapping[str, Any]) -> Scenario:
     """A copy of ``scenario`` with each ``path: value`` of ``changes`` applied (``demand``
-    scales all flows), rebuilt and validated."""
+    scales all flows), rebuilt from its mapping and validated. Of the changes made to
+    ``scenario`` with ``dataclasses.replace``, only its time settings (horizon, warm-up,
+    seed, start) are kept, unless a path of ``changes`` sets one (``simulation...``)."""
     paths = {p: v for p, v in changes.items() if p != DEMAND}
     out = scenario
     if paths:
@@ -104,9 +116,11 @@ def override(scenario: Scenario, changes: Mapping[str, Any]) -> Scenario:
                 "build it with load_scenario or build_scenario"
             )
         raw = copy.deepcopy(scenario.raw)
+        raw.setdefault("name", scenario.name)
         for path, value in paths.items():
             set_path(raw, path, value)
-        out = build_scenario(raw, name=scenario.name, source=scenario.source)
+        timed = any(p.startswith("simulation") for p in paths)
+        out = _rebuilt(scenario, raw, settings=not timed)
     if DEMAND in changes:
         out = scale_demand(out, float(changes[DEMAND]))
     return out
@@ -119,7 +133,7 @@ def without_reaction(scenario: Scenario) -> Scenario:
     scenario gives one), and never leaves for an outside option; no railway embargoes a
     node; no fleet pool moves a vessel. What the corridor did before route choice, to
     compare with it (``corridor_sim.compare(without_reaction(s), s)``). Its name is the
-    scenario's with ``_without_reaction`` added.
+    scenario's with ``_without_reaction`` added; it keeps the scenario's time settings.
 
     Raises :class:`ScenarioError` if the scenario keeps no mapping (``raw``)."""
     if not scenario.raw:
@@ -150,5 +164,4 @@ def without_reaction(scenario: Scenario) -> Scenario:
             }
             for option, (_, share) in zip(spec.options, spec.legs, strict=True)
         ]
-    name = f"{scenario.name}_without_reaction"
-    return build_scenario({**raw, "name": name}, name=name, source=scenario.source)
+    return _rebuilt(scenario, {**raw, "name": f"{scenario.name}_without_reaction"})

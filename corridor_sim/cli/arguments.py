@@ -21,7 +21,7 @@ import yaml
 
 from corridor_sim.experiments.seeds import SEED_RULE
 from corridor_sim.scenario.bundled import load_named
-from corridor_sim.scenario.variants import override, with_warmup
+from corridor_sim.scenario.variants import override, with_warmup, without_reaction
 from corridor_sim.units import HOURS_PER_DAY, UnitError, parse
 
 if TYPE_CHECKING:  # annotations only
@@ -233,6 +233,21 @@ def add_times(p: argparse.ArgumentParser, warmup_help: str | None = None) -> Non
     )
 
 
+def add_reaction(p: argparse.ArgumentParser, *, baseline: bool = False) -> None:
+    """``--without-reaction`` (or, ``baseline``, ``--baseline-without-reaction``): run the
+    scenario with every route choice fixed at its shares, no outside options, embargoes
+    or fleet pools (:func:`corridor_sim.without_reaction`)."""
+    flag = "--baseline-without-reaction" if baseline else "--without-reaction"
+    whose = "the baseline's " if baseline else "the scenario's "
+    p.add_argument(
+        flag,
+        dest="without_reaction",
+        action="store_true",
+        help=f"switch off {whose}reactions: routes at their fixed shares, no competing "
+        "corridors, embargoes or fleet pools",
+    )
+
+
 def add_out(
     p: argparse.ArgumentParser, what: str = "write the tables (CSV, JSON) into DIR"
 ) -> None:
@@ -240,10 +255,15 @@ def add_out(
     p.add_argument("--out", type=out_dir, metavar="DIR", help=what)
 
 
-def load(name: str, args: argparse.Namespace, *, warmup: bool = True) -> Scenario:
+def load(
+    name: str, args: argparse.Namespace, *, warmup: bool = True, reaction: bool = True
+) -> Scenario:
     """The scenario ``name`` (a file or a bundled name) with the horizon and (if
-    ``warmup``) the warm-up given on the command line, if any, validated like a file."""
+    ``warmup``) the warm-up given on the command line, if any, validated like a file;
+    without its reactions if the command line asks (and ``reaction``)."""
     scenario = load_named(name)
+    if reaction and getattr(args, "without_reaction", False):
+        scenario = without_reaction(scenario)
     horizon_h = getattr(args, "horizon_h", None)
     if horizon_h is not None:
         scenario = override(scenario, {"simulation.horizon": f"{horizon_h!r} h"})

@@ -63,6 +63,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--top", type=a.count, default=10, help="rows to show (default: 10)")
     a.add_replications(p, 10)
     a.add_times(p)
+    a.add_reaction(p)
     a.add_out(p, "write the ranking (CSV) into DIR")
     p = a.add_command(
         sub,
@@ -144,6 +145,7 @@ def add_parsers(sub: Any) -> None:
         warmup_help="at least this warm-up, e.g. '60 day'; the statistics start on the 1st "
         "of the calmest month after it (default: the scenario's warm-up)",
     )
+    a.add_reaction(p)
     a.add_out(p)
     p = a.add_command(
         sub,
@@ -151,11 +153,15 @@ def add_parsers(sub: Any) -> None:
         "variant minus baseline, paired (common random numbers)",
         "Each KPI of a variant minus the baseline's, paired replication by replication "
         "(common random numbers), with the 95 % CI of the difference.",
-        ["corridor-sim compare middle_corridor_2024 caspian_storm -n 10 --out out/storm"],
+        [
+            "corridor-sim compare middle_corridor_2024 caspian_storm -n 10 --out out/storm",
+            "corridor-sim compare middle_corridor_2024 middle_corridor_2024 "
+            "--baseline-without-reaction",
+        ],
     )
     p.add_argument("baseline", help="scenario file or bundled name")
     p.add_argument("variant", help="scenario file or bundled name")
-    _experiment(p, 10)
+    _experiment(p, 10, baseline=True)
     p = a.add_command(
         sub,
         "marginal",
@@ -199,9 +205,10 @@ def add_parsers(sub: Any) -> None:
     _experiment(p, 5)
 
 
-def _experiment(p: argparse.ArgumentParser, replications: int) -> None:
+def _experiment(p: argparse.ArgumentParser, replications: int, *, baseline: bool = False) -> None:
     a.add_replications(p, replications)
     a.add_times(p)
+    a.add_reaction(p, baseline=baseline)
     a.add_out(p)
 
 
@@ -310,7 +317,7 @@ def _saturation(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     cmp = compare(
         a.load(args.baseline, args),
-        a.load(args.variant, args),
+        a.load(args.variant, args, reaction=False),
         replications=args.replications,
         seed=args.seed,
         **a.where(args),

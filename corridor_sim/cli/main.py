@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     a.add_replications(p, REPLICATIONS)
     a.add_times(p)
+    a.add_reaction(p)
     a.add_out(
         p,
         "write the tables over the replications (CSV) and summary.json into DIR, and one "

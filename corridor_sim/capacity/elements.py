@@ -160,9 +160,7 @@ def _batches(scenario: Scenario, spec: NodeSpec) -> tuple[dict[str, float], int]
 
 
 def _servers(scenario: Scenario, spec: NodeSpec) -> tuple[Resource, str] | None:
-    service = (spec.service_time.mean_h if spec.service_time else 0.0) + (
-        spec.gauge_change.mean_h if spec.gauge_change else 0.0
-    )
+    service = spec.server_mean_h  # dwell stages not holding a server use no capacity
     if not spec.servers or (service == 0 and spec.quota_per_day is None):
         return None
     av = availability(scenario, spec.name, servers=spec.servers)

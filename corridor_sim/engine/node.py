@@ -24,6 +24,7 @@ import simpy
 
 from corridor_sim.engine.consignment import MOVE, WAIT, Consignment, Gate
 from corridor_sim.engine.context import RunContext
+from corridor_sim.engine.dwell import Dwell
 from corridor_sim.engine.element import Element, Waiter
 from corridor_sim.engine.embargo import Embargo
 from corridor_sim.engine.records import ElementRecord
@@ -64,10 +65,14 @@ class Node(Element):
         #: acceptance control per handling class (empty: none, the hot path's test)
         self.embargoes = {cls: Embargo(ctx.env, cls, e) for cls, e in spec.embargo.items()}
         self.held_back: dict[int, Consignment] = {}  # by id: waiting for an embargo to lift
-        mean = (spec.service_time.mean_h if spec.service_time else 0.0) + (
-            spec.gauge_change.mean_h if spec.gauge_change else 0.0
-        )
-        self.service_mean_h = mean
+        #: dwell stages (None: service_time and gauge_change, the hot path's test)
+        self.dwell = Dwell(spec.name, spec.dwell, ctx.streams) if spec.dwell else None
+        #: by id(batch): admission time and draws of the stages not holding a server
+        self._admitted: dict[int, tuple[float, list[float]]] = {}
+        self.standing: dict[int, Batch] = {}  # by id: passing stages not holding a server
+        self._stood_cb = self._stood
+        self.service_mean_h = spec.server_mean_h
+        self.standing_mean_h = spec.standing_mean_h
 
     # -- entry ----------------------------------------------------------------------
     def hand_over(
@@ -148,8 +153,23 @@ class Node(Element):
         if not self.servers:
             self._dispatch(batch)
             return
-        self.waiting.append(batch)
         self.queue.add(tonnes, now)
+        dwell = self.dwell
+        if dwell is not None:
+            draws = dwell.standing()
+            self._admitted[id(batch)] = (now, draws)
+            if draws:
+                self.standing[id(batch)] = batch
+                self.env.timeout(sum(draws), batch).callbacks.append(self._stood_cb)
+                return
+        self.waiting.append(batch)
+        self._try_start()
+
+    def _stood(self, event: simpy.Event) -> None:
+        """A batch has passed the stages not holding a server: it queues for one."""
+        batch: Batch = event._value
+        del self.standing[id(batch)]
+        self.waiting.append(batch)
         self._try_start()
 
     def blame(self, cls: str | None = None) -> Element:
@@ -216,9 +236,13 @@ class Node(Element):
             self.busy_level.add(1, now)
             self._started_today += 1
             self.batches_started += 1
-            hours = self._service() if self._service else 0.0
-            if self._gauge:
-                hours += self._gauge()
+            if self.dwell is None:
+                hours = self._service() if self._service else 0.0
+                if self._gauge:
+                    hours += self._gauge()
+            else:
+                since, standing = self._admitted.pop(id(batch))
+                hours = self.dwell.held(standing, now - since)
             self.in_service[id(batch)] = batch
             env.timeout(hours, batch).callbacks.append(self._finish_cb)
         if self.activity is not None:
@@ -294,8 +318,9 @@ class Node(Element):
     def expected_h(self, c: Consignment) -> float:
         """Hours cargo arriving now would spend here: the batches waiting ahead shared
         among the servers in service (or, if the daily quota binds harder, spread over
-        the days the quota needs), plus one mean service; no time at a node without
-        servers. (Cargo in a yard waiting for an outbound link counts on that link.)"""
+        the days the quota needs), plus one mean service and the mean of the dwell stages
+        not holding a server; no time at a node without servers. (Cargo in a yard
+        waiting for an outbound link counts on that link.)"""
         if not self.servers:
             return 0.0
         mean = self.service_mean_h
@@ -303,7 +328,7 @@ class Node(Element):
         wait = ahead * mean / max(1, self.servers - self.servers_out)
         if self.quota:
             wait = max(wait, 24.0 * len(self.waiting) / self.quota)
-        return wait + mean
+        return wait + mean + self.standing_mean_h
 
     # -- disruptions ----------------------------------------------------------------
     def on_open(self) -> None:
@@ -332,11 +357,15 @@ class Node(Element):
         self.offers = self.refused = 0
         for embargo in self.embargoes.values():
             embargo.reset_stats(now)
+        if self.dwell is not None:
+            self.dwell.reset()
 
     def holdings(self) -> Iterable[Consignment]:
         for batch in self.waiting:
             yield from batch
         for batch in self.in_service.values():
+            yield from batch
+        for batch in self.standing.values():
             yield from batch
         yield from self.held_back.values()
 
@@ -379,4 +408,5 @@ class Node(Element):
             offers=self.offers,
             refused=self.refused,
             embargoes=tuple(e.record(now) for e in self.embargoes.values()),
+            dwell=self.dwell.record() if self.dwell is not None else (),
         )

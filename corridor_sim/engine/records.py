@@ -103,6 +103,18 @@ class EmbargoRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class DwellRecord:
+    """One dwell stage of a node over the statistics period: the hours of each batch
+    that started service (a histogram weighted by batches), and whether the batch held a
+    server through it. The last two of a node are ``total`` (the sum of its stages) and
+    ``at_node`` (from admission to the end of service, waiting for a server included)."""
+
+    stage: str
+    hours: Histogram
+    holds_server: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class ElementRecord:
     """One node or link.
 
@@ -135,6 +147,7 @@ class ElementRecord:
     schedule: tuple[ScheduleRecord, ...] = ()  # sea links with scheduled sailings
     bookings: tuple[BookingRecord, ...] = ()
     embargoes: tuple[EmbargoRecord, ...] = ()  # nodes with acceptance control
+    dwell: tuple[DwellRecord, ...] = ()  # nodes with dwell stages
     active_periods: list[Period] | None = None  # only in traced runs
 
 

@@ -36,11 +36,12 @@ class Option:
 
 def free_flow_h(scenario: Scenario, path: Sequence[str]) -> float:
     """Hours along ``path`` (node, link, ..., node) with no queue anywhere: each link's
-    expected time and each node's mean service and gauge-change time (a lower bound)."""
+    expected time and each node's mean service, gauge-change and dwell-stage times (a
+    lower bound)."""
     hours = sum(scenario.links[name].expected_time_h() for name in path[1::2])
     for name in path[0::2]:
         node = scenario.nodes[name]
-        for dist in (node.service_time, node.gauge_change):
+        for dist in (node.service_time, node.gauge_change, *(s.time for s in node.dwell)):
             if node.servers and dist is not None:
                 hours += dist.mean_h
     return hours

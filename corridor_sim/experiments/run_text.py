@@ -14,6 +14,7 @@ import pandas as pd
 from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.experiments.confidence import summarise_by
+from corridor_sim.experiments.dwell_text import dwell_lines
 from corridor_sim.experiments.kpis import CORRIDOR
 from corridor_sim.experiments.reaction_text import reaction_lines
 from corridor_sim.experiments.text import HEADLINE, cell
@@ -254,6 +255,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *schedule_lines(rr),
         *pool_lines(rr),
         *reaction_lines(rr),
+        *dwell_lines(rr),
         verdict_line(rr),
         balance_line(rr),
     ]

@@ -14,6 +14,7 @@ from corridor_sim.model.acceptance import Embargo
 from corridor_sim.model.cargo import HANDLING_CLASSES
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.draft import WaterDepth
+from corridor_sim.model.dwell import DwellStage, check_stages
 
 NODE_KINDS = ("origin", "destination", "border", "terminal", "port", "pipeline_terminal")
 LINK_KINDS = ("transfer", "rail", "sea", "pipeline")
@@ -89,6 +90,9 @@ class NodeSpec:
     servers : parallel servers processing arriving batches (0 = no processing).
     service_time : time per batch at one server.
     gauge_change : extra time per batch for transshipment between gauges (borders).
+    dwell : the time per batch as named stages (borders and terminals), instead of
+        ``service_time`` and ``gauge_change``; stages not holding a server come first
+        (:class:`~corridor_sim.model.dwell.DwellStage`).
     quota_per_day : most batches (trains) that may start service per calendar day.
     berths : berths per berth type (ports).
     handling_rate_per_h : loading/unloading rate per handling class, units/h (ports).
@@ -126,6 +130,7 @@ class NodeSpec:
     label: str | None = None
     water_depth: WaterDepth | None = None
     embargo: dict[str, Embargo] = field(default_factory=dict)
+    dwell: tuple[DwellStage, ...] = ()
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -145,7 +150,14 @@ class NodeSpec:
             value = getattr(self, key)
             if value is not None:
                 checks.instance(value, Distribution, "a Distribution or None", key)
-        timed = self.service_time is not None or self.gauge_change is not None
+        check_stages(self.dwell)
+        if self.dwell:
+            for key in ("service_time", "gauge_change"):
+                if getattr(self, key) is not None:
+                    checks.fail(
+                        key, "give either dwell stages or service_time and gauge_change, not both"
+                    )
+        timed = self.service_time is not None or self.gauge_change is not None or bool(self.dwell)
         if timed and servers < 1:
             checks.fail("servers", f"must be >= 1 when service_time is given (got {servers})")
         if servers and not timed:
@@ -171,6 +183,20 @@ class NodeSpec:
         if self.embargo and kind in ("origin", "destination"):
             checks.fail("embargo", f"applies to cargo passing through a node, not to a {kind}")
         self._check_kind()
+
+    @property
+    def server_mean_h(self) -> float:
+        """Mean hours a batch holds a server: its dwell stages that hold one, or
+        ``service_time`` plus ``gauge_change`` (0 for a node without them)."""
+        if self.dwell:
+            return sum(s.time.mean_h for s in self.dwell if s.holds_server)
+        return sum(d.mean_h for d in (self.service_time, self.gauge_change) if d is not None)
+
+    @property
+    def standing_mean_h(self) -> float:
+        """Mean hours of the dwell stages that do not hold a server (passed before a
+        batch queues for one)."""
+        return sum(s.time.mean_h for s in self.dwell if not s.holds_server)
 
     @property
     def display_name(self) -> str:
@@ -203,6 +229,8 @@ class NodeSpec:
             )
         if kind != "border":
             used["gauge_change"] = self.gauge_change
+        if kind not in ("border", "terminal"):
+            used["dwell"] = self.dwell or None
         if kind in _NO_PROCESSING:
             used.update(servers=self.servers or None, service_time=self.service_time)
         if kind in _NO_QUOTA:

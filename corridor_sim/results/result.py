@@ -17,6 +17,7 @@ from corridor_sim.folders import write_folder
 from corridor_sim.results import balance, summary
 from corridor_sim.results.dates import TIMED, dated
 from corridor_sim.results.deliveries import flow_daily_table, transit_table
+from corridor_sim.results.dwell import dwell_table
 from corridor_sim.results.elements import daily_table, element_table, queue_table, throughput_table
 from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
@@ -50,6 +51,8 @@ class SimulationResult:
     ``embargoes`` (acceptance control: days on, cargo held or diverted),
     ``route_daily`` (deliveries per route and day of the whole run),
     ``pools`` (vessel-days per line of each fleet pool; empty without pools),
+    ``dwell`` (hours per batch at each dwell stage of a node, their total and the time
+    at the node; empty without dwell stages),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -95,6 +98,7 @@ class SimulationResult:
     embargoes: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     route_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     pools: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    dwell: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -121,6 +125,7 @@ class SimulationResult:
         "embargoes",
         "route_daily",
         "pools",
+        "dwell",
     )
 
     def __post_init__(self) -> None:
@@ -180,6 +185,7 @@ class SimulationResult:
             embargoes=embargo_table(record),
             route_daily=route_daily_table(record),
             pools=pool_table(record),
+            dwell=dwell_table(record),
             activity=activity,
         )
 

@@ -27,6 +27,7 @@ OPTIONAL = frozenset(
         "embargoes",
         "route_daily",
         "pools",
+        "dwell",
     }
 )  # absent from older folders
 

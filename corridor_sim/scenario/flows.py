@@ -10,7 +10,7 @@ from corridor_sim.model.choice import CHOICE_RULES, OutsideOption, RouteChoice, 
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, PRIORITIES, Booking, FlowSpec
 from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec, NodeSpec
-from corridor_sim.scenario.nodes import read_distribution
+from corridor_sim.scenario.durations import read_distribution
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.routing import best_paths, carries, joins, shortest_path
 

@@ -1,4 +1,4 @@
-"""Read commodities, nodes and service-time distributions."""
+"""Read commodities and nodes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from typing import Any
 
 from corridor_sim.model.acceptance import EMBARGO_COUNTS, Embargo
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES, Commodity
-from corridor_sim.model.distributions import DISTRIBUTIONS, Distribution, deterministic
+from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.network import BERTH_TYPES, DAY_H, NODE_KINDS, EntryWindow, NodeSpec
 from corridor_sim.scenario.draft import read_water_depth
+from corridor_sim.scenario.durations import read_distribution
+from corridor_sim.scenario.dwell import read_dwell
 from corridor_sim.scenario.reader import Reader
 
 #: the unit each handling class is counted in for storage, handling rates and capacity
@@ -37,39 +39,6 @@ def read_commodity(name: str, r: Reader) -> Commodity:
         got = r.raw("mass_per_unit")
         r.fail("mass_per_unit", f"must be '1 t' when the unit is t (got {got!r})")
     return r.build(Commodity, name, unit, mass, handling, density)
-
-
-def read_distribution(r: Reader, key: str) -> Distribution:
-    """A duration distribution: a plain duration, or ``{dist: ..., mean: ...}``."""
-    value = r.raw(key)
-    if isinstance(value, str):
-        return deterministic(r.hours(key, allow_zero=True))
-    d = r.sub(key)
-    kind = d.choice("dist", DISTRIBUTIONS)
-    if kind == "empirical":
-        d.check_keys(["dist", "values"], required=["values"])
-        values = tuple(
-            d.check_quantity(v, f"values[{i}]", "time", allow_zero=True).value
-            for i, (_, v, _) in enumerate(d.list("values"))
-        )
-        if not values:
-            d.fail("values", "must list at least one duration")
-        return d.build(Distribution, kind, sum(values) / len(values), values_h=values)
-    if kind == "uniform":
-        d.check_keys(["dist", "low", "high"], required=["low", "high"])
-        low = d.hours("low", allow_zero=True)
-        high = d.hours("high", allow_zero=True)
-        if high < low:
-            d.fail("high", f"must be >= low (got {d.raw('high')!r} < {d.raw('low')!r})")
-        return d.build(Distribution, kind, (low + high) / 2, low_h=low, high_h=high)
-    if kind in ("gamma", "lognormal"):
-        d.check_keys(["dist", "mean", "cv"], required=["mean", "cv"])
-        cv = d.number("cv", low=0.0)
-        if cv <= 0:
-            d.fail("cv", f"must be > 0 (got {cv})")
-        return d.build(Distribution, kind, d.hours("mean"), cv=cv)
-    d.check_keys(["dist", "mean"], required=["mean"])
-    return d.build(Distribution, kind, d.hours("mean", allow_zero=kind == "deterministic"))
 
 
 def _class_quantities(
@@ -119,8 +88,8 @@ ENTRY_WINDOW_KEYS = ["from", "to"]
 NODE_KEYS = {
     "origin": [],
     "destination": [],
-    "border": ["servers", "service_time", "quota", "gauge_change", "embargo"],
-    "terminal": ["servers", "service_time", "quota", "embargo"],
+    "border": ["servers", "service_time", "quota", "gauge_change", "dwell", "embargo"],
+    "terminal": ["servers", "service_time", "quota", "dwell", "embargo"],
     "port": [
         "servers",
         "service_time",
@@ -150,11 +119,17 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
     storage = _class_quantities(r, "storage", "", commodities)
     service = read_distribution(r, "service_time") if r.has("service_time") else None
     gauge = read_distribution(r, "gauge_change") if r.has("gauge_change") else None
-    servers = r.count("servers", 1 if (service or gauge) else 0, minimum=0)
-    if (service or gauge) and servers < 1:
-        r.fail("servers", f"must be >= 1 when service_time is given (got {servers})")
-    if servers and not (service or gauge):
-        r.fail(None, "servers need a 'service_time'")
+    dwell = read_dwell(r) if r.has("dwell") else ()
+    if dwell:
+        for key in ("service_time", "gauge_change"):
+            if r.has(key):
+                r.fail(key, "give either 'dwell' stages or 'service_time'/'gauge_change', not both")
+    timed = bool(service or gauge or dwell)
+    servers = r.count("servers", 1 if timed else 0, minimum=0)
+    if timed and servers < 1:
+        r.fail("servers", f"must be >= 1 when service_time or dwell is given (got {servers})")
+    if servers and not timed:
+        r.fail(None, "servers need a 'service_time' or 'dwell'")
     quota = r.quantity("quota", "train/time").value * 24 if r.has("quota") else None
     berths: dict[str, int] = {}
     if r.has("berths"):
@@ -189,6 +164,7 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
         label=label,
         water_depth=read_water_depth(r) if r.has("water_depth") else None,
         embargo=_embargo(r) if r.has("embargo") else {},
+        dwell=dwell,
     )
 
 

@@ -45,8 +45,10 @@ from corridor_sim.model.network import LINK_KINDS, NODE_KINDS
 from corridor_sim.scenario import build, draft, flows, links, nodes, pools
 from corridor_sim.scenario.bundled import bundled_dir
 from corridor_sim.scenario.disruptions import KINDS, read_disruption
+from corridor_sim.scenario.durations import read_distribution
+from corridor_sim.scenario.dwell import read_stage
 from corridor_sim.scenario.links import read_link
-from corridor_sim.scenario.nodes import read_commodity, read_distribution, read_node
+from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.schema_fragments import QUANTITIES, Fragment, Ref
 from corridor_sim.scenario.schema_values import MEANING, VALUES, fixed_duration
@@ -110,6 +112,10 @@ def shapes() -> dict[str, Shape]:
                 d: loader_keys(lambda r: read_distribution(r, "d"), {"d": {"dist": d}})
                 for d in DISTRIBUTIONS
             },
+        ),
+        "dwell_stage": (
+            "dist",
+            {d: loader_keys(read_stage, {"dist": d, "stage": "s"}) for d in DISTRIBUTIONS},
         ),
         "link": _kinds(LINK_KINDS, lambda r: read_link("l", r, {}, {}), "kind"),
         "formalities": ("", {"": (nodes.FORMALITIES_KEYS, [])}),

@@ -147,6 +147,13 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "service_time": Ref("distribution"),
         "quota": quantity("train/time", "most batches starting service per day", "28 train/day"),
         "gauge_change": Ref("distribution"),
+        "dwell": Ref(
+            "dwell_stage",
+            "list",
+            "the time per batch as named stages, in order, instead of service_time and "
+            "gauge_change: one draw per stage; stages with holds_server: false come first",
+            1,
+        ),
         "berths": {
             "type": "object",
             "properties": {b: count(f"{b} berths", 1) for b in BERTH_TYPES},
@@ -202,6 +209,28 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
     "distribution": {
         "dist": choice(DISTRIBUTIONS, "the distribution"),
         "mean": quantity(TIME, "mean duration", "2 h"),
+        "cv": {
+            **number("coefficient of variation (standard deviation / mean)"),
+            "exclusiveMinimum": 0,
+        },
+        "low": quantity(TIME, "shortest duration", "1 h"),
+        "high": quantity(TIME, "longest duration", "3 h"),
+        "values": {
+            "type": "array",
+            "items": quantity(TIME, "a duration", "2 h"),
+            "minItems": 1,
+            "description": "durations drawn with equal weight",
+        },
+    },
+    "dwell_stage": {
+        "stage": text("the stage's name, e.g. documents, inspection, gauge_change", non_empty=True),
+        "holds_server": {
+            "type": "boolean",
+            "description": "whether the batch holds a server (track) through the stage "
+            "(default true); false: passed before it queues for a server",
+        },
+        "dist": choice(DISTRIBUTIONS, "the distribution"),
+        "mean": quantity(TIME, "mean duration", "6 h"),
         "cv": {
             **number("coefficient of variation (standard deviation / mean)"),
             "exclusiveMinimum": 0,
@@ -378,6 +407,8 @@ MEANING: dict[str, str] = {
     "commodity": "a kind of cargo",
     "node": "a place where cargo waits and is handled; the keys allowed depend on 'kind'",
     "distribution": "a duration: a fixed time ('4.25 h') or {dist: ..., mean: ...}",
+    "dwell_stage": "one stage of a node's dwell: its name and distribution, and whether "
+    "the batch holds a server through it",
     "link": "what moves cargo between two nodes; the keys allowed depend on 'kind'",
     "formalities": "border, customs and sanitary clearance per call, spent on the berth: "
     "a duration or distribution on 'arrival' and on 'departure'",

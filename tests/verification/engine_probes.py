@@ -18,11 +18,11 @@ from corridor_sim.engine.stats import Level
 
 
 def queued(e: Element) -> list[Consignment]:
-    """The consignments in ``e``'s queue: a node's batches waiting for its servers, a
-    link's cargo waiting at its upstream nodes (what ``e.queue`` counts, less any cargo
-    held outside a full node and blamed on ``e``)."""
+    """The consignments in ``e``'s queue: a node's batches waiting for its servers or
+    passing its dwell stages that hold none, a link's cargo waiting at its upstream nodes
+    (what ``e.queue`` counts, less any cargo held outside a full node and blamed on ``e``)."""
     if isinstance(e, Node):
-        return [c for batch in e.waiting for c in batch]
+        return [c for batch in (*e.waiting, *e.standing.values()) for c in batch]
     return [c for lane in e.lanes.values() for c in lane.queued()]  # type: ignore[attr-defined]
 
 

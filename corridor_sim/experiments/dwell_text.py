@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from corridor_sim.experiments.confidence import summarise_by
+from corridor_sim.experiments.kpis import subject_runs
 from corridor_sim.texttable import pm, table
 
 if TYPE_CHECKING:
@@ -18,12 +19,9 @@ SHOWN = {"total": "total", "at_node": "at node, with the wait"}
 def dwell_lines(rr: ReplicatedRun) -> list[str]:
     """One row per node and dwell stage, then its total and its time at the node; no
     lines when no node has dwell stages."""
-    runs = rr.runs[rr.runs["scope"] == "dwell"]
-    if runs.empty:
+    per_run = subject_runs(rr.runs, "dwell")
+    if per_run.empty:
         return []
-    per_run = runs.pivot_table(
-        index=["replication", "subject"], columns="kpi", values="value", sort=False
-    ).reset_index()
     stages = summarise_by(per_run, "subject")
     rows = []
     for _, r in stages.iterrows():

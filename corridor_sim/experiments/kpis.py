@@ -217,6 +217,15 @@ def by_name(runs: pd.DataFrame, scope: str) -> pd.DataFrame:
     return wide.reset_index(drop=True)
 
 
+def subject_runs(runs: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """:func:`by_name` for any scope, the subject in a column ``subject``; an empty frame
+    if ``runs`` has no row of ``scope`` (the per-replication input of the run text's
+    tables of vessels, routes, embargoes, dwell, ...)."""
+    if not (runs["scope"] == scope).any():
+        return pd.DataFrame()
+    return by_name(runs, scope).rename(columns={scope: "subject"})
+
+
 def queue_rise_t(result: SimulationResult) -> pd.Series:
     """Per element, its sampled queue (t) at the last sample of the statistics period
     minus at the first."""

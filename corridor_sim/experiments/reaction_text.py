@@ -10,20 +10,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from corridor_sim.experiments.confidence import summarise_by
+from corridor_sim.experiments.kpis import subject_runs
 from corridor_sim.texttable import pm, table
 
 if TYPE_CHECKING:
     from corridor_sim.experiments.run import ReplicatedRun
-
-
-def _per_run(rr: ReplicatedRun, scope: str) -> pd.DataFrame:
-    """One row per replication and subject of ``scope``, one column per KPI."""
-    runs = rr.runs[rr.runs["scope"] == scope]
-    if runs.empty:
-        return pd.DataFrame()
-    return runs.pivot_table(
-        index=["replication", "subject"], columns="kpi", values="value", sort=False
-    ).reset_index()
 
 
 def _pm(row: pd.Series, kpi: str, scale: float, digits: int) -> str:
@@ -33,7 +24,7 @@ def _pm(row: pd.Series, kpi: str, scale: float, digits: int) -> str:
 def split_lines(rr: ReplicatedRun) -> list[str]:
     """Per decision node and way on, all flows together: kt a year and the share of the
     tonnes choosing there."""
-    per_run = _per_run(rr, "choice")
+    per_run = subject_runs(rr.runs, "choice")
     if per_run.empty:
         return []
     parts = per_run["subject"].str.split("/", n=2, expand=True)
@@ -59,7 +50,7 @@ def split_lines(rr: ReplicatedRun) -> list[str]:
 
 def outside_lines(rr: ReplicatedRun) -> list[str]:
     """Per flow and competing corridor: kt a year lost to it and its share of the flow."""
-    per_run = _per_run(rr, "outside")
+    per_run = subject_runs(rr.runs, "outside")
     if per_run.empty:
         return []
     summary = summarise_by(per_run, "subject")
@@ -84,7 +75,7 @@ def outside_lines(rr: ReplicatedRun) -> list[str]:
 def embargo_lines(rr: ReplicatedRun) -> list[str]:
     """Per node and class under acceptance control: days on, episodes, and the new cargo
     held at origin or sent another way."""
-    per_run = _per_run(rr, "embargo")
+    per_run = subject_runs(rr.runs, "embargo")
     if per_run.empty:
         return []
     summary = summarise_by(per_run, "subject")

@@ -15,7 +15,7 @@ from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.dwell_text import dwell_lines
-from corridor_sim.experiments.kpis import CORRIDOR
+from corridor_sim.experiments.kpis import CORRIDOR, subject_runs
 from corridor_sim.experiments.reaction_text import reaction_lines
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.experiments.views import as_table, clip, headline_table
@@ -209,12 +209,9 @@ def pool_lines(rr: ReplicatedRun) -> list[str]:
     """Per fleet pool and line: the vessels it starts with, the vessel-days the pool's
     vessels served it, the mean number serving it, its utilisation and the line changes
     of its own vessels; no lines without pools."""
-    runs = rr.runs[rr.runs["scope"] == "pool"]
-    if runs.empty:
+    per_run = subject_runs(rr.runs, "pool")
+    if per_run.empty:
         return []
-    per_run = runs.pivot_table(
-        index=["replication", "subject"], columns="kpi", values="value", sort=False
-    ).reset_index()
     pools = summarise_by(per_run, "subject")
     elements = rr.ranking.set_index("element")
     rows = []

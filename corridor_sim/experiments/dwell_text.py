@@ -3,30 +3,28 @@ stage of a node, their total and the whole time at the node (mean ± 95% CI)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import pandas as pd
 
 from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.kpis import subject_runs
+from corridor_sim.model.scenario import Scenario
 from corridor_sim.texttable import pm, table
-
-if TYPE_CHECKING:
-    from corridor_sim.experiments.run import ReplicatedRun
 
 #: how the two rows after a node's stages are shown
 SHOWN = {"total": "total", "at_node": "at node, with the wait"}
 
 
-def dwell_lines(rr: ReplicatedRun) -> list[str]:
+def dwell_lines(runs: pd.DataFrame, scenario: Scenario) -> list[str]:
     """One row per node and dwell stage, then its total and its time at the node; no
     lines when no node has dwell stages."""
-    per_run = subject_runs(rr.runs, "dwell")
+    per_run = subject_runs(runs, "dwell")
     if per_run.empty:
         return []
     stages = summarise_by(per_run, "subject")
     rows = []
     for _, r in stages.iterrows():
         node, _, stage = str(r["subject"]).partition("/")
-        spec = rr.scenario.nodes.get(node)
+        spec = scenario.nodes.get(node)
         held = {s.name: s.holds_server for s in spec.dwell} if spec is not None else {}
         server = "" if stage not in held else ("yes" if held[stage] else "no")
         rows.append(

@@ -1,11 +1,10 @@
-"""How the corridor reacted, in the text of a replicated run (``corridor-sim run``): the
+"""How the corridor reacted, in the text of a replicated run (``corridor-sim run``; from
+its tidy ``runs`` table of ``n`` replications): the
 split at each decision node, cargo lost to competing corridors, and the embargoes. Every
 number is a mean ± the half-width of its 95% CI over the replications; sections without
 anything to show are left out."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -13,18 +12,15 @@ from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.kpis import subject_runs
 from corridor_sim.texttable import pm, table
 
-if TYPE_CHECKING:
-    from corridor_sim.experiments.run import ReplicatedRun
-
 
 def _pm(row: pd.Series, kpi: str, scale: float, digits: int) -> str:
     return pm(row[f"{kpi}_mean"], row[f"{kpi}_half_width"], digits, scale)
 
 
-def split_lines(rr: ReplicatedRun) -> list[str]:
+def split_lines(runs: pd.DataFrame, n: int) -> list[str]:
     """Per decision node and way on, all flows together: kt a year and the share of the
     tonnes choosing there."""
-    per_run = subject_runs(rr.runs, "choice")
+    per_run = subject_runs(runs, "choice")
     if per_run.empty:
         return []
     parts = per_run["subject"].str.split("/", n=2, expand=True)
@@ -32,7 +28,7 @@ def split_lines(rr: ReplicatedRun) -> list[str]:
     tonnes = per_run.groupby(["replication", "node", "way"], sort=False)["t_per_yr"].sum()
     # a way nobody took in a replication is a zero there, not a missing value
     tonnes = tonnes.unstack(["node", "way"], fill_value=0.0).stack(["node", "way"])
-    tonnes = tonnes.reindex(range(rr.n), level="replication")
+    tonnes = tonnes.reindex(range(n), level="replication")
     at_node = tonnes.groupby(level=["replication", "node"]).transform("sum")
     table_ = pd.DataFrame({"t_per_yr": tonnes, "share": tonnes / at_node}).reset_index()
     table_["subject"] = table_["node"] + "/" + table_["way"]
@@ -48,9 +44,9 @@ def split_lines(rr: ReplicatedRun) -> list[str]:
     ]
 
 
-def outside_lines(rr: ReplicatedRun) -> list[str]:
+def outside_lines(runs: pd.DataFrame) -> list[str]:
     """Per flow and competing corridor: kt a year lost to it and its share of the flow."""
-    per_run = subject_runs(rr.runs, "outside")
+    per_run = subject_runs(runs, "outside")
     if per_run.empty:
         return []
     summary = summarise_by(per_run, "subject")
@@ -72,10 +68,10 @@ def outside_lines(rr: ReplicatedRun) -> list[str]:
     ]
 
 
-def embargo_lines(rr: ReplicatedRun) -> list[str]:
+def embargo_lines(runs: pd.DataFrame) -> list[str]:
     """Per node and class under acceptance control: days on, episodes, and the new cargo
     held at origin or sent another way."""
-    per_run = subject_runs(rr.runs, "embargo")
+    per_run = subject_runs(runs, "embargo")
     if per_run.empty:
         return []
     summary = summarise_by(per_run, "subject")
@@ -100,6 +96,6 @@ def embargo_lines(rr: ReplicatedRun) -> list[str]:
     ]
 
 
-def reaction_lines(rr: ReplicatedRun) -> list[str]:
+def reaction_lines(runs: pd.DataFrame, n: int) -> list[str]:
     """The sections above that have something to show."""
-    return [*split_lines(rr), *outside_lines(rr), *embargo_lines(rr)]
+    return [*split_lines(runs, n), *outside_lines(runs), *embargo_lines(runs)]

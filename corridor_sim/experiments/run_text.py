@@ -251,8 +251,8 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         "",
         *schedule_lines(rr),
         *pool_lines(rr),
-        *reaction_lines(rr),
-        *dwell_lines(rr),
+        *reaction_lines(rr.runs, rr.n),
+        *dwell_lines(rr.runs, rr.scenario),
         verdict_line(rr),
         balance_line(rr),
     ]

@@ -84,7 +84,7 @@ def test_kpi_scope_agrees_with_the_table(result):
 
 def test_run_prints_a_border_dwell_section_only_with_dwell():
     answer = cs.run(two_borders(), replications=2, workers=1, progress=False)
-    lines = dwell_lines(answer)
+    lines = dwell_lines(answer.runs, answer.scenario)
     assert lines[0].startswith("Border dwell")
     assert [line.split()[:2] for line in lines[3:7]] == [
         ["b", "documents"],
@@ -99,7 +99,7 @@ def test_run_prints_a_border_dwell_section_only_with_dwell():
         workers=1,
         progress=False,
     )
-    assert dwell_lines(plain) == []
+    assert dwell_lines(plain.runs, plain.scenario) == []
 
 
 def test_saved_result_reads_back_its_dwell_table(result, tmp_path):

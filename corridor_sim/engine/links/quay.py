@@ -3,7 +3,7 @@
 A :class:`SeaLane` keeps that cargo in queues per handling class and priority (and one
 per flow with booked room), keeps a class for the vessel waiting at anchorage to fill up
 with it, opens and closes each sailing's booked room, and hands a vessel its load
-(:meth:`SeaLane.take`). The vessels see it through :class:`~.service.Quay`; it sees its
+(:meth:`SeaLane.take`). The vessels see it through :class:`~.vessel.Quay`; it sees its
 sea link (:class:`~.sea.Sea`, which imports this module) as a :class:`Crossing`.
 """
 

@@ -39,31 +39,87 @@ sails back to the hub empty; idle at the hub it changes at once.
 What a vessel records (its state and hours by state, turnaround, voyages, load factors,
 its :class:`~corridor_sim.engine.records.VesselRecord`) is its base class,
 :class:`~.logbook.Logbook`; this module keeps what it does. It is written against what it
-asks of its link (:class:`~.service.Service`) and of the cargo at a port
-(:class:`~.service.Quay`), so that it never imports :mod:`~.sea` or :mod:`~.quay`,
-which build on it.
+asks of its link (:class:`Service`) and of the cargo at a port (:class:`Quay`), so that it
+never imports :mod:`~.sea` or :mod:`~.quay`, which build on it.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Generator
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import simpy
 
 from corridor_sim.engine.consignment import Consignment, FlowState
+from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.loading import Loading
-from corridor_sim.engine.links.logbook import BERTH_MODE, Logbook
-from corridor_sim.engine.links.service import Gate, Quay, Service
+from corridor_sim.engine.links.logbook import BERTH_MODE, Logbook, Tracer
 from corridor_sim.engine.port import Port
 from corridor_sim.engine.stats import Histogram
 from corridor_sim.model.disruptions import Failures
-from corridor_sim.model.fleet import VesselSpec
+from corridor_sim.model.fleet import SeaLink, VesselSpec
 
 FULL = 1 - 1e-9
 EPS = 1e-9
+
+
+class Quay(Protocol):
+    """The cargo waiting at one port of a sea link (:class:`~.quay.SeaLane`), as a vessel
+    sees it."""
+
+    def has_cargo_for(self, vessel: Vessel) -> bool: ...
+
+    def share_for(self, vessel: Vessel) -> float: ...
+
+    def keep(self, vessel: Vessel) -> None: ...
+
+    def release(self, vessel: Vessel) -> bool: ...
+
+    def take(self, vessel: Vessel, room: float) -> tuple[list[Consignment], float]: ...
+
+    def open_sailing(self, vessel: Vessel) -> None: ...
+
+    def close_sailing(self, vessel: Vessel, delay_h: float | None) -> None: ...
+
+
+class Gate(Protocol):
+    """A port or a sea link, as a vessel waiting for it to open sees it."""
+
+    @property
+    def is_open(self) -> bool: ...
+
+    def when_open(self) -> simpy.Event: ...
+
+
+class Service(Gate, Tracer, Protocol):
+    """What a vessel asks of the sea link it serves (:class:`~.sea.Sea`): its spec, its
+    two ports and the cargo waiting at each, and to be told when cargo comes; and, for
+    its logbook, its clock and activity trace (:class:`~.logbook.Tracer`)."""
+
+    @property
+    def ctx(self) -> RunContext: ...
+
+    @property
+    def spec(self) -> SeaLink: ...
+
+    @property
+    def vessels(self) -> list[Vessel]: ...
+
+    def side(self, port_index: int) -> Quay: ...
+
+    def cargo_arrives(self, *, free: bool = False) -> simpy.Event: ...
+
+    def signal_cargo(self, *, kept: bool = False) -> None: ...
+
+    def unload(
+        self, port_index: int, batch: list[Consignment]
+    ) -> Generator[simpy.Event, Any, None]: ...
+
+    def leave(self, vessel: Vessel) -> None: ...
+
+    def join(self, vessel: Vessel) -> None: ...
 
 
 class Vessel(Logbook):

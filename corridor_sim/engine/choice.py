@@ -29,7 +29,7 @@ import numpy as np
 import simpy
 
 from corridor_sim.engine.consignment import Consignment, FlowState, Gate, Path, Station
-from corridor_sim.model.choice import OutsideOption, RouteChoice, nominal_shares
+from corridor_sim.model.choice import OutsideOption, RouteChoice
 
 
 class Timed(Protocol):
@@ -66,14 +66,11 @@ class Router:
         self.outside = tuple((o.name, o.transit.mean_h, o.share) for o in outside)
         self.rng = rng
         self.env = env
-        #: rule pivot: each route's share (nominal), and its free-flow expected time (h)
-        #: from each of its decision hops, taken now (t = 0: every queue empty)
-        self.base_share: dict[int, float] = {}
+        #: rule pivot: each route's free-flow expected time (h) from each of its decision
+        #: hops, taken now (t = 0: every queue empty)
         self.free_h: dict[tuple[int, int], float] = {}
         if self.rule == "pivot":
-            shares = nominal_shares(flow.spec.options)
             for p in flow.paths:
-                self.base_share[p.index] = shares[p.index]
                 probe = Consignment(flow, flow.spec.size_units, env.now, p)
                 for hop in p.decisions:
                     self.free_h[(p.index, hop)] = expected_ahead_h(p, hop, probe)
@@ -153,7 +150,7 @@ class Router:
         corridor's elapsed time and shares-weighted free-flow time are added, so that the
         corridor as a whole stands against them on door-to-door time."""
         scale = self.scale_h or 1.0
-        shares = [self.base_share[p.index] for p in paths]
+        shares = [p.share for p in paths]
         total = math.fsum(shares)
         free = [self.free_h[(p.index, hop)] for p in paths]
         ref = math.fsum(s * f for s, f in zip(shares, free, strict=True)) / total

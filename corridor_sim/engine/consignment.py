@@ -41,15 +41,16 @@ class Hop(Protocol):
 class Path:
     """One route of a flow in the running model.
 
-        ``route`` lists the elements passed (node, link, node, ..., node; a consignment's
-        ``hop`` indexes it), ``lanes`` the lanes taken, the one leaving hop ``h`` at
-        ``lanes[h >> 1]``. ``decisions`` maps the hops of the nodes where a consignment on
-        this route chooses again to the routes it may choose from there (those that share
-        this one's elements up to that node); empty for a flow without a choice.
-        ``embargoes`` lists ``(hop, embargo)`` for the nodes ahead with acceptance control
-        of the flow's handling class. ``delivered`` counts the units delivered on this route
-        in the statistics period, ``daily`` them per day and ``transit`` their transit times
-    (flows with several routes only).
+    ``route`` lists the elements passed (node, link, node, ..., node; a consignment's
+    ``hop`` indexes it), ``lanes`` the lanes taken, the one leaving hop ``h`` at
+    ``lanes[h >> 1]``. ``share`` is its nominal share of the flow
+    (:attr:`~corridor_sim.model.demand.FlowSpec.legs`). ``decisions`` maps the hops of
+    the nodes where a consignment on this route chooses again to the routes it may choose
+    from there (those that share this one's elements up to that node); empty for a flow
+    without a choice. ``embargoes`` lists ``(hop, embargo)`` for the nodes ahead with
+    acceptance control of the flow's handling class. ``delivered`` counts the units
+    delivered on this route in the statistics period, ``daily`` them per day and
+    ``transit`` their transit times (flows with several routes only).
     """
 
     __slots__ = (
@@ -70,7 +71,7 @@ class Path:
         self,
         index: int,
         label: str,
-        share: float | None,
+        share: float,
         route: Sequence[Stop],
         lanes: Sequence[Hop],
     ) -> None:
@@ -174,8 +175,8 @@ class Chooser(Protocol):
 class FlowState:
     """Delivery statistics of one flow.
 
-    ``paths`` are its routes (:class:`Path`), the first its primary route; ``route``,
-    ``lanes`` and ``last_hop`` are the primary route's. ``router`` picks a consignment's
+    ``paths`` are its routes (:class:`Path`), the first its primary route (a
+    consignment's own ``path`` says where it goes). ``router`` picks a consignment's
     route at the decision nodes (None: every consignment keeps the route it starts on).
     ``rank`` is the flow's place in the loading order (0 first: :data:`PRIORITIES`).
     ``generated``/``delivered``/``diverted`` count units since t = 0 (mass balance:
@@ -202,11 +203,6 @@ class FlowState:
         self.commodity_index = commodity_index
         self.rank = PRIORITIES.index(spec.priority)
         self.paths = tuple(paths)
-        primary = self.paths[0]
-        #: the primary route's elements, in order: node, link, node, ..., node
-        self.route = primary.route
-        self.lanes = primary.lanes
-        self.last_hop = primary.last_hop
         self.router: Chooser | None = None
         if len(self.paths) > 1:
             for p in self.paths:
@@ -287,6 +283,7 @@ class FlowState:
         for (index, kind), unit_h in self.stage_h.items():
             stages.setdefault(index, [0.0, 0.0])[0 if kind == WAIT else 1] += unit_h
         position: dict[int, int] = {}
+        off_route = max(len(p.route) for p in self.paths)  # blamed elements not on a route
         for path in self.paths:
             for i, e in enumerate(path.route):
                 position.setdefault(e.index, i)
@@ -305,7 +302,7 @@ class FlowState:
                 StageRecord(
                     element=elements[index].name,
                     role=elements[index].role,
-                    position=position.get(index, len(self.route)),
+                    position=position.get(index, off_route),
                     wait_unit_h=wait,
                     move_unit_h=move,
                 )

@@ -21,7 +21,6 @@ change by one call per consignment, and only at nodes with acceptance control.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Protocol
 
 import simpy
@@ -134,10 +133,6 @@ class Embargo:
             if self.counting:
                 self.held_unit_h += c.qty * (now - max(since, self._period_start))
             node.resume(c)
-
-    def holdings(self) -> Iterable[Consignment]:
-        """Cargo waiting for this embargo (its nodes report it too)."""
-        return (c for _, c, _ in self.held)
 
     # -- statistics -------------------------------------------------------------------
     def reset_stats(self, now: float) -> None:

@@ -135,7 +135,11 @@ class Simulation:
     def _flow(self, spec: FlowSpec) -> FlowState:
         names = {c.name: i for i, c in enumerate(self.commodities)}
         commodity = self.scenario.commodities[spec.commodity]
-        paths = [self._path(i, option) for i, option in enumerate(spec.options)]
+        shares = [share for _, share in spec.legs]  # nominal: the given ones, or an even split
+        paths = [
+            self._path(i, option, share)
+            for i, (option, share) in enumerate(zip(spec.options, shares, strict=True))
+        ]
         flow = FlowState(spec, commodity, names[spec.commodity], paths)
         if not spec.is_empty_return:  # empties go back the way they came, unstopped
             for p in paths:
@@ -156,15 +160,16 @@ class Simulation:
             lane.book(flow, spec.booking.per_sailing_units)
         return flow
 
-    def _path(self, index: int, option: RouteOption) -> Path:
-        """Route ``option`` of a flow, as the running model's elements and lanes."""
+    def _path(self, index: int, option: RouteOption, share: float) -> Path:
+        """Route ``option`` of a flow, as the running model's elements and lanes, with
+        its nominal ``share`` of the flow."""
         names = option.path
         route = [self.by_name[name] for name in names]
         lanes: list[Lane] = [
             self.links[names[i]].lane(self.nodes[names[i - 1]], self.nodes[names[i + 1]])
             for i in range(1, len(names), 2)
         ]
-        return Path(index, option.label, option.share, route, lanes)
+        return Path(index, option.label, share, route, lanes)
 
     def _disrupt(self, spec: Disruption, number: int) -> None:
         """Start what carries out disruption entry ``number`` (``spec``)."""

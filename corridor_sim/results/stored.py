@@ -14,22 +14,22 @@ from corridor_sim.errors import ResultError
 from corridor_sim.results.dates import parse_dates
 
 DAY_H = 24.0
-OPTIONAL = frozenset(
+#: the tables every result folder has had; tables added since are optional, so that
+#: folders written by older versions still read (the table is then empty)
+REQUIRED = frozenset(
     {
-        "network",
-        "transits",
-        "flow_daily",
-        "calls",
-        "bookings",
-        "routes",
-        "choices",
-        "outside",
-        "embargoes",
-        "route_daily",
-        "pools",
-        "dwell",
+        "elements",
+        "throughput",
+        "flows",
+        "stages",
+        "vessels",
+        "berths",
+        "bottlenecks",
+        "queues",
+        "daily",
+        "balance",
     }
-)  # absent from older folders
+)
 
 
 #: text columns in which "" is a value (CSV writes it as an empty field, read as NaN)
@@ -91,5 +91,5 @@ def read_dir(path: str | Path, tables: Iterable[str]) -> dict[str, Any]:
     except (KeyError, ValueError, TypeError) as exc:
         raise ResultError(f"{folder / 'summary.json'}: bad or missing entry {exc}") from exc
     for name in tables:
-        fields[name] = read_table(folder / f"{name}.csv", name in OPTIONAL)
+        fields[name] = read_table(folder / f"{name}.csv", name not in REQUIRED)
     return fields

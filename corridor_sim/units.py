@@ -101,6 +101,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "truck": ("truck", 1.0),
     "train": ("train", 1.0),
     "vessel": ("vessel", 1.0),
+    "locomotive": ("locomotive", 1.0),
     # fraction
     "%": ("fraction", 0.01),
 }
@@ -125,7 +126,7 @@ ALIASES: dict[str, str] = {
     "m³": "m3",
     "TEUs": "TEU",
     "FEUs": "FEU",
-    **{f"{count}s": count for count in ("wagon", "truck", "train", "vessel")},
+    **{f"{count}s": count for count in ("wagon", "truck", "train", "vessel", "locomotive")},
     "percent": "%",
     **dict.fromkeys(["knot", "knots", "kts"], "kn"),
 }

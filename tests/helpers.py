@@ -37,9 +37,12 @@ def scenario(
     horizon: str = "10 day",
     disruptions: Iterable[dict] = (),
     seed: int = 1,
+    **sections: Any,
 ) -> dict:
-    """A whole scenario mapping with no warm-up."""
+    """A whole scenario mapping with no warm-up; ``sections`` adds top-level sections
+    (``fleet_pools``, ``locomotive_pools``, ...)."""
     return {
+        **sections,
         "simulation": {"start": "2024-01-01", "horizon": horizon, "warmup": "0 h", "seed": seed},
         "commodities": copy.deepcopy(COMMODITIES),
         "nodes": nodes,

@@ -115,6 +115,28 @@ class DwellRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TractionRecord:
+    """A locomotive pool over the statistics period: its ``locomotives`` and those
+    ``in_service``; ``busy_mean`` locomotives busy on average (hauling, running light or
+    turned round); ``hauls`` trains hauled, ``trains_waited`` of them waited for a
+    locomotive, ``train_waits`` the hours each train waited (0 for those that did not);
+    ``light_runs`` and their ``light_run_h`` hours; ``assignments`` begun and the
+    ``busy_h`` locomotive-hours of work (Little's law: busy_mean = assignments/period x
+    busy_h/assignments, up to the work straddling the period's ends)."""
+
+    locomotives: int
+    in_service: int
+    busy_mean: float
+    hauls: int
+    trains_waited: int
+    train_waits: Histogram
+    light_runs: int
+    light_run_h: float
+    assignments: int
+    busy_h: float
+
+
+@dataclass(frozen=True, slots=True)
 class ElementRecord:
     """One node or link.
 
@@ -127,7 +149,7 @@ class ElementRecord:
     """
 
     name: str
-    role: str  # "node" or "link"
+    role: str  # "node", "link" or "pool" (a locomotive pool)
     kind: str
     units_in: Sequence[float]
     units_out: Sequence[float]
@@ -148,6 +170,7 @@ class ElementRecord:
     bookings: tuple[BookingRecord, ...] = ()
     embargoes: tuple[EmbargoRecord, ...] = ()  # nodes with acceptance control
     dwell: tuple[DwellRecord, ...] = ()  # nodes with dwell stages
+    traction: TractionRecord | None = None  # locomotive pools
     active_periods: list[Period] | None = None  # only in traced runs
 
 

@@ -7,6 +7,7 @@ import time
 from collections.abc import Generator
 from typing import Any
 
+import networkx as nx
 import numpy as np
 import simpy
 
@@ -30,6 +31,7 @@ from corridor_sim.engine.returns import EmptyReturns
 from corridor_sim.engine.sampling import Streams
 from corridor_sim.engine.seeds import root_seed
 from corridor_sim.engine.source import Source
+from corridor_sim.engine.traction import Traction
 from corridor_sim.model.choice import RouteOption
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
@@ -37,6 +39,7 @@ from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec, PipelineLink, RailLink, TransferLink
 from corridor_sim.model.pools import FleetPool, hub
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.model.traction import LocomotivePool
 
 
 class Simulation:
@@ -74,8 +77,15 @@ class Simulation:
             n: (Port if s.kind == "port" else Node)(self.ctx, s) for n, s in scenario.nodes.items()
         }
         self.links: dict[str, Link] = {n: self._link(s) for n, s in scenario.links.items()}
-        #: every node and link, by index (their order of making)
-        self.elements: list[Element] = [*self.nodes.values(), *self.links.values()]
+        self.traction: dict[str, Traction] = {
+            n: self._traction(p) for n, p in scenario.locomotive_pools.items()
+        }
+        #: every node, link and locomotive pool, by index (their order of making)
+        self.elements: list[Element] = [
+            *self.nodes.values(),
+            *self.links.values(),
+            *self.traction.values(),
+        ]
         assert all(e.index == i for i, e in enumerate(self.elements))
         self.by_name: dict[str, Element] = {**self.nodes, **self.links}
         self.trace_activity = trace_activity
@@ -123,6 +133,26 @@ class Simulation:
             return Pipeline(self.ctx, spec)
         assert isinstance(spec, TransferLink)
         return Transfer(self.ctx, spec)
+
+    def _traction(self, spec: LocomotivePool) -> Traction:
+        """The running pool of ``spec``, hauling its lines; locomotives run light along
+        the pool's own lines (either way, at their running times)."""
+        graph = nx.Graph()
+        for name in spec.lines:
+            link = self.scenario.links[name]
+            graph.add_edge(link.origin, link.destination, weight=link.expected_time_h())
+        hours = dict(nx.all_pairs_dijkstra_path_length(graph))
+        light_h = {
+            (a, b): hours[a].get(b, math.inf) for a in graph.nodes for b in graph.nodes if a != b
+        }
+        first = self.scenario.links[spec.lines[0]].origin
+        ends = {node for node in graph.nodes if graph.degree(node) == 1}
+        pool = Traction(self.ctx, spec, light_h, spec.depot or first, list(graph.nodes), ends)
+        for name in spec.lines:
+            rail = self.links[name]
+            assert isinstance(rail, Rail)  # the Scenario checked it
+            rail.traction = pool
+        return pool
 
     def _pool(self, spec: FleetPool) -> Pool:
         lines = [self.links[name] for name in spec.lines]

@@ -18,6 +18,7 @@ from corridor_sim.experiments.dwell_text import dwell_lines
 from corridor_sim.experiments.kpis import CORRIDOR, subject_runs
 from corridor_sim.experiments.reaction_text import reaction_lines
 from corridor_sim.experiments.text import HEADLINE, cell
+from corridor_sim.experiments.traction_text import traction_lines
 from corridor_sim.experiments.views import as_table, clip, headline_table
 from corridor_sim.htmlrepr import Bars, html_block
 from corridor_sim.results.summary import UNIT_NAMES
@@ -253,6 +254,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *pool_lines(rr),
         *reaction_lines(rr.runs, rr.n),
         *dwell_lines(rr.runs, rr.scenario),
+        *traction_lines(rr.runs, rr.scenario),
         verdict_line(rr),
         balance_line(rr),
     ]

@@ -16,6 +16,7 @@ from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLink, TransferLink
 from corridor_sim.model.pools import FleetPool, check_pools
 from corridor_sim.model.routes import joins, refusal
+from corridor_sim.model.traction import LocomotivePool, check_locomotive_pools
 from corridor_sim.units import HOURS_PER_YEAR
 
 #: limits a scenario file is held to (the loader states them with file and line)
@@ -96,7 +97,8 @@ class Scenario:
     Each spec checks its own values when it is built; the scenario checks how they fit
     together (every name it refers to exists, each flow's path runs over links that join
     its nodes and carry its commodity, the run stays within the limits, each fleet pool's
-    lines share a hub and its vessels can serve them all: :mod:`~.pools`) and raises
+    lines share a hub and its vessels can serve them all: :mod:`~.pools`; each locomotive
+    pool hauls rail links of no other pool: :mod:`~.traction`) and raises
     :class:`~corridor_sim.errors.ScenarioError` (:class:`~corridor_sim.errors.TopologyError`
     for the network) with a key path such as ``flows.f.path``. The checks take time
     linear in the size of the scenario.
@@ -110,6 +112,7 @@ class Scenario:
     flows: dict[str, FlowSpec]
     disruptions: tuple[Disruption, ...] = ()
     fleet_pools: dict[str, FleetPool] = field(default_factory=dict)
+    locomotive_pools: dict[str, LocomotivePool] = field(default_factory=dict)
     description: str = ""
     source: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -132,6 +135,8 @@ class Scenario:
         self._check_disruptions()
         checks.keyed(self.fleet_pools, "fleet_pools", FleetPool, "a FleetPool")
         check_pools(self.fleet_pools, self.links, self.nodes)
+        checks.keyed(self.locomotive_pools, "locomotive_pools", LocomotivePool, "a LocomotivePool")
+        check_locomotive_pools(self.locomotive_pools, self.links)
 
     def _check_run(self) -> None:
         check_run(self.settings, "settings.")

@@ -33,6 +33,7 @@ from corridor_sim.results.routes import (
 )
 from corridor_sim.results.schedule import booking_table
 from corridor_sim.results.stored import read_dir
+from corridor_sim.results.traction import locomotive_table
 
 DAY_H = 24.0
 
@@ -52,7 +53,8 @@ class SimulationResult:
     ``route_daily`` (deliveries per route and day of the whole run),
     ``pools`` (vessel-days per line of each fleet pool; empty without pools),
     ``dwell`` (hours per batch at each dwell stage of a node, their total and the time
-    at the node; empty without dwell stages),
+    at the node; empty without dwell stages), ``locomotives`` (per locomotive pool: use,
+    trains hauled, waits for a locomotive, light running; empty without pools),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -99,6 +101,7 @@ class SimulationResult:
     route_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     pools: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     dwell: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    locomotives: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -126,6 +129,7 @@ class SimulationResult:
         "route_daily",
         "pools",
         "dwell",
+        "locomotives",
     )
 
     def __post_init__(self) -> None:
@@ -186,6 +190,7 @@ class SimulationResult:
             route_daily=route_daily_table(record),
             pools=pool_table(record),
             dwell=dwell_table(record),
+            locomotives=locomotive_table(record),
             activity=activity,
         )
 

@@ -12,6 +12,7 @@ from corridor_sim.scenario.links import read_link
 from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.pools import read_pool
 from corridor_sim.scenario.reader import Reader
+from corridor_sim.scenario.traction import read_locomotive_pool
 from corridor_sim.scenario.yaml_io import load_mapping
 
 TOP_KEYS = [
@@ -25,6 +26,7 @@ TOP_KEYS = [
     "flows",
     "disruptions",
     "fleet_pools",
+    "locomotive_pools",
 ]
 TOP_REQUIRED = ["nodes", "links", "flows"]
 SIMULATION_KEYS = ["start", "horizon", "warmup", "seed", "sample_interval"]
@@ -100,6 +102,11 @@ def build_scenario(
         if r.has("fleet_pools")
         else {}
     )
+    locomotives = (
+        {n: read_locomotive_pool(n, c, links) for n, c in r.items("locomotive_pools")}
+        if r.has("locomotive_pools")
+        else {}
+    )
     return r.build(
         Scenario,
         name=str(r.raw("name", name)),
@@ -110,6 +117,7 @@ def build_scenario(
         flows=flows,
         disruptions=disruptions,
         fleet_pools=pools,
+        locomotive_pools=locomotives,
         description=str(r.raw("description", "")),
         source=source,
         raw=mapping,

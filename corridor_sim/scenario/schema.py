@@ -42,7 +42,7 @@ from typing import Any, NoReturn
 
 from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.network import LINK_KINDS, NODE_KINDS
-from corridor_sim.scenario import build, draft, flows, links, nodes, pools
+from corridor_sim.scenario import build, draft, flows, links, nodes, pools, traction
 from corridor_sim.scenario.bundled import bundled_dir
 from corridor_sim.scenario.disruptions import KINDS, read_disruption
 from corridor_sim.scenario.durations import read_distribution
@@ -135,6 +135,10 @@ def shapes() -> dict[str, Shape]:
         "embargo": ("", {"": (nodes.EMBARGO_KEYS, nodes.EMBARGO_REQUIRED)}),
         "disruption": _kinds(KINDS, lambda r: read_disruption(r, set(), start), "kind"),
         "fleet_pool": ("", {"": (pools.POOL_KEYS, pools.POOL_REQUIRED)}),
+        "locomotive_pool": (
+            "",
+            {"": (traction.LOCOMOTIVE_POOL_KEYS, traction.LOCOMOTIVE_POOL_REQUIRED)},
+        ),
     }
 
 

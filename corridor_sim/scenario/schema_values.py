@@ -111,6 +111,11 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "fleet_pools": Ref(
             "fleet_pool", "named", "sea links whose vessels form one fleet, by pool name"
         ),
+        "locomotive_pools": Ref(
+            "locomotive_pool",
+            "named",
+            "the locomotives hauling a railway's lines (its territory), by pool name",
+        ),
     },
     "simulation": {
         "start": {
@@ -398,6 +403,18 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "review": quantity(TIME, "how often the operator reassigns a vessel", "7 day"),
         "description": _DESCRIPTION,
     },
+    "locomotive_pool": {
+        "lines": names("the rail links the pool's locomotives haul every train on", 1),
+        "locomotives": quantity("locomotive", "locomotives in the fleet", "40 locomotive"),
+        "availability": quantity(
+            "fraction", "share of the fleet in service (the rest in maintenance)", "85 %"
+        ),
+        "turnaround": quantity(
+            TIME, "time to turn a locomotive round after each run (hauled or light)", "4 h"
+        ),
+        "depot": text("node where the locomotives start and return when idle", non_empty=True),
+        "description": _DESCRIPTION,
+    },
 }
 
 #: context -> what a mapping of that kind is
@@ -436,6 +453,9 @@ MEANING: dict[str, str] = {
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",
     "fleet_pool": "one operator's fleet over several sea lines sharing a port (the hub): "
     "every 'review' one vessel moves to the line that would take longest to clear its backlog",
+    "locomotive_pool": "a railway's locomotives: every train on its 'lines' needs one free "
+    "at its node; it hauls the train, is turned round, and hauls a train waiting there, "
+    "runs light to one waiting elsewhere, or returns light to the 'depot'",
 }
 
 

@@ -23,6 +23,8 @@ def queued(e: Element) -> list[Consignment]:
     (what ``e.queue`` counts, less any cargo held outside a full node and blamed on ``e``)."""
     if isinstance(e, Node):
         return [c for batch in (*e.waiting, *e.standing.values()) for c in batch]
+    if e.role == "pool":
+        return []  # a locomotive pool holds no cargo
     return [c for lane in e.lanes.values() for c in lane.queued()]  # type: ignore[attr-defined]
 
 

@@ -69,11 +69,13 @@ class Link(Element):
         lane.waiting_t += tonnes
         self.queue.add(tonnes, self.env.now)
 
-    def depart(self, lane: Lane, c: Consignment) -> None:
-        """``c`` leaves the upstream node on this link: it stops waiting and moves."""
+    def depart(self, lane: Lane, c: Consignment, queued_since: float | None = None) -> None:
+        """``c`` leaves the upstream node on this link: it stops waiting and moves. Its
+        wait in this link's queue began at ``queued_since`` (default: its last stage's
+        end; a train that waited for a locomotive has booked that part elsewhere)."""
         now = self.env.now
         tonnes = c.qty * c.flow.mass_per_unit_t
-        self.waits.add(now - c.t, tonnes)
+        self.waits.add(now - (c.t if queued_since is None else queued_since), tonnes)
         lane.waiting_t -= tonnes
         c.mark(self.index, WAIT, now)
         self.queue.add(-tonnes, now)

@@ -3,6 +3,10 @@
 A train leaves when full, or when its oldest consignment has waited ``max_wait``; at
 most one train leaves per headway (24 h / line capacity). Each train is one event: the
 whole batch travels together and is handed to the next node as one batch.
+
+On a line hauled by a locomotive pool (:mod:`corridor_sim.engine.traction`) a train also
+needs a locomotive free at its node: it waits for one (its cargo's wait from then on is
+booked to the pool), and the locomotive stays with it until the next node admits it.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ import math
 from collections import deque
 from collections.abc import Iterable
 
-from corridor_sim.engine.consignment import Consignment
+from corridor_sim.engine.consignment import WAIT, Consignment
 from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Batch, Lane, Link
 from corridor_sim.engine.node import Node
+from corridor_sim.engine.traction import Traction
 from corridor_sim.model.network import RailLink
 
 FULL = 1 - 1e-9
@@ -38,11 +43,30 @@ class RailLane(Lane):
 
     def expected_h(self, c: Consignment) -> float:
         """Hours from joining now to arrival: the wait for the line (its next free slot,
-        then one headway per full train already waiting ahead) and the run."""
+        then one headway per full train already waiting ahead) or for a locomotive,
+        whichever is longer, and the run."""
         link = self.link
         wait = max(0.0, self.next_slot - link.env.now)
         wait += math.floor(self.fill + self.share(c) - 1e-9) * link.headway_h
+        if link.traction is not None:
+            wait = max(wait, link.traction.expected_wait_h(self.source.name))
         return wait + link.travel_h
+
+    @property
+    def origin_name(self) -> str:
+        """The node this lane's trains leave from (for the locomotive pool)."""
+        return self.source.name
+
+    def on_locomotive(self) -> None:
+        """A locomotive stands free at this lane's node: dispatch if a train is due."""
+        oldest_due = self.waiting and (
+            self.waiting[0].t + self.link.max_wait_h <= self.link.env.now + 1e-9
+        )
+        self.try_depart(bool(oldest_due))
+
+    def trains_ready(self) -> int:
+        """Full trains waiting, at least one (a part-load asks when its wait is up)."""
+        return max(1, math.floor(self.fill + 1e-9))
 
     def share(self, c: Consignment) -> float:
         return c.qty / self.link.capacity[c.flow.handling]
@@ -82,8 +106,19 @@ class RailLane(Lane):
                         self._wake_pending = True
                         env.timeout(self.next_slot - env.now).callbacks.append(self._wake)
                     return
+                traction = link.traction
+                if traction is not None:
+                    since = traction.asked_since(self)
+                    if not traction.take(self):
+                        return  # the pool calls on_locomotive when one stands free here
+                    pool = traction.index if since is not None and since < env.now else -1
+                else:
+                    since, pool = None, -1
                 self.next_slot = env.now + link.headway_h  # before loading frees room
-                link.run_train(self, self._load())
+                train = self._load(since, pool)
+                if traction is not None:
+                    traction.count_hauled(train, env.now)
+                link.run_train(self, train)
                 partial = False
         finally:
             self._departing = False
@@ -97,7 +132,9 @@ class RailLane(Lane):
         )
         self.try_depart(bool(oldest_due))
 
-    def _load(self) -> Batch:
+    def _load(self, since: float | None = None, pool: int = -1) -> Batch:
+        """Take a train's worth of the waiting cargo; if it waited for a locomotive
+        from ``since`` (h), its wait from then on is booked to element ``pool``."""
         train: Batch = []
         room = 1.0
         while self.waiting and room > 1e-9:
@@ -111,7 +148,15 @@ class RailLane(Lane):
             self.fill -= share
             room -= share
             train.append(c)
-            self.link.depart(self, c)
+            if pool >= 0:
+                assert since is not None
+                queued = c.t
+                if c.t < since:
+                    c.mark(self.link.index, WAIT, since)
+                c.mark(pool, WAIT, self.link.env.now)
+                self.link.depart(self, c, queued)
+            else:
+                self.link.depart(self, c)
         if not self.waiting:
             self.fill = 0.0
         return train
@@ -134,6 +179,7 @@ class Rail(Link):
         self.trains_at_warmup = 0
         self.line_busy_until = 0.0  # end of the last departure's headway (activity trace)
         self.in_transit: dict[int, Batch] = {}  # trains running, by id
+        self.traction: Traction | None = None  # the locomotive pool hauling this line
 
     def run_train(self, lane: RailLane, train: Batch) -> None:
         self.trains += 1
@@ -144,9 +190,17 @@ class Rail(Link):
             self.note_activity()
             self.env.timeout(self.headway_h).callbacks.append(lambda _e: self.note_activity())
 
+        traction = self.traction
+        left = self.env.now
+
         def arrived(_event: object) -> None:
             del self.in_transit[id(train)]
-            self.arrive(lane, train)
+            if traction is None:
+                self.arrive(lane, train)
+            else:  # the locomotive is free once the next node has admitted the train
+                self.arrive(
+                    lane, train, lambda: traction.hauled(lane.target.name, self.env.now - left)
+                )
 
         self.env.timeout(self.travel_h).callbacks.append(arrived)
 

@@ -7,14 +7,15 @@
   crossings, a call at each port (:func:`call_overhead_h`: berth time, the mean arrival
   and departure formalities, the mean wait for the entry window) and the handling of one
   full load (loaded one way, the way the corridor's cargo goes);
-- rail link: trains a day (line capacity) x 365 x train capacity x availability;
+- rail link: trains a day (line capacity, less background trains) x 365 x train
+  capacity x availability;
 - port: per berth type, berths x handling rate x 8760 h x the handling share of a call
   (handling / (handling + the call's overhead on the berth: berth time, formalities and
   the entry-window wait, for which the berth is kept)) x availability; a tonne moved sea
   to sea is handled twice;
 - border or terminal: servers x 8760 h / service time (plus gauge change) per batch, at
-  most the daily quota x 365, times the largest batch that reaches it (a full train,
-  a vessel load, an arriving block train);
+  most the daily quota x 365, less the background trains a year, times the largest
+  batch that reaches it (a full train, a vessel load, an arriving block train);
 - pipeline: (capacity - base load) x 8760 h x availability;
 - transfers, rail lines without a line capacity and nodes without servers: no limit.
 
@@ -177,6 +178,10 @@ def _servers(scenario: Scenario, spec: NodeSpec) -> tuple[Resource, str] | None:
         quota = spec.quota_per_day * 365 * av.weather * av.closures
         text.append(f"quota {spec.quota_per_day:g}/day x 365 = {quota:,.0f} batches/yr")
         batches = min(batches, quota)
+    if spec.background is not None:  # other trains take their servers and quota first
+        taken = spec.background.trains_per_day * 365
+        text.append(f"less background {spec.background.trains_per_day:.3g}/day x 365")
+        batches = max(0.0, batches - taken)
     sizes, here = _batches(scenario, spec)
     per = {c: batches * u * scenario.commodities[c].mass_per_unit_t for c, u in sizes.items()}
     shown = list(sizes.items())[: here or None]
@@ -342,13 +347,15 @@ def _trip_text(
 def _rail(scenario: Scenario, link: RailLink) -> ElementBound:
     av = availability(scenario, link.name)
     per_day = link.line_capacity_per_day or 0.0
-    trains = per_day * 365 * av.share
+    background = link.background.trains_per_day if link.background is not None else 0.0
+    trains = (per_day - background) * 365 * av.share
     per = {}
     for c in _carried(scenario, set(link.train_capacity)):
         cls = scenario.commodities[c].handling
         per[c] = trains * link.train_capacity[cls] * scenario.commodities[c].mass_per_unit_t
     caps = ", ".join(f"{u:g} {CLASS_UNITS[cls]}" for cls, u in link.train_capacity.items())
-    text = f"{per_day:g} trains/day x 365 x train capacity ({caps})"
+    left = f"({per_day:g} - {background:.3g} background)" if background else f"{per_day:g}"
+    text = f"{left} trains/day x 365 x train capacity ({caps})"
     if av.share < 1:
         text += f" x {av.describe()}"
     return ElementBound(link.name, "link", "rail", ((Resource("trains", per),),), text)

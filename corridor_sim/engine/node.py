@@ -73,6 +73,10 @@ class Node(Element):
         self._stood_cb = self._stood
         self.service_mean_h = spec.server_mean_h
         self.standing_mean_h = spec.standing_mean_h
+        #: server hours of each background train waiting (:mod:`~corridor_sim.engine.background`)
+        self.background_waiting: deque[float] = deque()
+        self.background_started = self.background_at_warmup = 0
+        self._background_done_cb = self._background_done
 
     # -- entry ----------------------------------------------------------------------
     def hand_over(
@@ -211,6 +215,8 @@ class Node(Element):
 
     def _try_start(self) -> None:
         """Start service on waiting batches while servers are free (the hot path)."""
+        if self.background_waiting:
+            self._start_background()
         waiting = self.waiting
         if not waiting or self.closed:
             if self.activity is not None:
@@ -248,11 +254,37 @@ class Node(Element):
         if self.activity is not None:
             self.note_activity()
 
+    # -- background trains ----------------------------------------------------------
+    def take_background(self, hours: float) -> None:
+        """A background train arrives: it waits for a server and a start of the daily
+        quota, ahead of the corridor's batches (it runs to the railway's plan; the
+        corridor gets what is left), then holds the server ``hours``. It is no cargo."""
+        self.background_waiting.append(hours)
+        self._try_start()
+
+    def _start_background(self) -> None:
+        waiting = self.background_waiting
+        now = self.env.now
+        while waiting and not self.closed and self.servers - self.servers_out > self.busy:
+            if self.quota is not None and not self._quota_left(now):
+                return
+            self.busy += 1
+            self.busy_level.add(1, now)
+            self._started_today += 1
+            self.background_started += 1
+            self.env.timeout(waiting.popleft()).callbacks.append(self._background_done_cb)
+
+    def _background_done(self, _event: object) -> None:
+        self.busy -= 1
+        self.busy_level.add(-1, self.env.now)
+        self._try_start()
+
     def is_active(self) -> bool:
         """Closed, every server busy or out, or the day's quota spent with batches
         waiting: the node has no spare capacity (shifting-bottleneck trace)."""
         full = self.busy + self.servers_out >= self.servers > 0
-        return self.closed > 0 or full or (self._wake_pending and bool(self.waiting))
+        queued = bool(self.waiting or self.background_waiting)
+        return self.closed > 0 or full or (self._wake_pending and queued)
 
     def note_activity(self) -> None:
         if self.activity is not None:
@@ -319,15 +351,19 @@ class Node(Element):
         """Hours cargo arriving now would spend here: the batches waiting ahead shared
         among the servers in service (or, if the daily quota binds harder, spread over
         the days the quota needs), plus one mean service and the mean of the dwell stages
-        not holding a server; no time at a node without servers. (Cargo in a yard
-        waiting for an outbound link counts on that link.)"""
+        not holding a server; no time at a node without servers. Background trains
+        waiting count ahead, and the quota is what background traffic leaves. (Cargo in
+        a yard waiting for an outbound link counts on that link.)"""
         if not self.servers:
             return 0.0
         mean = self.service_mean_h
-        ahead = len(self.waiting) + (1 if self.busy + self.servers_out >= self.servers else 0)
+        ahead = len(self.waiting) + len(self.background_waiting)
+        ahead += 1 if self.busy + self.servers_out >= self.servers else 0
         wait = ahead * mean / max(1, self.servers - self.servers_out)
         if self.quota:
-            wait = max(wait, 24.0 * len(self.waiting) / self.quota)
+            background = self.spec.background  # takes its share of the quota first
+            left = self.quota - (background.trains_per_day if background is not None else 0.0)
+            wait = max(wait, 24.0 * len(self.waiting) / left)
         return wait + mean + self.standing_mean_h
 
     # -- disruptions ----------------------------------------------------------------
@@ -354,6 +390,7 @@ class Node(Element):
             self.yard.level.reset(now)
         self.busy_level.reset(now)
         self.started_at_warmup = self.batches_started
+        self.background_at_warmup = self.background_started
         self.offers = self.refused = 0
         for embargo in self.embargoes.values():
             embargo.reset_stats(now)
@@ -386,12 +423,15 @@ class Node(Element):
         if self.servers:
             parts.append(self.busy_level.mean(now) / self.servers)
         if self.quota:
-            # the quota is per calendar day: count the calendar days the period touches
-            quota_days = math.ceil(now / 24.0 - 1e-9) - math.floor(self.ctx.warmup_h / 24.0)
-            parts.append(
-                (self.batches_started - self.started_at_warmup) / (self.quota * quota_days)
-            )
+            started = self.batches_started - self.started_at_warmup
+            started += self.background_started - self.background_at_warmup
+            parts.append(started / (self.quota * self.quota_days(now)))
         return parts
+
+    def quota_days(self, now: float) -> int:
+        """The calendar days the statistics period touches by ``now`` (the quota is per
+        calendar day)."""
+        return math.ceil(now / 24.0 - 1e-9) - math.floor(self.ctx.warmup_h / 24.0)
 
     def utilisation(self, now: float, days: float) -> float:
         """The highest of :meth:`utilisation_parts` (NaN: no servers, quota or berths)."""

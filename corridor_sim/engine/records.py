@@ -137,6 +137,21 @@ class TractionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class BackgroundRecord:
+    """Background (non-corridor) trains at a node, or in one direction of a rail line
+    (``direction`` ``"from>to"``; empty at a node), over the statistics period: the rate
+    given, the background and corridor trains that started service or departed, and the
+    trains the element's quota or line capacity allowed (NaN at a node without a quota).
+    """
+
+    direction: str
+    trains_per_day: float
+    background_trains: int
+    corridor_trains: int
+    capacity_trains: float
+
+
+@dataclass(frozen=True, slots=True)
 class ElementRecord:
     """One node or link.
 
@@ -171,6 +186,7 @@ class ElementRecord:
     embargoes: tuple[EmbargoRecord, ...] = ()  # nodes with acceptance control
     dwell: tuple[DwellRecord, ...] = ()  # nodes with dwell stages
     traction: TractionRecord | None = None  # locomotive pools
+    background: tuple[BackgroundRecord, ...] = ()  # elements with background trains
     active_periods: list[Period] | None = None  # only in traced runs
 
 

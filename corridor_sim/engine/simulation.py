@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from collections.abc import Generator
@@ -11,6 +12,7 @@ import networkx as nx
 import numpy as np
 import simpy
 
+from corridor_sim.engine.background import background_records, start_background
 from corridor_sim.engine.calendar import month_length_h, month_starts
 from corridor_sim.engine.choice import Router, decision_hops
 from corridor_sim.engine.consignment import FlowState, Path
@@ -26,7 +28,7 @@ from corridor_sim.engine.links.sea import Sea
 from corridor_sim.engine.links.transfer import Transfer
 from corridor_sim.engine.node import Node
 from corridor_sim.engine.port import Port
-from corridor_sim.engine.records import RunRecord
+from corridor_sim.engine.records import ElementRecord, RunRecord
 from corridor_sim.engine.returns import EmptyReturns
 from corridor_sim.engine.sampling import Streams
 from corridor_sim.engine.seeds import root_seed
@@ -115,6 +117,7 @@ class Simulation:
                 self.sources.append(returns)
         for i, spec in enumerate(scenario.disruptions):
             self._disrupt(spec, i)
+        self.background = start_background(self.ctx, self.elements)
         self.sample_times: list[float] = []
         self.samples: list[list[float]] = []
         self.env.process(self._sample(settings.sample_interval_h))
@@ -244,6 +247,13 @@ class Simulation:
                 held[c.flow.name] += c.qty
         return held
 
+    @staticmethod
+    def _element_record(e: Element, now: float, days: float) -> ElementRecord:
+        """The record of ``e``, with what its background trains took (if any)."""
+        record = e.record(now, days)
+        background = background_records(e, now, days)
+        return dataclasses.replace(record, background=background) if background else record
+
     def run(self) -> RunRecord:
         """Run to the end of the horizon and return the record of what happened."""
         started = time.perf_counter()
@@ -262,7 +272,7 @@ class Simulation:
             scenario=self.scenario,
             seed=int(entropy) if isinstance(entropy, int) else None,
             commodities=tuple(self.commodities),
-            elements=tuple(e.record(now, days) for e in self.elements),
+            elements=tuple(self._element_record(e, now, days) for e in self.elements),
             flows=tuple(f.record(self.elements, held[f.name]) for f in self.flows),
             sample_times=self.sample_times,
             samples=self.samples,

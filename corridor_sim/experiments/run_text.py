@@ -13,6 +13,7 @@ import pandas as pd
 
 from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.capacity.report import CapacityReport
+from corridor_sim.experiments.background_text import background_lines
 from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.dwell_text import dwell_lines
 from corridor_sim.experiments.kpis import CORRIDOR, subject_runs
@@ -255,6 +256,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *reaction_lines(rr.runs, rr.n),
         *dwell_lines(rr.runs, rr.scenario),
         *traction_lines(rr.runs, rr.scenario),
+        *background_lines(rr.runs, rr.scenario),
         verdict_line(rr),
         balance_line(rr),
     ]

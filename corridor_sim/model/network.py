@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from corridor_sim.model import checks
 from corridor_sim.model.acceptance import Embargo
+from corridor_sim.model.background import Background, check_room
 from corridor_sim.model.cargo import HANDLING_CLASSES
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.draft import WaterDepth
@@ -25,6 +26,8 @@ DAY_H = 24.0
 _NO_PROCESSING = ("origin", "destination")
 #: node kinds without a daily quota
 _NO_QUOTA = (*_NO_PROCESSING, "pipeline_terminal")
+#: node kinds background trains may pass (with servers to occupy)
+BACKGROUND_NODE_KINDS = ("border", "terminal", "port")
 
 
 def readable(name: str) -> str:
@@ -107,6 +110,9 @@ class NodeSpec:
         dispatched towards the node while too much of it stands there.
     label : the name shown on maps and in reports (e.g. ``"Beineu (road)"``), or None
         to show :attr:`display_name`'s readable form of ``name``.
+    background : other trains served here (borders, terminals and ports with servers),
+        each taking a server and a start of the daily quota without being cargo of the
+        model (:class:`~corridor_sim.model.background.Background`), or None.
 
     Raises :class:`~corridor_sim.errors.ScenarioError` naming the field if a value is out
     of range or not allowed for the node's kind (as in the scenario file format).
@@ -131,6 +137,7 @@ class NodeSpec:
     water_depth: WaterDepth | None = None
     embargo: dict[str, Embargo] = field(default_factory=dict)
     dwell: tuple[DwellStage, ...] = ()
+    background: Background | None = None
 
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
@@ -183,6 +190,28 @@ class NodeSpec:
         if self.embargo and kind in ("origin", "destination"):
             checks.fail("embargo", f"applies to cargo passing through a node, not to a {kind}")
         self._check_kind()
+        if self.background is not None:
+            self._check_background(self.background)
+
+    def _check_background(self, background: Background) -> None:
+        """Background trains need servers to occupy, and must leave room for the corridor."""
+        checks.instance(background, Background, "a Background or None", "background")
+        if self.kind not in BACKGROUND_NODE_KINDS:
+            checks.fail(
+                "background",
+                f"a node of kind {self.kind!r} carries no background trains (allowed at "
+                f"a {', '.join(BACKGROUND_NODE_KINDS)} with servers, or on a rail link)",
+            )
+        if not self.servers:
+            checks.fail(
+                "background",
+                "needs servers to occupy: a node without servers processes nothing and "
+                "applies no quota (give servers and service_time or dwell)",
+            )
+        if self.quota_per_day is not None:
+            check_room(background, self.quota_per_day, "quota")
+        if self.server_mean_h > 0:
+            check_room(background, self.servers * DAY_H / self.server_mean_h, "servers' capacity")
 
     @property
     def server_mean_h(self) -> float:
@@ -294,13 +323,16 @@ class RailLink(LinkSpec):
 
     A train leaves when full (sum over consignments of units / ``train_capacity`` of their
     handling class reaches 1) or when its first consignment has waited ``max_wait_h``;
-    departures are at least ``24 / line_capacity_per_day`` hours apart.
+    departures are at least ``24 / line_capacity_per_day`` hours apart. ``background``
+    trains (:class:`~corridor_sim.model.background.Background`, the rate in each
+    direction) take departure slots too; they need a line capacity to take them from.
     """
 
     travel_time_h: float = 0.0
     train_capacity: dict[str, float] = field(default_factory=dict)
     max_wait_h: float = 24.0
     line_capacity_per_day: float | None = None
+    background: Background | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -313,6 +345,15 @@ class RailLink(LinkSpec):
         checks.non_negative(self.max_wait_h, "max_wait_h")
         if self.line_capacity_per_day is not None:
             checks.positive(self.line_capacity_per_day, "line_capacity_per_day")
+        if self.background is not None:
+            checks.instance(self.background, Background, "a Background or None", "background")
+            if self.line_capacity_per_day is None:
+                checks.fail(
+                    "background",
+                    "needs line_capacity_per_day: background trains take departure slots, "
+                    "and a line without a line capacity has none to take",
+                )
+            check_room(self.background, self.line_capacity_per_day, "line capacity")
 
     def expected_time_h(self) -> float:
         return self.travel_time_h

@@ -15,6 +15,7 @@ from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.engine.records import Period, RunRecord
 from corridor_sim.folders import write_folder
 from corridor_sim.results import balance, summary
+from corridor_sim.results.background import background_table
 from corridor_sim.results.dates import TIMED, dated
 from corridor_sim.results.deliveries import flow_daily_table, transit_table
 from corridor_sim.results.dwell import dwell_table
@@ -55,6 +56,9 @@ class SimulationResult:
     ``dwell`` (hours per batch at each dwell stage of a node, their total and the time
     at the node; empty without dwell stages), ``locomotives`` (per locomotive pool: use,
     trains hauled, waits for a locomotive, light running; empty without pools),
+    ``background`` (trains of other traffic at nodes and on rail lines, beside the
+    corridor's, and the shares of the quota or line capacity each used; empty without
+    background trains),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -102,6 +106,7 @@ class SimulationResult:
     pools: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     dwell: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     locomotives: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    background: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -130,6 +135,7 @@ class SimulationResult:
         "pools",
         "dwell",
         "locomotives",
+        "background",
     )
 
     def __post_init__(self) -> None:
@@ -191,6 +197,7 @@ class SimulationResult:
             pools=pool_table(record),
             dwell=dwell_table(record),
             locomotives=locomotive_table(record),
+            background=background_table(record),
             activity=activity,
         )
 

@@ -14,6 +14,7 @@ from corridor_sim.model.network import (
     RailLink,
     TransferLink,
 )
+from corridor_sim.scenario.background import read_background
 from corridor_sim.scenario.draft import read_draft, read_load_factor
 from corridor_sim.scenario.nodes import CLASS_UNIT
 from corridor_sim.scenario.reader import Reader
@@ -22,7 +23,15 @@ COMMON = ["kind", "from", "to", "description"]
 MAX_VESSELS = 1000  # per fleet entry
 LINK_KEYS = {
     "transfer": ["delay"],
-    "rail": ["distance", "speed", "travel_time", "train_capacity", "max_wait", "line_capacity"],
+    "rail": [
+        "distance",
+        "speed",
+        "travel_time",
+        "train_capacity",
+        "max_wait",
+        "line_capacity",
+        "background",
+    ],
     "sea": ["distance", "fleet", "load_factor", "departure"],
     "pipeline": ["capacity", "base_load", "linefill", "transit_time", "density"],
 }
@@ -102,6 +111,13 @@ def _capacity(r: Reader, key: str) -> dict[str, float]:
 
 def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
     line = r.quantity("line_capacity", "train/time").value * 24 if r.has("line_capacity") else None
+    background = read_background(r) if r.has("background") else None
+    if background is not None and line is None:
+        r.fail(
+            "background",
+            "needs the link's 'line_capacity' (e.g. '20 train/day'): background trains take "
+            "departure slots, and a line without a line capacity has none to take",
+        )
     return r.build(
         RailLink,
         name,
@@ -112,6 +128,7 @@ def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
         train_capacity=_capacity(r, "train_capacity"),
         max_wait_h=r.hours("max_wait", "24 h", allow_zero=True),
         line_capacity_per_day=line,
+        background=background,
     )
 
 

@@ -8,6 +8,7 @@ from corridor_sim.model.acceptance import EMBARGO_COUNTS, Embargo
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES, Commodity
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.network import BERTH_TYPES, DAY_H, NODE_KINDS, EntryWindow, NodeSpec
+from corridor_sim.scenario.background import read_background
 from corridor_sim.scenario.draft import read_water_depth
 from corridor_sim.scenario.durations import read_distribution
 from corridor_sim.scenario.dwell import read_dwell
@@ -88,8 +89,16 @@ ENTRY_WINDOW_KEYS = ["from", "to"]
 NODE_KEYS = {
     "origin": [],
     "destination": [],
-    "border": ["servers", "service_time", "quota", "gauge_change", "dwell", "embargo"],
-    "terminal": ["servers", "service_time", "quota", "dwell", "embargo"],
+    "border": [
+        "servers",
+        "service_time",
+        "quota",
+        "gauge_change",
+        "dwell",
+        "embargo",
+        "background",
+    ],
+    "terminal": ["servers", "service_time", "quota", "dwell", "embargo", "background"],
     "port": [
         "servers",
         "service_time",
@@ -101,6 +110,7 @@ NODE_KEYS = {
         "entry_window",
         "water_depth",
         "embargo",
+        "background",
     ],
     "pipeline_terminal": ["servers", "service_time"],
 }
@@ -109,6 +119,13 @@ NODE_KEYS = {
 def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSpec:
     """A node from its mapping; which keys are allowed depends on ``kind``."""
     kind = r.choice("kind", NODE_KINDS)
+    if r.has("background") and "background" not in NODE_KEYS[kind]:
+        allowed = ", ".join(k for k, keys in NODE_KEYS.items() if "background" in keys)
+        r.fail(
+            "background",
+            f"a node of kind {kind!r} carries no background trains; give them on a node "
+            f"of kind {allowed} with servers, or on a rail link",
+        )
     r.check_keys(
         ["kind", "label", "lon", "lat", "storage", "description", *NODE_KEYS[kind]],
         required=["kind"],
@@ -165,6 +182,7 @@ def read_node(name: str, r: Reader, commodities: dict[str, Commodity]) -> NodeSp
         water_depth=read_water_depth(r) if r.has("water_depth") else None,
         embargo=_embargo(r) if r.has("embargo") else {},
         dwell=dwell,
+        background=read_background(r) if r.has("background") else None,
     )
 
 

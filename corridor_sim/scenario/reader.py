@@ -58,6 +58,9 @@ FILE_KEYS = {
     "warmup_h": "warmup",
     "sample_interval_h": "sample_interval",
     "review_h": "review",
+    "trains_per_day": "trains",
+    "tonnes_per_year": "tonnes",
+    "per_train_t": "per_train",
 }
 
 

@@ -43,6 +43,7 @@ from typing import Any, NoReturn
 from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.network import LINK_KINDS, NODE_KINDS
 from corridor_sim.scenario import build, draft, flows, links, nodes, pools, traction
+from corridor_sim.scenario.background import BACKGROUND_KEYS
 from corridor_sim.scenario.bundled import bundled_dir
 from corridor_sim.scenario.disruptions import KINDS, read_disruption
 from corridor_sim.scenario.durations import read_distribution
@@ -133,6 +134,7 @@ def shapes() -> dict[str, Shape]:
         "choice": ("", {"": (flows.CHOICE_KEYS, ["rule"])}),
         "outside_option": ("", {"": (flows.OUTSIDE_KEYS, ["transit"])}),
         "embargo": ("", {"": (nodes.EMBARGO_KEYS, nodes.EMBARGO_REQUIRED)}),
+        "background": ("", {"": (BACKGROUND_KEYS, [])}),
         "disruption": _kinds(KINDS, lambda r: read_disruption(r, set(), start), "kind"),
         "fleet_pool": ("", {"": (pools.POOL_KEYS, pools.POOL_REQUIRED)}),
         "locomotive_pool": (

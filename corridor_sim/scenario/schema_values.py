@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 
 from corridor_sim.model.acceptance import EMBARGO_COUNTS
+from corridor_sim.model.background import ARRIVALS
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
 from corridor_sim.model.choice import CHOICE_RULES
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS, PRIORITIES
@@ -177,6 +178,17 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
             "description": "acceptance control per handling class: the railway stops "
             "sending new cargo of the class here above a stock and resumes below another",
         },
+        "background": Ref("background"),
+    },
+    "background": {
+        "trains": quantity(
+            "train/time", "background trains (per direction on a line)", "12 train/day"
+        ),
+        "tonnes": quantity(
+            "mass/time", "background tonnage, instead of 'trains' (with per_train)", "15 Mt/yr"
+        ),
+        "per_train": quantity("mass", "tonnes in one background train", "2000 t"),
+        "arrivals": choice(ARRIVALS, "evenly spaced (default) or at random (Poisson)"),
     },
     "embargo": {
         "above": quantity(
@@ -261,6 +273,7 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "train_capacity": per_class("what one train carries"),
         "max_wait": quantity(TIME, "a part-full train leaves after this (default 24 h)", "24 h"),
         "line_capacity": quantity("train/time", "trains a day in each direction", "20 train/day"),
+        "background": Ref("background"),
         "fleet": Ref("vessel", "list", "the vessels shuttling between the two ports", 1),
         "load_factor": _load_factor("of every vessel of the link without its own"),
         "departure": Ref("departure"),
@@ -448,6 +461,8 @@ MEANING: dict[str, str] = {
     "choice": "how a flow's consignments pick a route at the nodes where its routes part",
     "outside_option": "a competing corridor outside the model: its door-to-door time",
     "embargo": "acceptance control of one handling class at a node (hysteresis)",
+    "background": "other (non-corridor) trains taking servers and quota at a node, or "
+    "departure slots in each direction of a rail line: 'trains', or 'tonnes' and 'per_train'",
     "booking": "room a flow books on every scheduled sailing of a sea link, held for it "
     "until the vessel sails (what it does not fill sails empty)",
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",

@@ -180,6 +180,10 @@ class Rail(Link):
         self.line_busy_until = 0.0  # end of the last departure's headway (activity trace)
         self.in_transit: dict[int, Batch] = {}  # trains running, by id
         self.traction: Traction | None = None  # the locomotive pool hauling this line
+        #: background trains departed and due while closed, by (from, to) node names
+        self.background_trains: dict[tuple[str, str], int] = {}
+        self.background_at_warmup: dict[tuple[str, str], int] = {}
+        self.background_due: dict[tuple[str, str], int] = {}
 
     def run_train(self, lane: RailLane, train: Batch) -> None:
         self.trains += 1
@@ -204,6 +208,26 @@ class Rail(Link):
 
         self.env.timeout(self.travel_h).callbacks.append(arrived)
 
+    def take_slot(self, source: str, target: str) -> None:
+        """A background train leaves ``source`` for ``target``: it takes that direction's
+        next departure slot (one headway), ahead of corridor trains waiting for one. It
+        carries no cargo; one due while the line is closed leaves first on reopening."""
+        key = (source, target)
+        if self.closed:
+            self.background_due[key] = self.background_due.get(key, 0) + 1
+            return
+        self.background_trains[key] = self.background_trains.get(key, 0) + 1
+        lane = self.lanes.get(key)
+        if not isinstance(lane, RailLane):
+            return  # no corridor train uses this direction: nothing to hold back
+        now = self.env.now
+        lane.next_slot = max(lane.next_slot, now) + self.headway_h
+        if self.activity is not None:  # the line is taken until the slot ends
+            self.line_busy_until = max(self.line_busy_until, lane.next_slot)
+            self.note_activity()
+            end = lane.next_slot - now
+            self.env.timeout(end).callbacks.append(lambda _e: self.note_activity())
+
     def note_activity(self) -> None:
         """Active while closed or within a headway of the last departure."""
         if self.activity is not None:
@@ -217,6 +241,10 @@ class Rail(Link):
         return lanes
 
     def on_open(self) -> None:
+        due, self.background_due = self.background_due, {}
+        for (source, target), count in due.items():
+            for _ in range(count):
+                self.take_slot(source, target)
         for lane in self.rail_lanes():
             lane.try_depart(False)
             if lane.waiting:
@@ -227,20 +255,27 @@ class Rail(Link):
         self.trains_at_warmup = self.trains
         for lane in self.rail_lanes():
             lane.trains_at_warmup = lane.trains
+        self.background_at_warmup = dict(self.background_trains)
 
     def traceable(self) -> bool:
         return self.headway_h > 0
 
     def utilisation(self, now: float, days: float) -> float:
         """Trains in the busier direction over the line capacity (which is per direction:
-        the headway applies to each lane); NaN without a line capacity."""
+        the headway applies to each lane), background trains included; NaN without a line
+        capacity."""
         per_day = self.spec.line_capacity_per_day
         if not per_day:
             return math.nan
-        busiest = max(
-            (lane.trains - lane.trains_at_warmup for lane in self.rail_lanes()), default=0
-        )
-        return busiest / (per_day * days)
+        trains = {key: self.background_period(key) for key in self.background_trains}
+        for key, lane in self.lanes.items():
+            assert isinstance(lane, RailLane)
+            trains[key] = trains.get(key, 0) + lane.trains - lane.trains_at_warmup
+        return max(trains.values(), default=0) / (per_day * days)
+
+    def background_period(self, key: tuple[str, str]) -> int:
+        """Background trains departed from ``key[0]`` to ``key[1]`` in the period."""
+        return self.background_trains.get(key, 0) - self.background_at_warmup.get(key, 0)
 
     def holdings(self) -> Iterable[Consignment]:
         yield from super().holdings()

@@ -115,6 +115,20 @@ class DwellRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TrackRecord:
+    """A single-track rail line over the statistics period: its sections, the trains that
+    ran its length, how many of them waited for a section (at a passing loop or the
+    line's end), their hours waiting per train, and the share of the period its busiest
+    section was held (running time plus station interval of each train)."""
+
+    sections: int
+    trains: int
+    waited: int
+    wait: Histogram
+    busiest_share: float
+
+
+@dataclass(frozen=True, slots=True)
 class ElementRecord:
     """One node or link.
 
@@ -148,6 +162,7 @@ class ElementRecord:
     bookings: tuple[BookingRecord, ...] = ()
     embargoes: tuple[EmbargoRecord, ...] = ()  # nodes with acceptance control
     dwell: tuple[DwellRecord, ...] = ()  # nodes with dwell stages
+    track: TrackRecord | None = None  # single-track rail lines
     active_periods: list[Period] | None = None  # only in traced runs
 
 

@@ -41,6 +41,7 @@ import pandas as pd
 from corridor_sim.bottlenecks.active_period import shifting_bottlenecks
 from corridor_sim.experiments.dwell_kpis import DWELL_SCOPES, dwell_kpis
 from corridor_sim.experiments.fleet_kpis import FLEET_SCOPES, fleet_kpis
+from corridor_sim.experiments.loop_kpis import LOOP_SCOPES, loop_kpis
 from corridor_sim.experiments.reaction_kpis import REACTION_SCOPES, reaction_kpis
 from corridor_sim.results.result import SimulationResult
 
@@ -48,8 +49,16 @@ YEAR_D = 365.0
 #: what a KPI is about: the whole corridor, one flow or one element; a vessel, a port's
 #: berths of one type, a line's calls at one port, a sea line or a fleet pool's line; a
 #: flow's route, a choice at a decision node, an outside option or an embargo; a node's
-#: dwell stage (``run_kpis`` only)
-SCOPES = ("corridor", "flow", "element", *FLEET_SCOPES, *REACTION_SCOPES, *DWELL_SCOPES)
+#: dwell stage; a single-track rail line's passing loops (``run_kpis`` only)
+SCOPES = (
+    "corridor",
+    "flow",
+    "element",
+    *FLEET_SCOPES,
+    *REACTION_SCOPES,
+    *DWELL_SCOPES,
+    *LOOP_SCOPES,
+)
 CORRIDOR = "corridor"
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
 FLOW_DETAIL = ("offered_units", "delivered_units", "in_system_units", "transit_p50_days")
@@ -127,8 +136,8 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
 
 def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     """:func:`kpis` with the flow and element detail, the mass balance and the vessel-call
-    KPIs of ``result``, its reactions and its dwell stages (what :func:`corridor_sim.run`
-    measures in each replication)."""
+    KPIs of ``result``, its reactions, its dwell stages and its passing loops (what
+    :func:`corridor_sim.run` measures in each replication)."""
     out = kpis(result)
     for f in result.flows.itertuples():
         for k in FLOW_DETAIL:
@@ -144,6 +153,7 @@ def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     out.update(fleet_kpis(result))
     out.update(reaction_kpis(result))
     out.update(dwell_kpis(result))
+    out.update(loop_kpis(result))
     return out
 
 

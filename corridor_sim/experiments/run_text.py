@@ -16,6 +16,7 @@ from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.dwell_text import dwell_lines
 from corridor_sim.experiments.kpis import CORRIDOR, subject_runs
+from corridor_sim.experiments.loop_text import loop_lines
 from corridor_sim.experiments.reaction_text import reaction_lines
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.experiments.views import as_table, clip, headline_table
@@ -253,6 +254,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *pool_lines(rr),
         *reaction_lines(rr.runs, rr.n),
         *dwell_lines(rr.runs, rr.scenario),
+        *loop_lines(rr.runs, rr.scenario),
         verdict_line(rr),
         balance_line(rr),
     ]

@@ -15,6 +15,7 @@ from corridor_sim.model.cargo import HANDLING_CLASSES
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.draft import WaterDepth
 from corridor_sim.model.dwell import DwellStage, check_stages
+from corridor_sim.model.track import DOUBLE, Track
 
 NODE_KINDS = ("origin", "destination", "border", "terminal", "port", "pipeline_terminal")
 LINK_KINDS = ("transfer", "rail", "sea", "pipeline")
@@ -294,13 +295,16 @@ class RailLink(LinkSpec):
 
     A train leaves when full (sum over consignments of units / ``train_capacity`` of their
     handling class reaches 1) or when its first consignment has waited ``max_wait_h``;
-    departures are at least ``24 / line_capacity_per_day`` hours apart.
+    departures are at least ``24 / line_capacity_per_day`` hours apart in each direction.
+    ``track`` is double (each direction its own) or single with passing loops, whose
+    sections both directions share (:class:`~corridor_sim.model.track.Track`).
     """
 
     travel_time_h: float = 0.0
     train_capacity: dict[str, float] = field(default_factory=dict)
     max_wait_h: float = 24.0
     line_capacity_per_day: float | None = None
+    track: Track = DOUBLE
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -313,6 +317,7 @@ class RailLink(LinkSpec):
         checks.non_negative(self.max_wait_h, "max_wait_h")
         if self.line_capacity_per_day is not None:
             checks.positive(self.line_capacity_per_day, "line_capacity_per_day")
+        checks.instance(self.track, Track, "a Track", "track")
 
     def expected_time_h(self) -> float:
         return self.travel_time_h

@@ -22,6 +22,7 @@ from corridor_sim.results.elements import daily_table, element_table, queue_tabl
 from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
 from corridor_sim.results.html import result_html, result_repr
+from corridor_sim.results.loops import loop_table
 from corridor_sim.results.network import network_table
 from corridor_sim.results.pools import pool_table
 from corridor_sim.results.routes import (
@@ -53,6 +54,8 @@ class SimulationResult:
     ``pools`` (vessel-days per line of each fleet pool; empty without pools),
     ``dwell`` (hours per batch at each dwell stage of a node, their total and the time
     at the node; empty without dwell stages),
+    ``loops`` (trains waiting at the passing loops of each single-track rail line;
+    empty without one),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -99,6 +102,7 @@ class SimulationResult:
     route_daily: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     pools: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     dwell: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    loops: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -126,6 +130,7 @@ class SimulationResult:
         "route_daily",
         "pools",
         "dwell",
+        "loops",
     )
 
     def __post_init__(self) -> None:
@@ -186,6 +191,7 @@ class SimulationResult:
             route_daily=route_daily_table(record),
             pools=pool_table(record),
             dwell=dwell_table(record),
+            loops=loop_table(record),
             activity=activity,
         )
 

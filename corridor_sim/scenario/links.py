@@ -17,12 +17,21 @@ from corridor_sim.model.network import (
 from corridor_sim.scenario.draft import read_draft, read_load_factor
 from corridor_sim.scenario.nodes import CLASS_UNIT
 from corridor_sim.scenario.reader import Reader
+from corridor_sim.scenario.track import read_track
 
 COMMON = ["kind", "from", "to", "description"]
 MAX_VESSELS = 1000  # per fleet entry
 LINK_KEYS = {
     "transfer": ["delay"],
-    "rail": ["distance", "speed", "travel_time", "train_capacity", "max_wait", "line_capacity"],
+    "rail": [
+        "distance",
+        "speed",
+        "travel_time",
+        "train_capacity",
+        "max_wait",
+        "line_capacity",
+        "track",
+    ],
     "sea": ["distance", "fleet", "load_factor", "departure"],
     "pipeline": ["capacity", "base_load", "linefill", "transit_time", "density"],
 }
@@ -112,6 +121,7 @@ def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
         train_capacity=_capacity(r, "train_capacity"),
         max_wait_h=r.hours("max_wait", "24 h", allow_zero=True),
         line_capacity_per_day=line,
+        track=read_track(r),
     )
 
 

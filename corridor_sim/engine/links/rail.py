@@ -2,11 +2,14 @@
 
 A train leaves when full, or when its oldest consignment has waited ``max_wait``; at
 most one train leaves per headway (24 h / line capacity). Each train is one event: the
-whole batch travels together and is handed to the next node as one batch.
+whole batch travels together and is handed to the next node as one batch. On a single
+track the train runs section by section, crossing the other direction's trains at the
+passing loops (:mod:`~corridor_sim.engine.links.track`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import deque
 from collections.abc import Iterable
@@ -14,7 +17,9 @@ from collections.abc import Iterable
 from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Batch, Lane, Link
+from corridor_sim.engine.links.track import SingleTrack
 from corridor_sim.engine.node import Node
+from corridor_sim.engine.records import ElementRecord
 from corridor_sim.model.network import RailLink
 
 FULL = 1 - 1e-9
@@ -35,13 +40,17 @@ class RailLane(Lane):
         self._departing = False  # guards try_depart against re-entry from _load
         self.trains = 0  # trains dispatched in this direction
         self.trains_at_warmup = 0
+        self.direction = 0 if source.name == link.spec.origin else 1  # on a single track
 
     def expected_h(self, c: Consignment) -> float:
         """Hours from joining now to arrival: the wait for the line (its next free slot,
-        then one headway per full train already waiting ahead) and the run."""
+        then one headway per full train already waiting ahead), on a single track the
+        wait for its first section, and the run."""
         link = self.link
         wait = max(0.0, self.next_slot - link.env.now)
         wait += math.floor(self.fill + self.share(c) - 1e-9) * link.headway_h
+        if link.track is not None:
+            wait += link.track.expected_wait_h(self.direction)
         return wait + link.travel_h
 
     def share(self, c: Consignment) -> float:
@@ -134,6 +143,8 @@ class Rail(Link):
         self.trains_at_warmup = 0
         self.line_busy_until = 0.0  # end of the last departure's headway (activity trace)
         self.in_transit: dict[int, Batch] = {}  # trains running, by id
+        #: the sections of a single track (None: double track, a line each way)
+        self.track = SingleTrack(self.env, spec.track, self.travel_h) if spec.track.single else None
 
     def run_train(self, lane: RailLane, train: Batch) -> None:
         self.trains += 1
@@ -144,17 +155,29 @@ class Rail(Link):
             self.note_activity()
             self.env.timeout(self.headway_h).callbacks.append(lambda _e: self.note_activity())
 
-        def arrived(_event: object) -> None:
+        def arrived(_event: object = None) -> None:
             del self.in_transit[id(train)]
             self.arrive(lane, train)
 
-        self.env.timeout(self.travel_h).callbacks.append(arrived)
+        if self.track is not None:
+            self.track.run(lane.direction, arrived)
+        else:
+            self.env.timeout(self.travel_h).callbacks.append(arrived)
 
     def note_activity(self) -> None:
-        """Active while closed or within a headway of the last departure."""
+        """Active while closed, within a headway of the last departure or, on a single
+        track, while a train waits for a section."""
         if self.activity is not None:
             now = self.env.now
-            self.activity.update(self.closed > 0 or self.line_busy_until > now + 1e-9, now)
+            waiting = self.track is not None and self.track.waiting > 0
+            self.activity.update(
+                self.closed > 0 or self.line_busy_until > now + 1e-9 or waiting, now
+            )
+
+    def trace(self) -> None:
+        super().trace()
+        if self.track is not None:
+            self.track.notify = self.note_activity
 
     def rail_lanes(self) -> list[RailLane]:
         """This line's lanes (one per direction used)."""
@@ -173,24 +196,36 @@ class Rail(Link):
         self.trains_at_warmup = self.trains
         for lane in self.rail_lanes():
             lane.trains_at_warmup = lane.trains
+        if self.track is not None:
+            self.track.reset_stats()
 
     def traceable(self) -> bool:
-        return self.headway_h > 0
+        return self.headway_h > 0 or self.track is not None
 
     def utilisation(self, now: float, days: float) -> float:
-        """Trains in the busier direction over the line capacity (which is per direction:
-        the headway applies to each lane); NaN without a line capacity."""
+        """The higher of: on a single track, the share of the period its busiest section
+        was held; with a line capacity, trains in the busier direction over it (the
+        headway applies to each lane). NaN with neither."""
+        parts = []
+        if self.track is not None and days > 0:
+            parts.append(self.track.busiest_h() / (days * 24.0))
         per_day = self.spec.line_capacity_per_day
-        if not per_day:
-            return math.nan
-        busiest = max(
-            (lane.trains - lane.trains_at_warmup for lane in self.rail_lanes()), default=0
-        )
-        return busiest / (per_day * days)
+        if per_day:
+            busiest = max(
+                (lane.trains - lane.trains_at_warmup for lane in self.rail_lanes()), default=0
+            )
+            parts.append(busiest / (per_day * days))
+        return max(parts) if parts else math.nan
+
+    def record(self, now: float, days: float) -> ElementRecord:
+        base = super().record(now, days)
+        if self.track is None:
+            return base
+        return dataclasses.replace(base, track=self.track.record(days * 24.0))
 
     def holdings(self) -> Iterable[Consignment]:
         yield from super().holdings()
-        for train in self.in_transit.values():
+        for train in self.in_transit.values():  # on a single track: on a section or waiting
             yield from train
         for lane in self.rail_lanes():
             yield from lane.waiting

@@ -133,6 +133,46 @@ def january_then_february(**pool: object) -> dict:
     return mapping
 
 
+TRAVEL_H = 10.0  # rail_both_ways: the line's travel time ...
+TAU_H = 1.0  # ... and its station interval on a single track
+
+
+def rail_both_ways(
+    loops: int | None,
+    *,
+    back: str | None = "60 wagon/day",
+    there: str = "60 wagon/day",
+    **rail: str,
+) -> dict:
+    """Terminals a and b joined by a rail line of 10 h, trains of 5 wagons, a single
+    track with ``loops`` loops and a 1 h station interval (None: no track key); a flow
+    each way (``back`` None: a -> b only), Poisson arrivals of one wagon."""
+    link = {
+        "kind": "rail",
+        "from": "a",
+        "to": "b",
+        "travel_time": f"{TRAVEL_H} h",
+        "train_capacity": {"wagon": "5 wagon"},
+        "max_wait": "100 h",
+        **rail,
+    }
+    if loops is not None:
+        link["track"] = {"kind": "single", "passing_loops": loops, "loop_time": f"{TAU_H} h"}
+    flows = {"ab": flow(["a", "b"], there, "1 wagon")}
+    if back is not None:
+        flows["ba"] = flow(["b", "a"], back, "1 wagon")
+    for f in flows.values():
+        f["arrivals"]["pattern"] = "poisson"
+    mapping = scenario(
+        nodes={"a": {"kind": "terminal"}, "b": {"kind": "terminal"}},
+        links={"a-b": link},
+        flows=flows,
+        horizon="60 day",
+    )
+    mapping["simulation"]["warmup"] = "5 day"
+    return mapping
+
+
 def build(mapping: dict) -> Scenario:
     return build_scenario(mapping, name="test")
 

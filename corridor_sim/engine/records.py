@@ -152,6 +152,20 @@ class BackgroundRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TrackRecord:
+    """A single-track rail line over the statistics period: its sections, the trains that
+    ran its length, how many of them waited for a section (at a passing loop or the
+    line's end), their hours waiting per train, and the share of the period its busiest
+    section was held (running time plus station interval of each train)."""
+
+    sections: int
+    trains: int
+    waited: int
+    wait: Histogram
+    busiest_share: float
+
+
+@dataclass(frozen=True, slots=True)
 class ElementRecord:
     """One node or link.
 
@@ -187,6 +201,7 @@ class ElementRecord:
     dwell: tuple[DwellRecord, ...] = ()  # nodes with dwell stages
     traction: TractionRecord | None = None  # locomotive pools
     background: tuple[BackgroundRecord, ...] = ()  # elements with background trains
+    track: TrackRecord | None = None  # single-track rail lines
     active_periods: list[Period] | None = None  # only in traced runs
 
 

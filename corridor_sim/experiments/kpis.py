@@ -42,6 +42,7 @@ from corridor_sim.bottlenecks.active_period import shifting_bottlenecks
 from corridor_sim.experiments.background_kpis import BACKGROUND_SCOPES, background_kpis
 from corridor_sim.experiments.dwell_kpis import DWELL_SCOPES, dwell_kpis
 from corridor_sim.experiments.fleet_kpis import FLEET_SCOPES, fleet_kpis
+from corridor_sim.experiments.loop_kpis import LOOP_SCOPES, loop_kpis
 from corridor_sim.experiments.reaction_kpis import REACTION_SCOPES, reaction_kpis
 from corridor_sim.experiments.traction_kpis import TRACTION_SCOPES, traction_kpis
 from corridor_sim.results.result import SimulationResult
@@ -50,7 +51,8 @@ YEAR_D = 365.0
 #: what a KPI is about: the whole corridor, one flow or one element; a vessel, a port's
 #: berths of one type, a line's calls at one port, a sea line or a fleet pool's line; a
 #: flow's route, a choice at a decision node, an outside option or an embargo; a node's
-#: dwell stage; a locomotive pool; an element's background trains (``run_kpis`` only)
+#: dwell stage; a locomotive pool; an element's background trains; a single-track rail
+#: line's passing loops (``run_kpis`` only)
 SCOPES = (
     "corridor",
     "flow",
@@ -60,6 +62,7 @@ SCOPES = (
     *DWELL_SCOPES,
     *TRACTION_SCOPES,
     *BACKGROUND_SCOPES,
+    *LOOP_SCOPES,
 )
 CORRIDOR = "corridor"
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
@@ -138,8 +141,8 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
 
 def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     """:func:`kpis` with the flow and element detail, the mass balance and the vessel-call
-    KPIs of ``result``, its reactions, its dwell stages, locomotive pools and background
-    trains (what
+    KPIs of ``result``, its reactions, its dwell stages, locomotive pools, background
+    trains and passing loops (what
     :func:`corridor_sim.run` measures in each replication)."""
     out = kpis(result)
     for f in result.flows.itertuples():
@@ -158,6 +161,7 @@ def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     out.update(dwell_kpis(result))
     out.update(traction_kpis(result))
     out.update(background_kpis(result))
+    out.update(loop_kpis(result))
     return out
 
 

@@ -17,6 +17,7 @@ from corridor_sim.experiments.background_text import background_lines
 from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.dwell_text import dwell_lines
 from corridor_sim.experiments.kpis import CORRIDOR, subject_runs
+from corridor_sim.experiments.loop_text import loop_lines
 from corridor_sim.experiments.reaction_text import reaction_lines
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.experiments.traction_text import traction_lines
@@ -257,6 +258,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *dwell_lines(rr.runs, rr.scenario),
         *traction_lines(rr.runs, rr.scenario),
         *background_lines(rr.runs, rr.scenario),
+        *loop_lines(rr.runs, rr.scenario),
         verdict_line(rr),
         balance_line(rr),
     ]

@@ -16,6 +16,7 @@ from corridor_sim.model.cargo import HANDLING_CLASSES
 from corridor_sim.model.distributions import Distribution
 from corridor_sim.model.draft import WaterDepth
 from corridor_sim.model.dwell import DwellStage, check_stages
+from corridor_sim.model.track import DOUBLE, Track
 
 NODE_KINDS = ("origin", "destination", "border", "terminal", "port", "pipeline_terminal")
 LINK_KINDS = ("transfer", "rail", "sea", "pipeline")
@@ -323,9 +324,12 @@ class RailLink(LinkSpec):
 
     A train leaves when full (sum over consignments of units / ``train_capacity`` of their
     handling class reaches 1) or when its first consignment has waited ``max_wait_h``;
-    departures are at least ``24 / line_capacity_per_day`` hours apart. ``background``
-    trains (:class:`~corridor_sim.model.background.Background`, the rate in each
-    direction) take departure slots too; they need a line capacity to take them from.
+    departures are at least ``24 / line_capacity_per_day`` hours apart in each direction.
+    ``background`` trains (:class:`~corridor_sim.model.background.Background`, the rate
+    in each direction) take departure slots too; they need a line capacity to take them
+    from (on a single track they take slots, not sections). ``track`` is double (each
+    direction its own) or single with passing loops, whose sections both directions
+    share (:class:`~corridor_sim.model.track.Track`).
     """
 
     travel_time_h: float = 0.0
@@ -333,6 +337,7 @@ class RailLink(LinkSpec):
     max_wait_h: float = 24.0
     line_capacity_per_day: float | None = None
     background: Background | None = None
+    track: Track = DOUBLE
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -354,6 +359,7 @@ class RailLink(LinkSpec):
                     "and a line without a line capacity has none to take",
                 )
             check_room(self.background, self.line_capacity_per_day, "line capacity")
+        checks.instance(self.track, Track, "a Track", "track")
 
     def expected_time_h(self) -> float:
         return self.travel_time_h

@@ -23,6 +23,7 @@ from corridor_sim.results.elements import daily_table, element_table, queue_tabl
 from corridor_sim.results.fleet import berth_table, call_table, vessel_table
 from corridor_sim.results.flows import flow_table, stage_table
 from corridor_sim.results.html import result_html, result_repr
+from corridor_sim.results.loops import loop_table
 from corridor_sim.results.network import network_table
 from corridor_sim.results.pools import pool_table
 from corridor_sim.results.routes import (
@@ -59,6 +60,8 @@ class SimulationResult:
     ``background`` (trains of other traffic at nodes and on rail lines, beside the
     corridor's, and the shares of the quota or line capacity each used; empty without
     background trains),
+    ``loops`` (trains waiting at the passing loops of each single-track rail line;
+    empty without one),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -107,6 +110,7 @@ class SimulationResult:
     dwell: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     locomotives: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     background: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    loops: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -136,6 +140,7 @@ class SimulationResult:
         "dwell",
         "locomotives",
         "background",
+        "loops",
     )
 
     def __post_init__(self) -> None:
@@ -198,6 +203,7 @@ class SimulationResult:
             dwell=dwell_table(record),
             locomotives=locomotive_table(record),
             background=background_table(record),
+            loops=loop_table(record),
             activity=activity,
         )
 

@@ -18,6 +18,7 @@ from corridor_sim.scenario.background import read_background
 from corridor_sim.scenario.draft import read_draft, read_load_factor
 from corridor_sim.scenario.nodes import CLASS_UNIT
 from corridor_sim.scenario.reader import Reader
+from corridor_sim.scenario.track import read_track
 
 COMMON = ["kind", "from", "to", "description"]
 MAX_VESSELS = 1000  # per fleet entry
@@ -31,6 +32,7 @@ LINK_KEYS = {
         "max_wait",
         "line_capacity",
         "background",
+        "track",
     ],
     "sea": ["distance", "fleet", "load_factor", "departure"],
     "pipeline": ["capacity", "base_load", "linefill", "transit_time", "density"],
@@ -129,6 +131,7 @@ def _rail(name: str, r: Reader, origin: str, destination: str) -> RailLink:
         max_wait_h=r.hours("max_wait", "24 h", allow_zero=True),
         line_capacity_per_day=line,
         background=background,
+        track=read_track(r),
     )
 
 

@@ -35,6 +35,7 @@ FILE_KEYS = {
     "travel_time_h": "travel_time",
     "max_wait_h": "max_wait",
     "line_capacity_per_day": "line_capacity",
+    "loop_time_h": "loop_time",
     "distance_km": "distance",
     "every_h": "every",
     "speed_kmh": "speed",

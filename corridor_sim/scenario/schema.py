@@ -42,6 +42,7 @@ from typing import Any, NoReturn
 
 from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.network import LINK_KINDS, NODE_KINDS
+from corridor_sim.model.track import TRACK_KINDS
 from corridor_sim.scenario import build, draft, flows, links, nodes, pools, traction
 from corridor_sim.scenario.background import BACKGROUND_KEYS
 from corridor_sim.scenario.bundled import bundled_dir
@@ -52,12 +53,19 @@ from corridor_sim.scenario.links import read_link
 from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.schema_fragments import QUANTITIES, Fragment, Ref
-from corridor_sim.scenario.schema_values import MEANING, VALUES, fixed_duration
+from corridor_sim.scenario.schema_values import MEANING, VALUES, double_track, fixed_duration
+from corridor_sim.scenario.track import read_track_mapping
 
 SCHEMA_FILE = "scenario.schema.json"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 OVERRIDE = "_override"  # suffix of the lenient definitions used under ``base:``
 NULL: Fragment = {"type": "null"}
+
+#: mappings that may also be written as plain text, and the schema of that text
+SHORT_FORMS: dict[str, Callable[[], Fragment]] = {
+    "distribution": fixed_duration,
+    "track": double_track,
+}
 
 Keys = tuple[list[str], list[str]]  # allowed, required
 Shape = tuple[str, dict[str, Keys]]  # the key naming the kind ("" if none), kind -> keys
@@ -119,6 +127,7 @@ def shapes() -> dict[str, Shape]:
             {d: loader_keys(read_stage, {"dist": d, "stage": "s"}) for d in DISTRIBUTIONS},
         ),
         "link": _kinds(LINK_KINDS, lambda r: read_link("l", r, {}, {}), "kind"),
+        "track": _kinds(TRACK_KINDS, read_track_mapping, "kind"),
         "formalities": ("", {"": (nodes.FORMALITIES_KEYS, [])}),
         "entry_window": ("", {"": (nodes.ENTRY_WINDOW_KEYS, nodes.ENTRY_WINDOW_KEYS)}),
         "water_depth": ("", {"": (draft.WATER_DEPTH_KEYS, draft.WATER_DEPTH_REQUIRED)}),
@@ -215,8 +224,9 @@ def definition(context: str, shape: Shape, *, partial: bool = False) -> Fragment
             {"if": {"properties": {tag: {"const": kind}}, "required": [tag]}, "then": then}
         )
     out = out | ({} if partial else {"required": [tag]}) | {"allOf": branches}
-    if context == "distribution":
-        out = {"description": MEANING[context], "anyOf": [fixed_duration(), out]}
+    short = SHORT_FORMS.get(context)
+    if short is not None:  # also written as plain text
+        out = {"description": MEANING[context], "anyOf": [short(), out]}
     return _nullable(out) if partial else out
 
 

@@ -22,6 +22,7 @@ from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.fleet import VESSEL_HOMES, WAIT_AT
 from corridor_sim.model.network import BERTH_TYPES, LINK_KINDS, NODE_KINDS
 from corridor_sim.model.scenario import LAST_DATE
+from corridor_sim.model.track import MAX_LOOPS, TRACK_KINDS
 from corridor_sim.scenario.disruptions import KINDS as DISRUPTION_KINDS
 from corridor_sim.scenario.draft import TARE_UNIT
 from corridor_sim.scenario.links import MAX_VESSELS
@@ -274,6 +275,7 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "max_wait": quantity(TIME, "a part-full train leaves after this (default 24 h)", "24 h"),
         "line_capacity": quantity("train/time", "trains a day in each direction", "20 train/day"),
         "background": Ref("background"),
+        "track": Ref("track"),
         "fleet": Ref("vessel", "list", "the vessels shuttling between the two ports", 1),
         "load_factor": _load_factor("of every vessel of the link without its own"),
         "departure": Ref("departure"),
@@ -317,6 +319,21 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
             "description": "tare of the unit the cargo rides in (wagon, truck and trailer, "
             "box and its share of a flat wagon), by handling class",
         },
+    },
+    "track": {
+        "kind": choice(TRACK_KINDS, "the kind of track"),
+        "passing_loops": count(
+            "loops where trains cross, dividing the line into equal "
+            "sections (one more than the loops)",
+            0,
+            MAX_LOOPS,
+        ),
+        "loop_time": quantity(
+            TIME,
+            "station interval a train adds to its hold of each section: points, signals, "
+            "entering the loop",
+            "10 min",
+        ),
     },
     "maintenance": {
         "every": quantity(TIME, "time between the starts of two maintenance periods", "365 day"),
@@ -440,6 +457,8 @@ MEANING: dict[str, str] = {
     "dwell_stage": "one stage of a node's dwell: its name and distribution, and whether "
     "the batch holds a server through it",
     "link": "what moves cargo between two nodes; the keys allowed depend on 'kind'",
+    "track": "a rail line's track: 'double' (the default) or "
+    "{kind: single, passing_loops: ..., loop_time: ...}, whose sections both directions share",
     "formalities": "border, customs and sanitary clearance per call, spent on the berth: "
     "a duration or distribution on 'arrival' and on 'departure'",
     "entry_window": "the hours of each day vessels may enter the port to berth",
@@ -472,6 +491,11 @@ MEANING: dict[str, str] = {
     "at its node; it hauls the train, is turned round, and hauls a train waiting there, "
     "runs light to one waiting elsewhere, or returns light to the 'depot'",
 }
+
+
+def double_track() -> Fragment:
+    """A track written as plain text: ``double``."""
+    return {"enum": ["double"], "description": "a track in each direction (the default)"}
 
 
 def fixed_duration() -> Fragment:

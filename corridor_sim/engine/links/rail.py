@@ -4,13 +4,16 @@ A train leaves when full, or when its oldest consignment has waited ``max_wait``
 most one train leaves per headway (24 h / line capacity). Each train is one event: the
 whole batch travels together and is handed to the next node as one batch.
 
-On a line hauled by a locomotive pool (:mod:`corridor_sim.engine.traction`) a train also
-needs a locomotive free at its node: it waits for one (its cargo's wait from then on is
-booked to the pool), and the locomotive stays with it until the next node admits it.
+On a single track the train runs section by section, crossing the other direction's
+trains at the passing loops (:mod:`~corridor_sim.engine.links.track`). On a line hauled
+by a locomotive pool (:mod:`corridor_sim.engine.traction`) a train also needs a
+locomotive free at its node: it waits for one (its cargo's wait from then on is booked
+to the pool), and the locomotive stays with it until the next node admits it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import deque
 from collections.abc import Iterable
@@ -18,7 +21,9 @@ from collections.abc import Iterable
 from corridor_sim.engine.consignment import WAIT, Consignment
 from corridor_sim.engine.context import RunContext
 from corridor_sim.engine.links.base import Batch, Lane, Link
+from corridor_sim.engine.links.track import SingleTrack
 from corridor_sim.engine.node import Node
+from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.traction import Traction
 from corridor_sim.model.network import RailLink
 
@@ -40,16 +45,20 @@ class RailLane(Lane):
         self._departing = False  # guards try_depart against re-entry from _load
         self.trains = 0  # trains dispatched in this direction
         self.trains_at_warmup = 0
+        self.direction = 0 if source.name == link.spec.origin else 1  # on a single track
 
     def expected_h(self, c: Consignment) -> float:
         """Hours from joining now to arrival: the wait for the line (its next free slot,
         then one headway per full train already waiting ahead) or for a locomotive,
-        whichever is longer, and the run."""
+        whichever is longer, on a single track the wait for its first section, and the
+        run."""
         link = self.link
         wait = max(0.0, self.next_slot - link.env.now)
         wait += math.floor(self.fill + self.share(c) - 1e-9) * link.headway_h
         if link.traction is not None:
             wait = max(wait, link.traction.expected_wait_h(self.source.name))
+        if link.track is not None:
+            wait += link.track.expected_wait_h(self.direction)
         return wait + link.travel_h
 
     @property
@@ -184,6 +193,8 @@ class Rail(Link):
         self.background_trains: dict[tuple[str, str], int] = {}
         self.background_at_warmup: dict[tuple[str, str], int] = {}
         self.background_due: dict[tuple[str, str], int] = {}
+        #: the sections of a single track (None: double track, a line each way)
+        self.track = SingleTrack(self.env, spec.track, self.travel_h) if spec.track.single else None
 
     def run_train(self, lane: RailLane, train: Batch) -> None:
         self.trains += 1
@@ -197,7 +208,7 @@ class Rail(Link):
         traction = self.traction
         left = self.env.now
 
-        def arrived(_event: object) -> None:
+        def arrived(_event: object = None) -> None:
             del self.in_transit[id(train)]
             if traction is None:
                 self.arrive(lane, train)
@@ -206,7 +217,10 @@ class Rail(Link):
                     lane, train, lambda: traction.hauled(lane.target.name, self.env.now - left)
                 )
 
-        self.env.timeout(self.travel_h).callbacks.append(arrived)
+        if self.track is not None:
+            self.track.run(lane.direction, arrived)
+        else:
+            self.env.timeout(self.travel_h).callbacks.append(arrived)
 
     def take_slot(self, source: str, target: str) -> None:
         """A background train leaves ``source`` for ``target``: it takes that direction's
@@ -229,10 +243,19 @@ class Rail(Link):
             self.env.timeout(end).callbacks.append(lambda _e: self.note_activity())
 
     def note_activity(self) -> None:
-        """Active while closed or within a headway of the last departure."""
+        """Active while closed, within a headway of the last departure or, on a single
+        track, while a train waits for a section."""
         if self.activity is not None:
             now = self.env.now
-            self.activity.update(self.closed > 0 or self.line_busy_until > now + 1e-9, now)
+            waiting = self.track is not None and self.track.waiting > 0
+            self.activity.update(
+                self.closed > 0 or self.line_busy_until > now + 1e-9 or waiting, now
+            )
+
+    def trace(self) -> None:
+        super().trace()
+        if self.track is not None:
+            self.track.notify = self.note_activity
 
     def rail_lanes(self) -> list[RailLane]:
         """This line's lanes (one per direction used)."""
@@ -256,30 +279,41 @@ class Rail(Link):
         for lane in self.rail_lanes():
             lane.trains_at_warmup = lane.trains
         self.background_at_warmup = dict(self.background_trains)
+        if self.track is not None:
+            self.track.reset_stats()
 
     def traceable(self) -> bool:
-        return self.headway_h > 0
+        return self.headway_h > 0 or self.track is not None
 
     def utilisation(self, now: float, days: float) -> float:
-        """Trains in the busier direction over the line capacity (which is per direction:
-        the headway applies to each lane), background trains included; NaN without a line
-        capacity."""
+        """The higher of: on a single track, the share of the period its busiest section
+        was held; with a line capacity, trains in the busier direction over it (the
+        headway applies to each lane), background trains included. NaN with neither."""
+        parts = []
+        if self.track is not None and days > 0:
+            parts.append(self.track.busiest_h() / (days * 24.0))
         per_day = self.spec.line_capacity_per_day
-        if not per_day:
-            return math.nan
-        trains = {key: self.background_period(key) for key in self.background_trains}
-        for key, lane in self.lanes.items():
-            assert isinstance(lane, RailLane)
-            trains[key] = trains.get(key, 0) + lane.trains - lane.trains_at_warmup
-        return max(trains.values(), default=0) / (per_day * days)
+        if per_day:
+            trains = {key: self.background_period(key) for key in self.background_trains}
+            for key, lane in self.lanes.items():
+                assert isinstance(lane, RailLane)
+                trains[key] = trains.get(key, 0) + lane.trains - lane.trains_at_warmup
+            parts.append(max(trains.values(), default=0) / (per_day * days))
+        return max(parts) if parts else math.nan
 
     def background_period(self, key: tuple[str, str]) -> int:
         """Background trains departed from ``key[0]`` to ``key[1]`` in the period."""
         return self.background_trains.get(key, 0) - self.background_at_warmup.get(key, 0)
 
+    def record(self, now: float, days: float) -> ElementRecord:
+        base = super().record(now, days)
+        if self.track is None:
+            return base
+        return dataclasses.replace(base, track=self.track.record(days * 24.0))
+
     def holdings(self) -> Iterable[Consignment]:
         yield from super().holdings()
-        for train in self.in_transit.values():
+        for train in self.in_transit.values():  # on a single track: on a section or waiting
             yield from train
         for lane in self.rail_lanes():
             yield from lane.waiting

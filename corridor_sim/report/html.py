@@ -36,6 +36,7 @@ from corridor_sim.plotting.throughput import binding_element, plot_throughput
 from corridor_sim.report import replicated, tables
 from corridor_sim.report.content import CAPTIONS, CSS, FIGURE_TITLES, FLOWS_NOTE, METHOD
 from corridor_sim.report.page import render_page
+from corridor_sim.report.rail import rail_tables
 from corridor_sim.report.scenario_files import (
     KINDS,
     ScenarioFile,
@@ -116,16 +117,17 @@ def _scenario_parts(
 
 
 def _contents(
-    figs: list[dict[str, str]], files: list[ScenarioFile], fleet: bool = False
+    figs: list[dict[str, str]], files: list[ScenarioFile], fleet: bool = False, rail: bool = False
 ) -> list[dict[str, Any]]:
     """The table of contents: each section, with the figures and files under theirs
-    (the vessels and berths section if ``fleet``)."""
+    (the vessels and berths section if ``fleet``, rail operations if ``rail``)."""
     return [
         {"id": "verdict", "title": "Verdict"},
         {"id": "headline", "title": "Headline"},
         {"id": "flows", "title": "Flows"},
         {"id": "ranking", "title": "Bottleneck ranking"},
         *([{"id": "fleet", "title": "Vessels and berths"}] if fleet else []),
+        *([{"id": "rail", "title": "Rail operations"}] if rail else []),
         {
             "id": "figures",
             "title": "Figures",
@@ -193,6 +195,7 @@ def _replicated(answer: ReplicatedRun, dpi: int) -> dict[str, Any]:
         "ranking": replicated.ranking_table(answer, capacity),
         "vessels": replicated.vessels_table(answer),
         "berths": replicated.berths_table(answer),
+        "rail": rail_tables(answer),
         **replicated.texts(answer, path),
         "figures": figures(path, dpi, answer.binding),
         "made_by": f"{answer.n} replications simulated in {answer.wall_s:.1f} s, and "
@@ -214,7 +217,9 @@ def render_report(answer: Answer, *, scenario: Scenario | None = None, dpi: int 
             f"SimulationResult (got {type(answer).__name__})"
         )
     files, sources, missing = _scenario_parts(scenario)
-    toc = _contents(parts["figures"], files, fleet=parts["vessels"] is not None)
+    toc = _contents(
+        parts["figures"], files, fleet=parts["vessels"] is not None, rail=bool(parts.get("rail"))
+    )
     return render_page(
         title=f"corridor_sim report: {parts.pop('name')}",
         description=" ".join(scenario.description.split()) if scenario else "",

@@ -61,6 +61,10 @@ maintenance. {{ cells }}</p>
 alongside, split into working (berthing, formalities, unloading, loading) and idle
 alongside (waiting for cargo, or for room in a full port). A vessel waiting for a berth
 is at anchorage and occupies none. {{ cells }}</p>{% endif %}</section>{% endif %}
+{% if rail %}<section id="rail"><h2>Rail operations</h2>
+{% for part in rail %}<h3>{{ part.title }}</h3>{{ table(part.table) }}
+<p class="meta">{{ part.note }} {{ cells }}</p>
+{% endfor %}</section>{% endif %}
 <section id="figures"><h2>Figures</h2>
 <p class="sample">{{ figures_note }}</p>
 {% for fig in figures %}

@@ -33,7 +33,7 @@ REQUIRED = frozenset(
 
 
 #: text columns in which "" is a value (CSV writes it as an empty field, read as NaN)
-TEXT_COLUMNS = frozenset({"empty_of"})
+TEXT_COLUMNS = frozenset({"empty_of", "direction"})
 
 
 def read_table(path: Path, optional: bool) -> pd.DataFrame:

@@ -149,7 +149,9 @@ def test_queues_show_daily_means_of_the_largest_queues_with_winter_marked(result
     q = result.queues[result.queues["element"] == expected[0]]
     daily = q.groupby(q["time_h"] // 24)["queue_t"].mean() / 1e3
     np.testing.assert_allclose(lines[0].get_ydata(), daily.to_numpy())
-    assert lines[0].get_color() == _style.HIGHLIGHT  # the binding element
+    binding = str(result.bottlenecks.iloc[0]["element"])
+    for ln in lines:  # the binding element, if among them, stands out; the others do not
+        assert (ln.get_color() == _style.HIGHLIGHT) == (ln.get_label() == binding)
     assert axis_labels(ax) == ["date", "cargo waiting (kt, daily mean)"]
     assert "winter (Dec-Feb)" in legend_texts(ax)
 

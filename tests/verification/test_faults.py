@@ -245,11 +245,14 @@ def test_vessel_breakdowns_and_repairs():
 
 def test_border_closed_for_a_week():
     """Dostyk closed for 7 days from day 20: no train starts service there, the queue
-    builds to over half a week of Dostyk trains, empties within 10 days of reopening and
-    stays at the no-closure level; the wait at Dostyk and the main Dostyk flow's transit
-    times grow; the run balances."""
+    builds to over half a week of Dostyk trains, empties within 30 days of reopening and
+    then stays at the no-closure level; the wait at Dostyk and the main Dostyk flow's
+    transit times grow; the run balances. The recovery is slow because Dostyk's
+    background trains (other Kazakhstan-China freight, 78 % of its quota) are served
+    ahead of the corridor's: their week of backlog clears first, at the ~6 trains a day
+    the tracks have to spare."""
     base = raw("middle_corridor_2024")
-    base["simulation"].update(warmup="10 day", horizon="60 day")
+    base["simulation"].update(warmup="10 day", horizon="90 day")
     closed = copy.deepcopy(base)
     closed["disruptions"].append(
         {"kind": "closure", "elements": ["dostyk"], "start": "20 day", "duration": "7 day"}
@@ -264,15 +267,15 @@ def test_border_closed_for_a_week():
     q = result.queues[result.queues["element"] == "dostyk"].set_index("time_h")["queue_t"]
     per_week = plain.elements.set_index("element").loc["dostyk", "throughput_t_per_day"] * 7
     assert q.loc[26 * 24 : 27 * 24].max() > 0.5 * per_week
-    assert q.loc[27 * 24 : 37 * 24].min() == 0  # empty again within 10 days of reopening
+    assert q.loc[27 * 24 : 57 * 24].min() == 0  # empty again within 30 days of reopening
     p = plain.queues[plain.queues["element"] == "dostyk"].set_index("time_h")["queue_t"]
-    assert q.loc[50 * 24 :].mean() <= p.loc[50 * 24 :].mean() + 1200  # one train, 100 TEU
+    assert q.loc[65 * 24 :].mean() <= p.loc[65 * 24 :].mean() + 1200  # one train, 100 TEU
     wait = {
         r: x.elements.set_index("element").loc["dostyk", "wait_mean_h"]
         for r, x in (("closed", result), ("plain", plain))
     }
-    # cargo arriving in the 7 closed days of 60 waits 3.5 days on average: ~+9.8 h overall
-    assert wait["closed"] > wait["plain"] + 0.5 * (7 / 60) * (7 * 24 / 2), wait
+    # cargo arriving in the 7 closed days of 90 waits 3.5 days or more: > +6.5 h overall
+    assert wait["closed"] > wait["plain"] + 0.5 * (7 / 90) * (7 * 24 / 2), wait
     # the main Dostyk flow (the Kars flows run ~7 trains in 60 days: too few to compare)
     cols = ["transit_mean_days", "transit_p95_days"]
     # (p95 may stay in the same 2.3 % histogram bin: Dostyk's heavy-tailed clearance,

@@ -173,6 +173,36 @@ def rail_both_ways(
     return mapping
 
 
+def wagon_line(
+    volume: str,
+    wagons: int,
+    *,
+    empty: object = "14 h",
+    size: str = "1 wagon",
+    commodity: str = "goods",
+    horizon: str = "30 day",
+    **pool: object,
+) -> dict:
+    """o --transfer 10 h--> d; the flow's cargo rides a pool of ``wagons`` from o to d,
+    which take ``empty`` to get back: a round trip of 10 h + ``empty``."""
+    return scenario(
+        nodes={"o": {"kind": "origin"}, "d": {"kind": "destination"}},
+        links={"o-d": {"kind": "transfer", "from": "o", "to": "d", "delay": "10 h"}},
+        flows={"f": flow(["o", "d"], volume, size, commodity)},
+        horizon=horizon,
+        wagon_pools={
+            "p": {
+                "flows": ["f"],
+                "load_at": "o",
+                "unload_at": "d",
+                "wagons": f"{wagons} wagon",
+                "empty_return": empty,
+                **pool,
+            }
+        },
+    )
+
+
 def build(mapping: dict) -> Scenario:
     return build_scenario(mapping, name="test")
 

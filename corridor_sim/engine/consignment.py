@@ -105,6 +105,14 @@ class Gate(Protocol):
     def withdraw(self, qty: float) -> None: ...
 
 
+class Carrier(Protocol):
+    """The wagon pool whose wagons a consignment rides
+    (:class:`~corridor_sim.engine.wagons.Wagons`)."""
+
+    def unload(self, c: Consignment) -> None:
+        """``c`` comes off the pool's wagons now; they go back empty."""
+
+
 class Consignment:
     """``qty`` units of one flow that travel together until a vehicle splits them.
 
@@ -112,9 +120,10 @@ class Consignment:
     a decision node); ``hop`` its place on that route (node, link, node, ..., node):
     even at a node, odd on a link. ``t`` is when the current stage began (h); ``stages``
     records ``(element index, WAIT or MOVE, hours)`` for the transit-time breakdown.
+    ``wagons`` is the wagon pool it rides and when it was loaded (h), or None.
     """
 
-    __slots__ = ("created", "flow", "hop", "path", "qty", "stages", "t")
+    __slots__ = ("created", "flow", "hop", "path", "qty", "stages", "t", "wagons")
 
     def __init__(self, flow: FlowState, qty: float, now: float, path: Path | None = None) -> None:
         self.flow = flow
@@ -124,6 +133,7 @@ class Consignment:
         self.t = now
         self.hop = -1  # the origin node's admission makes it 0
         self.stages: list[tuple[int, int, float]] = []
+        self.wagons: tuple[Carrier, float] | None = None
 
     def mark(self, element: int, kind: int, now: float) -> None:
         """Close the current stage at ``now``, spent at ``element`` waiting or moving."""
@@ -141,6 +151,7 @@ class Consignment:
         part.t = self.t
         part.hop = self.hop
         part.stages = list(self.stages)
+        part.wagons = self.wagons  # its share of the wagons rides with it
         self.qty -= qty
         return part
 
@@ -226,8 +237,11 @@ class FlowState:
         self.returns: Callable[[float, float, int], None] | None = None
 
     def deliver(self, c: Consignment, now: float) -> None:
-        """Record ``c`` as delivered at ``now`` (and send its empties back, if any)."""
+        """Record ``c`` as delivered at ``now`` (and send its empties back, if any; free
+        the pool wagons it still rides)."""
         path = c.path
+        if c.wagons is not None:
+            c.wagons[0].unload(c)
         if self.returns is not None:
             self.returns(c.qty, now, path.index)
         self.delivered += c.qty
@@ -249,6 +263,8 @@ class FlowState:
     def divert(self, c: Consignment, option: str, *, turned_away: bool = False) -> None:
         """``c`` leaves the corridor for outside option ``option`` (``turned_away``: an
         embargo shut the routes it would have weighed)."""
+        if c.wagons is not None:
+            c.wagons[0].unload(c)
         self.diverted += c.qty
         if self.counting:
             self.outside[option] = self.outside.get(option, 0.0) + c.qty

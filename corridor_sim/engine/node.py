@@ -30,6 +30,7 @@ from corridor_sim.engine.embargo import Embargo
 from corridor_sim.engine.records import ElementRecord
 from corridor_sim.engine.sampling import sampler
 from corridor_sim.engine.stats import Level
+from corridor_sim.engine.wagons import Wagons
 from corridor_sim.engine.yard import Batch, Outbound, Yard
 from corridor_sim.model.network import NodeSpec
 
@@ -77,6 +78,10 @@ class Node(Element):
         self.background_waiting: deque[float] = deque()
         self.background_started = self.background_at_warmup = 0
         self._background_done_cb = self._background_done
+        #: wagon pools (:mod:`~corridor_sim.engine.wagons`) loading here, by flow name, and
+        #: unloading here (None: none, the hot path's test)
+        self.loading: dict[str, Wagons] | None = None
+        self.unloading: tuple[Wagons, ...] | None = None
 
     # -- entry ----------------------------------------------------------------------
     def hand_over(
@@ -147,6 +152,8 @@ class Node(Element):
             flow = c.flow
             units_in[flow.commodity_index] += c.qty
             tonnes += c.qty * flow.mass_per_unit_t
+        if self.unloading is not None:
+            self._unload(batch)
         if self.embargoes:
             for c in batch:
                 embargo = self.embargoes.get(c.flow.handling)
@@ -168,6 +175,14 @@ class Node(Element):
                 return
         self.waiting.append(batch)
         self._try_start()
+
+    def _unload(self, batch: Batch) -> None:
+        """Cargo riding the wagons of a pool that unloads here comes off them."""
+        unloading = self.unloading or ()
+        for c in batch:
+            carried = c.wagons
+            if carried is not None and carried[0] in unloading:
+                carried[0].unload(c)
 
     def _stood(self, event: simpy.Event) -> None:
         """A batch has passed the stages not holding a server: it queues for one."""
@@ -303,8 +318,10 @@ class Node(Element):
         self._try_start()
 
     def _dispatch(self, batch: Batch) -> None:
-        """Send each consignment on: to its next link, or deliver it here."""
+        """Send each consignment on: to its next link (by the wagons of a pool loading
+        here, if it must wait for them), or deliver it here."""
         yard = self.yard
+        loading = self.loading
         for c in batch:
             flow = c.flow
             path = c.path
@@ -321,6 +338,9 @@ class Node(Element):
                 lane = path.lanes[c.hop >> 1]  # links sit at odd hops
                 if yard is not None:
                     yard.assign(c, lane)
+                if loading is not None and c.wagons is None and flow.name in loading:
+                    loading[flow.name].load(c, lane)  # it waits here for wagons
+                    continue
                 lane.enqueue(c)
 
     # -- exit -----------------------------------------------------------------------
@@ -408,10 +428,13 @@ class Node(Element):
 
     def present(self) -> Iterable[Consignment]:
         """A node's cargo stays in its yard until a link takes it: what it processes
-        plus what waits here for its outbound links."""
+        plus what waits here for its outbound links or for a pool's wagons."""
         yield from self.holdings()
         for lane in self.out_lanes:
             yield from lane.queued()
+        if self.loading is not None:  # waiting here for wagons
+            for pool in dict.fromkeys(self.loading.values()):
+                yield from pool.holdings()
 
     # -- the record of the run --------------------------------------------------------
     def traceable(self) -> bool:

@@ -137,6 +137,28 @@ class TractionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class WagonRecord:
+    """A wagon pool over the statistics period: its ``wagons`` and ``in_use_mean``, the
+    wagons loaded or on their way back empty on average; ``loads`` consignments (or parts
+    of them) loaded, carrying ``loaded_t`` tonnes on ``wagons_loaded`` wagons, of which
+    ``loads_waited`` waited for wagons (the pool's element waits give the hours, by
+    tonne); ``round_trips`` the
+    hours from loading to free again (empty return included) of the wagons back in the
+    period, weighted by wagons, and their ``wagon_h`` (Little's law: in_use_mean =
+    wagons_loaded/period x mean round trip, up to the trips straddling the period's
+    ends)."""
+
+    wagons: int
+    in_use_mean: float
+    loads: int
+    loaded_t: float
+    wagons_loaded: float
+    loads_waited: int
+    round_trips: Histogram
+    wagon_h: float
+
+
+@dataclass(frozen=True, slots=True)
 class BackgroundRecord:
     """Background (non-corridor) trains at a node, or in one direction of a rail line
     (``direction`` ``"from>to"``; empty at a node), over the statistics period: the rate
@@ -178,7 +200,7 @@ class ElementRecord:
     """
 
     name: str
-    role: str  # "node", "link" or "pool" (a locomotive pool)
+    role: str  # "node", "link" or "pool" (a locomotive or wagon pool)
     kind: str
     units_in: Sequence[float]
     units_out: Sequence[float]
@@ -200,6 +222,7 @@ class ElementRecord:
     embargoes: tuple[EmbargoRecord, ...] = ()  # nodes with acceptance control
     dwell: tuple[DwellRecord, ...] = ()  # nodes with dwell stages
     traction: TractionRecord | None = None  # locomotive pools
+    wagons: WagonRecord | None = None  # wagon pools
     background: tuple[BackgroundRecord, ...] = ()  # elements with background trains
     track: TrackRecord | None = None  # single-track rail lines
     active_periods: list[Period] | None = None  # only in traced runs

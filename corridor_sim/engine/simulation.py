@@ -34,6 +34,7 @@ from corridor_sim.engine.sampling import Streams
 from corridor_sim.engine.seeds import root_seed
 from corridor_sim.engine.source import Source
 from corridor_sim.engine.traction import Traction
+from corridor_sim.engine.wagons import Wagons
 from corridor_sim.model.choice import RouteOption
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
@@ -42,6 +43,7 @@ from corridor_sim.model.network import LinkSpec, PipelineLink, RailLink, Transfe
 from corridor_sim.model.pools import FleetPool, hub
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.model.traction import LocomotivePool
+from corridor_sim.model.wagons import WagonPool
 
 
 class Simulation:
@@ -82,11 +84,15 @@ class Simulation:
         self.traction: dict[str, Traction] = {
             n: self._traction(p) for n, p in scenario.locomotive_pools.items()
         }
-        #: every node, link and locomotive pool, by index (their order of making)
+        self.wagons: dict[str, Wagons] = {
+            n: self._wagons(p) for n, p in scenario.wagon_pools.items()
+        }
+        #: every node, link, locomotive and wagon pool, by index (their order of making)
         self.elements: list[Element] = [
             *self.nodes.values(),
             *self.links.values(),
             *self.traction.values(),
+            *self.wagons.values(),
         ]
         assert all(e.index == i for i, e in enumerate(self.elements))
         self.by_name: dict[str, Element] = {**self.nodes, **self.links}
@@ -155,6 +161,23 @@ class Simulation:
             rail = self.links[name]
             assert isinstance(rail, Rail)  # the Scenario checked it
             rail.traction = pool
+        return pool
+
+    def _wagons(self, spec: WagonPool) -> Wagons:
+        """The running pool of ``spec``; its load node hands it the cargo of its flows,
+        its unload nodes take the cargo off its wagons."""
+        per_wagon = {
+            f: spec.units_per_wagon(
+                self.scenario.commodities[self.scenario.flows[f].commodity].handling
+            )
+            for f in spec.flows
+        }
+        pool = Wagons(self.ctx, spec, per_wagon)
+        load = self.nodes[spec.load_at]
+        load.loading = {**(load.loading or {}), **dict.fromkeys(spec.flows, pool)}
+        for name in spec.unload_at:
+            node = self.nodes[name]
+            node.unloading = (*(node.unloading or ()), pool)
         return pool
 
     def _pool(self, spec: FleetPool) -> Pool:

@@ -45,6 +45,7 @@ from corridor_sim.experiments.fleet_kpis import FLEET_SCOPES, fleet_kpis
 from corridor_sim.experiments.loop_kpis import LOOP_SCOPES, loop_kpis
 from corridor_sim.experiments.reaction_kpis import REACTION_SCOPES, reaction_kpis
 from corridor_sim.experiments.traction_kpis import TRACTION_SCOPES, traction_kpis
+from corridor_sim.experiments.wagon_kpis import WAGON_SCOPES, wagon_kpis
 from corridor_sim.results.result import SimulationResult
 
 YEAR_D = 365.0
@@ -52,7 +53,7 @@ YEAR_D = 365.0
 #: berths of one type, a line's calls at one port, a sea line or a fleet pool's line; a
 #: flow's route, a choice at a decision node, an outside option or an embargo; a node's
 #: dwell stage; a locomotive pool; an element's background trains; a single-track rail
-#: line's passing loops (``run_kpis`` only)
+#: line's passing loops; a wagon pool (``run_kpis`` only)
 SCOPES = (
     "corridor",
     "flow",
@@ -63,6 +64,7 @@ SCOPES = (
     *TRACTION_SCOPES,
     *BACKGROUND_SCOPES,
     *LOOP_SCOPES,
+    *WAGON_SCOPES,
 )
 CORRIDOR = "corridor"
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
@@ -142,7 +144,7 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
 def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     """:func:`kpis` with the flow and element detail, the mass balance and the vessel-call
     KPIs of ``result``, its reactions, its dwell stages, locomotive pools, background
-    trains and passing loops (what
+    trains, passing loops and wagon pools (what
     :func:`corridor_sim.run` measures in each replication)."""
     out = kpis(result)
     for f in result.flows.itertuples():
@@ -162,6 +164,7 @@ def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     out.update(traction_kpis(result))
     out.update(background_kpis(result))
     out.update(loop_kpis(result))
+    out.update(wagon_kpis(result))
     return out
 
 

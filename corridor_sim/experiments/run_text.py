@@ -22,6 +22,7 @@ from corridor_sim.experiments.reaction_text import reaction_lines
 from corridor_sim.experiments.text import HEADLINE, cell
 from corridor_sim.experiments.traction_text import traction_lines
 from corridor_sim.experiments.views import as_table, clip, headline_table
+from corridor_sim.experiments.wagon_text import wagon_lines
 from corridor_sim.htmlrepr import Bars, html_block
 from corridor_sim.results.summary import UNIT_NAMES
 from corridor_sim.texttable import pct, pm, table
@@ -259,6 +260,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *traction_lines(rr.runs, rr.scenario),
         *background_lines(rr.runs, rr.scenario),
         *loop_lines(rr.runs, rr.scenario),
+        *wagon_lines(rr.runs, rr.scenario),
         verdict_line(rr),
         balance_line(rr),
     ]

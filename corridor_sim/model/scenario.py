@@ -17,6 +17,7 @@ from corridor_sim.model.network import LinkSpec, NodeSpec, PipelineLink, RailLin
 from corridor_sim.model.pools import FleetPool, check_pools
 from corridor_sim.model.routes import joins, refusal
 from corridor_sim.model.traction import LocomotivePool, check_locomotive_pools
+from corridor_sim.model.wagons import WagonPool, check_wagon_pools
 from corridor_sim.units import HOURS_PER_YEAR
 
 #: limits a scenario file is held to (the loader states them with file and line)
@@ -98,7 +99,8 @@ class Scenario:
     together (every name it refers to exists, each flow's path runs over links that join
     its nodes and carry its commodity, the run stays within the limits, each fleet pool's
     lines share a hub and its vessels can serve them all: :mod:`~.pools`; each locomotive
-    pool hauls rail links of no other pool: :mod:`~.traction`) and raises
+    pool hauls rail links of no other pool: :mod:`~.traction`; each wagon pool's flows
+    pass its load node and then an unload node: :mod:`~.wagons`) and raises
     :class:`~corridor_sim.errors.ScenarioError` (:class:`~corridor_sim.errors.TopologyError`
     for the network) with a key path such as ``flows.f.path``. The checks take time
     linear in the size of the scenario.
@@ -113,6 +115,7 @@ class Scenario:
     disruptions: tuple[Disruption, ...] = ()
     fleet_pools: dict[str, FleetPool] = field(default_factory=dict)
     locomotive_pools: dict[str, LocomotivePool] = field(default_factory=dict)
+    wagon_pools: dict[str, WagonPool] = field(default_factory=dict)
     description: str = ""
     source: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -137,6 +140,9 @@ class Scenario:
         check_pools(self.fleet_pools, self.links, self.nodes)
         checks.keyed(self.locomotive_pools, "locomotive_pools", LocomotivePool, "a LocomotivePool")
         check_locomotive_pools(self.locomotive_pools, self.links)
+        checks.keyed(self.wagon_pools, "wagon_pools", WagonPool, "a WagonPool")
+        taken = {*self.nodes, *self.links, *self.locomotive_pools}
+        check_wagon_pools(self.wagon_pools, self.flows, self.commodities, self.nodes, taken)
 
     def _check_run(self) -> None:
         check_run(self.settings, "settings.")

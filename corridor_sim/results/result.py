@@ -36,6 +36,7 @@ from corridor_sim.results.routes import (
 from corridor_sim.results.schedule import booking_table
 from corridor_sim.results.stored import read_dir
 from corridor_sim.results.traction import locomotive_table
+from corridor_sim.results.wagons import wagon_table
 
 DAY_H = 24.0
 
@@ -61,7 +62,8 @@ class SimulationResult:
     corridor's, and the shares of the quota or line capacity each used; empty without
     background trains),
     ``loops`` (trains waiting at the passing loops of each single-track rail line;
-    empty without one),
+    empty without one), ``wagons`` (per wagon pool: use, cargo loaded, waits for wagons,
+    round trips; empty without pools),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -111,6 +113,7 @@ class SimulationResult:
     locomotives: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     background: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     loops: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    wagons: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -141,6 +144,7 @@ class SimulationResult:
         "locomotives",
         "background",
         "loops",
+        "wagons",
     )
 
     def __post_init__(self) -> None:
@@ -204,6 +208,7 @@ class SimulationResult:
             locomotives=locomotive_table(record),
             background=background_table(record),
             loops=loop_table(record),
+            wagons=wagon_table(record),
             activity=activity,
         )
 

@@ -13,6 +13,7 @@ from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.pools import read_pool
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.traction import read_locomotive_pool
+from corridor_sim.scenario.wagons import read_wagon_pool
 from corridor_sim.scenario.yaml_io import load_mapping
 
 TOP_KEYS = [
@@ -27,6 +28,7 @@ TOP_KEYS = [
     "disruptions",
     "fleet_pools",
     "locomotive_pools",
+    "wagon_pools",
 ]
 TOP_REQUIRED = ["nodes", "links", "flows"]
 SIMULATION_KEYS = ["start", "horizon", "warmup", "seed", "sample_interval"]
@@ -107,6 +109,11 @@ def build_scenario(
         if r.has("locomotive_pools")
         else {}
     )
+    wagons = (
+        {n: read_wagon_pool(n, c, flows, nodes) for n, c in r.items("wagon_pools")}
+        if r.has("wagon_pools")
+        else {}
+    )
     return r.build(
         Scenario,
         name=str(r.raw("name", name)),
@@ -118,6 +125,7 @@ def build_scenario(
         disruptions=disruptions,
         fleet_pools=pools,
         locomotive_pools=locomotives,
+        wagon_pools=wagons,
         description=str(r.raw("description", "")),
         source=source,
         raw=mapping,

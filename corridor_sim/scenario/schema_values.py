@@ -118,6 +118,12 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
             "named",
             "the locomotives hauling a railway's lines (its territory), by pool name",
         ),
+        "wagon_pools": Ref(
+            "wagon_pool",
+            "named",
+            "wagons that some flows' cargo is loaded onto at one node and that return there "
+            "empty, by pool name",
+        ),
     },
     "simulation": {
         "start": {
@@ -445,6 +451,21 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "depot": text("node where the locomotives start and return when idle", non_empty=True),
         "description": _DESCRIPTION,
     },
+    "wagon_pool": {
+        "flows": names("the flows whose cargo rides the pool's wagons", 1),
+        "load_at": text("node where the cargo is loaded onto the wagons", non_empty=True),
+        "unload_at": {
+            "anyOf": [
+                text("node where the cargo comes off the wagons", non_empty=True),
+                names("nodes where the cargo comes off the wagons", 1),
+            ],
+            "description": "node (or list of nodes) where the cargo comes off the wagons",
+        },
+        "wagons": quantity("wagon", "wagons in the fleet", "600 wagon"),
+        "per_wagon": per_class("what one wagon carries (a wagon-class unit is one wagon)"),
+        "empty_return": Ref("distribution"),
+        "description": _DESCRIPTION,
+    },
 }
 
 #: context -> what a mapping of that kind is
@@ -487,6 +508,9 @@ MEANING: dict[str, str] = {
     "disruption": "a closure, weather or failures; the keys allowed depend on 'kind'",
     "fleet_pool": "one operator's fleet over several sea lines sharing a port (the hub): "
     "every 'review' one vessel moves to the line that would take longest to clear its backlog",
+    "wagon_pool": "a fleet of wagons: cargo of its 'flows' leaving 'load_at' waits there "
+    "for wagons (first come, first served), comes off them at 'unload_at', and they take "
+    "'empty_return' to be free at 'load_at' again",
     "locomotive_pool": "a railway's locomotives: every train on its 'lines' needs one free "
     "at its node; it hauls the train, is turned round, and hauls a train waiting there, "
     "runs light to one waiting elsewhere, or returns light to the 'depot'",

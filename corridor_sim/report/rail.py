@@ -1,5 +1,5 @@
 """The "Rail operations" tables of the report of a replicated answer: locomotive pools,
-passing loops of single-track lines, background trains and border dwell, each over the
+wagon pools, passing loops of single-track lines, background trains and border dwell, each over the
 replications (mean ± the half-width of its 95 % confidence interval), as
 ``corridor-sim run`` prints them."""
 
@@ -21,6 +21,13 @@ LOCOMOTIVES: Columns = [
     ("wait_mean_h", "wait h", 1.0, 1),
     ("wait_p95_h", "wait p95 h", 1.0, 1),
     ("light_share", "light running %", 100.0, 0),
+]
+WAGONS: Columns = [
+    ("utilisation", "in use %", 100.0, 0),
+    ("tonnes_per_day", "t/day loaded", 1.0, 0),
+    ("wait_mean_h", "wait h", 1.0, 1),
+    ("wait_p95_h", "wait p95 h", 1.0, 1),
+    ("round_trip_mean_h", "round trip h", 1.0, 0),
 ]
 LOOPS: Columns = [
     ("trains", "trains", 1.0, 0),
@@ -71,6 +78,12 @@ def rail_tables(answer: ReplicatedRun) -> list[RailTable]:
             "running light, turned round), trains hauled a day, the wait per train for a "
             "locomotive (0 for a train that found one) and the share of the locomotives' "
             "work spent running light.",
+        ),
+        (
+            "Wagon pools",
+            scope_table(answer, "wagons", "pool", WAGONS),
+            "Per pool: the share of its wagons in use (loaded or returning empty), the "
+            "tonnes loaded a day, the wait of cargo for wagons and a wagon's round trip.",
         ),
         (
             "Passing loops",

@@ -7,8 +7,10 @@
   crossings, a call at each port (:func:`call_overhead_h`: berth time, the mean arrival
   and departure formalities, the mean wait for the entry window) and the handling of one
   full load (loaded one way, the way the corridor's cargo goes);
-- rail link: trains a day (line capacity, less background trains) x 365 x train
-  capacity x availability;
+- rail link: trains a day in one direction x 365 x train capacity x availability, the
+  trains a day being the line capacity less background trains and, on a single track,
+  at most the track's (:func:`track_trains_per_day`: the pairs a day of a parallel
+  timetable if flows run both ways on it, else one train per hold of a section);
 - port: per berth type, berths x handling rate x 8760 h x the handling share of a call
   (handling / (handling + the call's overhead on the berth: berth time, formalities and
   the entry-window wait, for which the berth is kept)) x availability; a tonne moved sea
@@ -17,7 +19,8 @@
   most the daily quota x 365, less the background trains a year, times the largest
   batch that reaches it (a full train, a vessel load, an arriving block train);
 - pipeline: (capacity - base load) x 8760 h x availability;
-- transfers, rail lines without a line capacity and nodes without servers: no limit.
+- transfers, double-track rail lines without a line capacity and nodes without servers:
+  no limit.
 
 Availability is the expected share of time open (:mod:`corridor_sim.capacity.availability`).
 How commodities share an element is stated in :mod:`corridor_sim.capacity.resources`.
@@ -82,7 +85,7 @@ def element_bounds(scenario: Scenario) -> dict[str, ElementBound]:
     for name, link in scenario.links.items():
         if isinstance(link, SeaLink):
             out[name] = _sea(scenario, link)
-        elif isinstance(link, RailLink) and link.line_capacity_per_day:
+        elif isinstance(link, RailLink) and (link.line_capacity_per_day or link.track.single):
             out[name] = _rail(scenario, link)
         elif isinstance(link, PipelineLink):
             out[name] = _pipeline(scenario, link)
@@ -344,18 +347,77 @@ def _trip_text(
     return out
 
 
+def both_ways(scenario: Scenario, link: RailLink) -> bool:
+    """True if flows may run on ``link`` in both directions: some route of a flow with
+    volume passes it from its origin and some (of the same or another flow) from its
+    destination. Every route counts, not only those a route choice favours: a route
+    the model may send trains on takes the single track's sections."""
+    ways = set()
+    for f in scenario.flows.values():
+        if f.volume_units_per_h <= 0:
+            continue
+        for path in f.paths:
+            for i in range(1, len(path) - 1, 2):
+                if path[i] == link.name:
+                    ways.add(path[i - 1] == link.origin)
+    return len(ways) == 2
+
+
+def track_trains_per_day(scenario: Scenario, link: RailLink) -> tuple[float, str]:
+    """Trains a day in one direction a single-track ``link`` carries at most, and how
+    they were counted.
+
+    Both ways (:func:`both_ways`) the trains of the two directions alternate on the
+    longest section, so each direction gets the pairs a day of a parallel timetable,
+    1440 / (t1 + t2 + tau1 + tau2) minutes (:meth:`Track.pairs_per_day`); one way only,
+    a train follows the last one hold later: 1440 / (t + tau). ``t`` is the minutes to run
+    a section, ``tau`` the station interval (``loop_time``). Background trains take
+    departure slots, not sections, so they do not count here.
+    """
+    track = link.track
+    t_min = 60 * track.section_h(link.travel_time_h)
+    tau_min = 60 * track.loop_time_h
+    sections = f"{track.sections} section{'s' if track.sections > 1 else ''}"
+    if both_ways(scenario, link):
+        trains = track.trains_per_day(link.travel_time_h, both_ways=True)
+        how = f"1440 / (2 x {t_min:.4g} + 2 x {tau_min:.4g}) min = {trains:.3g} pairs/day"
+        how += " (trains/day each way)"
+        return trains, f"single track, {sections}, both ways: {how}"
+    trains = track.trains_per_day(link.travel_time_h, both_ways=False)
+    how = f"1440 / ({t_min:.4g} + {tau_min:.4g}) min = {trains:.3g} trains/day"
+    return trains, f"single track, {sections}, one way: {how}"
+
+
+def _rail_trains_per_day(scenario: Scenario, link: RailLink) -> tuple[float, str]:
+    """Trains a day in one direction: the line capacity less the background trains,
+    at most the single track's; and the text that says so."""
+    parts: list[tuple[float, str]] = []
+    per_day = link.line_capacity_per_day
+    if per_day:
+        background = link.background.trains_per_day if link.background is not None else 0.0
+        left = f"({per_day:g} - {background:.3g} background)" if background else f"{per_day:g}"
+        parts.append((per_day - background, f"{left} trains/day"))
+    if link.track.single:
+        trains, how = track_trains_per_day(scenario, link)
+        parts.append((trains, how))
+    if len(parts) == 1:
+        return parts[0]
+    (line, line_text), (track, track_text) = parts
+    return min(line, track), f"min({line_text}, {track_text})"
+
+
 def _rail(scenario: Scenario, link: RailLink) -> ElementBound:
     av = availability(scenario, link.name)
-    per_day = link.line_capacity_per_day or 0.0
-    background = link.background.trains_per_day if link.background is not None else 0.0
-    trains = (per_day - background) * 365 * av.share
+    per_day, left = _rail_trains_per_day(scenario, link)
+    if math.isinf(per_day):  # a single track whose trains hold a section for no time
+        return ElementBound(link.name, "link", "rail", formula=f"{left}: no limit")
+    trains = per_day * 365 * av.share
     per = {}
     for c in _carried(scenario, set(link.train_capacity)):
         cls = scenario.commodities[c].handling
         per[c] = trains * link.train_capacity[cls] * scenario.commodities[c].mass_per_unit_t
     caps = ", ".join(f"{u:g} {CLASS_UNITS[cls]}" for cls, u in link.train_capacity.items())
-    left = f"({per_day:g} - {background:.3g} background)" if background else f"{per_day:g}"
-    text = f"{left} trains/day x 365 x train capacity ({caps})"
+    text = f"{left} x 365 x train capacity ({caps})"
     if av.share < 1:
         text += f" x {av.describe()}"
     return ElementBound(link.name, "link", "rail", ((Resource("trains", per),),), text)

@@ -29,6 +29,8 @@ class Track:
     (4, 2.5, 2.75)
     >>> round(single.pairs_per_day(10.0), 3)
     4.364
+    >>> round(single.trains_per_day(10.0, both_ways=False), 3)
+    8.727
     """
 
     kind: str = "double"
@@ -71,6 +73,19 @@ class Track:
         section for no time."""
         pair_h = 2 * self.occupation_h(travel_h)
         return 24.0 / pair_h if pair_h > 0 else float("inf")
+
+    def trains_per_day(self, travel_h: float, *, both_ways: bool) -> float:
+        """Trains a day the track carries at most in one direction: on a single track
+        used ``both_ways`` the pairs a day (:meth:`pairs_per_day`: the trains of the two
+        directions alternate on the longest section), used one way only 24 / (t + tau)
+        (the trains follow one hold apart); infinite on a double track or if a train
+        holds a section for no time."""
+        if not self.single:
+            return float("inf")
+        if both_ways:
+            return self.pairs_per_day(travel_h)
+        hold_h = self.occupation_h(travel_h)
+        return 24.0 / hold_h if hold_h > 0 else float("inf")
 
 
 DOUBLE = Track()

@@ -19,14 +19,15 @@ from corridor_sim.engine.stats import Level
 
 def queued(e: Element) -> list[Consignment]:
     """The consignments in ``e``'s queue: a node's batches waiting for its servers or
-    passing its dwell stages that hold none, a link's cargo waiting at its upstream nodes,
-    a wagon pool's cargo waiting for wagons (what ``e.queue`` counts, less any cargo held
-    outside a full node and blamed on ``e``)."""
+    passing its dwell stages that hold none, a link's cargo waiting at its upstream nodes
+    and, on a single track, in trains waiting for a section, a wagon pool's cargo waiting
+    for wagons (what ``e.queue`` counts, less any cargo held outside a full node and
+    blamed on ``e``)."""
     if isinstance(e, Node):
         return [c for batch in (*e.waiting, *e.standing.values()) for c in batch]
     if e.role == "pool":
         return list(e.holdings())  # none for a locomotive pool
-    return [c for lane in e.lanes.values() for c in lane.queued()]  # type: ignore[attr-defined]
+    return list(e.queued())  # type: ignore[attr-defined]
 
 
 def at(sim: Simulation, t: float, callback: Callable[[], None]) -> None:

@@ -34,7 +34,7 @@ import functools
 
 import pytest
 from engine_probes import HeldOutside, at, queued
-from helpers import shortened
+from helpers import build, rail_both_ways, shortened
 from queueing_models import tandem
 
 import corridor_sim as cs
@@ -158,3 +158,26 @@ def test_held_outside_cargo_is_in_l_but_not_in_w():
     unlimited = tandem([station], rate_per_h=1.0, hours=5000.0, warmup_h=500.0)
     same = cs.simulate(unlimited).elements.set_index("element").loc["s1", "queue_mean_t"]
     assert t["L"] == pytest.approx(same, rel=REL)
+
+
+@pytest.mark.parametrize("locomotives", [0, 6])
+def test_littles_law_on_a_saturated_single_track(locomotives):
+    """Trains waiting for a section (at a loop or the line's start) are in the link's
+    queue: the exact identity holds with their cargo in the boundary terms, also when a
+    locomotive pool books the wait for a locomotive elsewhere. Both ways far above
+    capacity, so most of L is cargo in trains waiting on the line at T1 (R1)."""
+    mapping = rail_both_ways(3)
+    if locomotives:
+        pool = {"lines": ["a-b"], "locomotives": f"{locomotives} locomotive"}
+        mapping["locomotive_pools"] = {"kz": {**pool, "turnaround": "2 h"}}
+    sim, result, bounds = run_with_boundaries(build(mapping))
+    link = sim.links["a-b"]
+    on_line = sum(c.tonnes for c in link.track.queued())
+    assert link.track.waiting > 0 and on_line > 0
+    assert link.queue.value == pytest.approx(sum(c.tonnes for c in queued(link)), rel=REL)
+    t = little_terms(link, sim, result, bounds)
+    hours = t["H"]
+    exact = (t["wait_total"] - t["S0_exact"] + t["R1"] + t["held"]) / hours
+    assert t["L"] == pytest.approx(exact, rel=REL)
+    assert abs(t["L"] - t["lambda_W"] - t["held"] / hours) <= (t["S0"] + t["R1"]) / hours
+    assert t["lambda_W"] > 0.05 * t["L"]  # the waits of trains that got a section count

@@ -93,6 +93,12 @@ class Link(Element):
             c.mark(index, MOVE, now)
         lane.target.hand_over(batch, self.held, self, then)
 
+    def queued(self) -> Iterable[Consignment]:
+        """The consignments in this link's queue (what ``queue`` counts, less any cargo
+        held outside a full node and blamed on it): those waiting at its upstream nodes."""
+        for lane in self.lanes.values():
+            yield from lane.queued()
+
     def holdings(self) -> Iterable[Consignment]:
         for batch in self.held.values():
             yield from batch

@@ -5,10 +5,11 @@ most one train leaves per headway (24 h / line capacity). Each train is one even
 whole batch travels together and is handed to the next node as one batch.
 
 On a single track the train runs section by section, crossing the other direction's
-trains at the passing loops (:mod:`~corridor_sim.engine.links.track`). On a line hauled
-by a locomotive pool (:mod:`corridor_sim.engine.traction`) a train also needs a
-locomotive free at its node: it waits for one (its cargo's wait from then on is booked
-to the pool), and the locomotive stays with it until the next node admits it.
+trains at the passing loops (:mod:`~corridor_sim.engine.links.track`); its waits for a
+section are in this link's queue and waits, like the wait for a departure slot. On a
+line hauled by a locomotive pool (:mod:`corridor_sim.engine.traction`) a train also
+needs a locomotive free at its node: it waits for one (its cargo's wait from then on is
+booked to the pool), and the locomotive stays with it until the next node admits it.
 """
 
 from __future__ import annotations
@@ -194,7 +195,9 @@ class Rail(Link):
         self.background_at_warmup: dict[tuple[str, str], int] = {}
         self.background_due: dict[tuple[str, str], int] = {}
         #: the sections of a single track (None: double track, a line each way)
-        self.track = SingleTrack(self.env, spec.track, self.travel_h) if spec.track.single else None
+        self.track = (
+            SingleTrack(self.env, spec.track, self.travel_h, self) if spec.track.single else None
+        )
 
     def run_train(self, lane: RailLane, train: Batch) -> None:
         self.trains += 1
@@ -218,7 +221,7 @@ class Rail(Link):
                 )
 
         if self.track is not None:
-            self.track.run(lane.direction, arrived)
+            self.track.run(lane.direction, arrived, train)
         else:
             self.env.timeout(self.travel_h).callbacks.append(arrived)
 
@@ -310,6 +313,13 @@ class Rail(Link):
         if self.track is None:
             return base
         return dataclasses.replace(base, track=self.track.record(days * 24.0))
+
+    def queued(self) -> Iterable[Consignment]:
+        """What waits at the upstream nodes and, on a single track, in the trains waiting
+        for a section (at a loop or the line's start)."""
+        yield from super().queued()
+        if self.track is not None:
+            yield from self.track.queued()
 
     def holdings(self) -> Iterable[Consignment]:
         yield from super().holdings()

@@ -11,15 +11,25 @@ Waiting trains of one direction are served first come, first served; when trains
 directions wait for a section they take turns (the crossing pattern of a parallel
 timetable), so trains queued at one end of the line cannot hold back trains already on
 it. Events: one per train and section, and one more when a train waits for a section.
+
+A train's wait for a section is the link's queue, as the wait for a departure slot is:
+given the link (``element``), the track books it there, so a saturated single track shows
+its wait share and backlog. While a train waits its cargo's tonnes are in the link's
+``queue``; when it gets the section its wait goes to the link's ``waits`` (weighted by
+those tonnes) and each consignment's stages get ``MOVE`` up to the start of the wait and
+``WAIT`` up to its end. That is one pass over the train's consignments when it begins
+and one when it stops waiting; a train that never waits costs nothing more.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 import simpy
 
+from corridor_sim.engine.consignment import MOVE, WAIT, Consignment
+from corridor_sim.engine.element import Element
 from corridor_sim.engine.records import TrackRecord
 from corridor_sim.engine.stats import Histogram
 from corridor_sim.model.track import Track
@@ -28,14 +38,19 @@ EPS = 1e-9
 
 
 class Run:
-    """One train on the line: its direction (0 forward, 1 backward), the sections it has
-    passed, when it began to wait and how long it waited in all (h)."""
+    """One train on the line: its direction (0 forward, 1 backward), its cargo and the
+    cargo's tonnes, the sections it has passed, when it began to wait and how long it
+    waited in all (h)."""
 
-    __slots__ = ("direction", "done", "passed", "since", "waited_h")
+    __slots__ = ("cargo", "direction", "done", "passed", "since", "tonnes", "waited_h")
 
-    def __init__(self, direction: int, done: Callable[[], None]) -> None:
+    def __init__(
+        self, direction: int, done: Callable[[], None], cargo: Sequence[Consignment]
+    ) -> None:
         self.direction = direction
         self.done = done
+        self.cargo = cargo
+        self.tonnes = 0.0  # summed each time it begins to wait
         self.passed = 0
         self.since = 0.0
         self.waited_h = 0.0
@@ -61,10 +76,19 @@ class Section:
 class SingleTrack:
     """The sections of one single-track line; :meth:`run` sends a train over them.
 
-    ``notify`` (set while tracing) is called when trains begin or stop waiting."""
+    ``element`` is the link whose queue a waiting train's cargo is in (None: the wait is
+    only in this object's own statistics). ``notify`` (set while tracing) is called when
+    trains begin or stop waiting."""
 
-    def __init__(self, env: simpy.Environment, track: Track, travel_h: float) -> None:
+    def __init__(
+        self,
+        env: simpy.Environment,
+        track: Track,
+        travel_h: float,
+        element: Element | None = None,
+    ) -> None:
         self.env = env
+        self.element = element
         self.run_h = track.section_h(travel_h)
         self.hold_h = track.occupation_h(travel_h)
         self.loop_h = track.loop_time_h
@@ -76,10 +100,12 @@ class SingleTrack:
         self.waits = Histogram()  # their hours waiting, per train
 
     # -- a train's way over the sections -------------------------------------------------
-    def run(self, direction: int, done: Callable[[], None]) -> None:
-        """Send a train over the line (``direction`` 0: from the link's origin); call
-        ``done`` when it reaches the far end."""
-        self._request(Run(direction, done))
+    def run(
+        self, direction: int, done: Callable[[], None], cargo: Sequence[Consignment] = ()
+    ) -> None:
+        """Send a train carrying ``cargo`` over the line (``direction`` 0: from the link's
+        origin); call ``done`` when it reaches the far end."""
+        self._request(Run(direction, done, cargo))
 
     def _section(self, train: Run) -> Section:
         step = train.passed
@@ -93,6 +119,8 @@ class SingleTrack:
             return
         train.since = now
         s.queues[train.direction].append(train)
+        if self.element is not None:
+            self._book_start(train, self.element, now)
         self.waiting += 1
         if self.waiting == 1 and self.notify is not None:
             self.notify()
@@ -135,11 +163,42 @@ class SingleTrack:
             return
         queue = (second if s.last == 0 else first) if first and second else first or second
         train = queue.popleft()
-        train.waited_h += self.env.now - train.since
+        now = self.env.now
+        train.waited_h += now - train.since
+        if self.element is not None:
+            self._book_end(train, self.element, now)
         self.waiting -= 1
         if self.waiting == 0 and self.notify is not None:
             self.notify()
         self._enter(train, s)
+
+    # -- the wait in the link's queue ------------------------------------------------------
+    @staticmethod
+    def _book_start(train: Run, element: Element, now: float) -> None:
+        """``train`` begins to wait: its cargo moved until now and is queued from now."""
+        index = element.index
+        tonnes = 0.0
+        for c in train.cargo:
+            c.mark(index, MOVE, now)
+            tonnes += c.qty * c.flow.mass_per_unit_t
+        train.tonnes = tonnes
+        element.queue.add(tonnes, now)
+
+    @staticmethod
+    def _book_end(train: Run, element: Element, now: float) -> None:
+        """``train`` gets its section: its cargo waited from ``train.since`` until now."""
+        index = element.index
+        for c in train.cargo:
+            c.mark(index, WAIT, now)
+        element.queue.add(-train.tonnes, now)
+        element.waits.add(now - train.since, train.tonnes)
+
+    def queued(self) -> Iterator[Consignment]:
+        """The cargo of the trains waiting for a section now (at a loop or a line end)."""
+        for s in self.sections:
+            for queue in s.queues:
+                for train in queue:
+                    yield from train.cargo
 
     # -- what the link reports ------------------------------------------------------------
     def queued_at_start(self, direction: int) -> int:

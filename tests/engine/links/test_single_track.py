@@ -5,10 +5,11 @@ import math
 
 import pytest
 import simpy
-from helpers import TAU_H, TRAVEL_H, build, start, units
+from helpers import TAU_H, TRAVEL_H, build, spy, start, units
 from helpers import rail_both_ways as line
 
 import corridor_sim as cs
+from corridor_sim.engine.consignment import MOVE, WAIT
 from corridor_sim.engine.links.track import SingleTrack
 from corridor_sim.experiments.confidence import summarise_by
 from corridor_sim.experiments.kpis import subject_runs
@@ -133,6 +134,53 @@ def test_opposing_traffic_waits_and_is_reported():
     assert 0 < loops["waited_trains"] <= loops["trains"]
     assert loops["wait_mean_h"] > 0 and loops["wait_p95_h"] >= loops["wait_mean_h"]
     assert loops["busiest_section_share"] == pytest.approx(1.0, abs=0.01)
+
+
+@pytest.mark.parametrize("loops", [0, 3])
+def test_a_saturated_single_track_shows_its_queue_and_wait_share(loops):
+    """Far above capacity both ways, trains queue for the sections, not at the nodes:
+    that wait is the link's (its cargo's stages, its queue and waits), so the line
+    ranks first on wait share and backlog growth, not on utilisation alone."""
+    result = cs.simulate(build(line(loops)), seed=1)
+    ranking = result.bottlenecks.set_index("element").loc["a-b"]
+    assert ranking["wait_share"] > 0.9
+    assert ranking["queue_growth_t_per_day"] > 1000  # some 12 trains a day stay behind
+    assert ranking["backlog_growth_days"] > 7
+    stages = result.stages[result.stages["element"] == "a-b"]
+    assert (stages["wait_h"] > stages["move_h"]).all()
+    assert stages["move_h"].tolist() == pytest.approx([TRAVEL_H, TRAVEL_H])  # the run moves
+    row = result.elements.set_index("element").loc["a-b"]
+    assert row["wait_mean_h"] > TRAVEL_H and row["queue_mean_t"] > 0
+
+
+def test_trains_waiting_on_the_line_are_in_the_link_queue():
+    """At any moment the link's queue is the cargo waiting at its nodes plus that of the
+    trains waiting for a section, and each waiting consignment's wait began when its
+    train stopped (its moving time closed at that moment)."""
+    sim = start(line(1))
+    link = sim.links["a-b"]
+    for day in (2, 5, 9):
+        sim.env.run(until=day * 24.0)
+        on_line = list(link.track.queued())
+        assert on_line and len(on_line) <= len(list(link.queued()))
+        assert link.queue.value == pytest.approx(sum(c.tonnes for c in link.queued()))
+        for section in link.track.sections:
+            for train in (*section.queues[0], *section.queues[1]):
+                assert {c.t for c in train.cargo} == {train.since}
+
+
+def test_waits_at_a_loop_are_marked_on_the_link():
+    """A and B (one loop, sections of 5 h held 6 h) meet at the loop at 5 and wait 1 h:
+    each consignment moves 5 h, waits 1 h, moves 5 h, all on the link."""
+    mapping = line(1, there="5 wagon/day", back="5 wagon/day")
+    for f in mapping["flows"].values():
+        f["arrivals"] = {"pattern": "deterministic", "size": "5 wagon"}  # a full train a day
+    sim = start(mapping)
+    log = spy(sim.flows[0], "deliver", sim, lambda c, now: list(c.stages))
+    sim.env.run(until=3 * 24.0)
+    index = sim.links["a-b"].index
+    first = [(e, k, h) for e, k, h in log[0][1] if e == index]
+    assert first == [(index, MOVE, 5.0), (index, WAIT, 1.0), (index, MOVE, 5.0)]
 
 
 def test_route_choice_sees_the_wait_for_the_first_section():

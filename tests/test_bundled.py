@@ -30,7 +30,10 @@ def test_bundled_scenario_loads_and_runs(name):
     assert (result.warmup_h, result.horizon_h) == (240.0, 1440.0)
     assert list(result.flows["flow"]) == list(scenario.flows)
     assert set(result.elements["element"]) == (
-        set(scenario.nodes) | set(scenario.links) | set(scenario.locomotive_pools)
+        set(scenario.nodes)
+        | set(scenario.links)
+        | set(scenario.locomotive_pools)
+        | set(scenario.wagon_pools)
     )
     assert result.verdict
     for table in cs.SimulationResult.TABLES:

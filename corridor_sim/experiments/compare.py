@@ -147,15 +147,23 @@ def format_comparison(cmp: Comparison, top: int = 8) -> str:
         "",
         *table(HEADER, headline_rows(cmp), "lrrrr"),
     ]
-    util = d[(d["scope"] == "element") & (d["kpi"] == "utilisation")]
-    util = util.assign(size=util["difference"].abs())
-    rows = [
-        _row(r, f"{r.subject} utilisation, %", 100, 0)
-        for _, r in util.sort_values("size", ascending=False, kind="stable").head(top).iterrows()
-    ]
+    transit = largest(d, "flow", "transit_mean_days", top)
+    rows = [_row(r, f"{r.subject}, mean days", 1, 2) for _, r in transit.iterrows()]
+    lines += ["", "Largest changes in transit time"]
+    lines += table(["flow", *HEADER[1:]], rows, "lrrrr")
+    util = largest(d, "element", "utilisation", top)
+    rows = [_row(r, f"{r.subject} utilisation, %", 100, 0) for _, r in util.iterrows()]
     lines += ["", "Largest changes in utilisation"]
     lines += table(["element", *HEADER[1:]], rows, "lrrrr")
     return "\n".join(lines)
+
+
+def largest(differences: pd.DataFrame, scope: str, kpi: str, top: int) -> pd.DataFrame:
+    """The ``top`` rows of ``differences`` for ``kpi`` of ``scope``, largest absolute
+    difference first (ties keep their order)."""
+    rows = differences[(differences["scope"] == scope) & (differences["kpi"] == kpi)]
+    rows = rows.assign(size=rows["difference"].abs())
+    return rows.sort_values("size", ascending=False, kind="stable").head(top)
 
 
 def answer_line(cmp: Comparison) -> str:

@@ -169,6 +169,7 @@ def _one_path(result: SimulationResult, dpi: int) -> dict[str, Any]:
         "ranking": tables.bottleneck_table(result),
         "vessels": None,  # the fleet tables are over replications (corridor_sim.run)
         "berths": None,
+        "rail": [],  # the rail tables are over replications too
         "cells": "",
         "method": METHOD,
         "figures_note": f"Figures: the same sample path (seed {result.seed_text}) as the tables.",

@@ -108,6 +108,10 @@ def test_common_random_numbers_pair_the_runs():
     unpaired = 2.57 * math.sqrt((a.var() + b.var()) / len(a))
     assert row["half_width"] < unpaired
     assert "transit time" in cmp.text()
+    text = cmp.text()  # the flow's own transit, in its own section
+    section = text[text.index("Largest changes in transit time") :].splitlines()
+    assert section[3].startswith("f, mean days")
+    assert section[3].split()[5].startswith("-")  # the faster server: a negative change
 
 
 def test_marginal_value_ranks_the_binding_element_first():

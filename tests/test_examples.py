@@ -54,6 +54,10 @@ EXPECTED = {
         ["Iterations: each option's share", "At the shares returned", "Analytic equilibrium"],
         ["route_equilibrium.png"],
     ),
+    "world_bank_rail.py": (
+        ["middle_corridor_2030_demand", "Almaty bypass", "cont_altynkol_poti", "delivered Mt/yr"],
+        ["world_bank_rail.png"],
+    ),
     "caspian_validation.py": (
         ["Per line and vessel class", "Berth occupancy per port", "Model and published"],
         ["caspian_validation.png"],
@@ -66,6 +70,7 @@ REPLICATED = {
     "fleet_pool.py": ("--replications", "2"),
     "corridor_reacts.py": ("--replications", "2", "--workers", "1"),
     "route_equilibrium.py": ("--replications", "2", "--workers", "1"),
+    "world_bank_rail.py": ("--replications", "2", "--workers", "1"),
 }
 
 

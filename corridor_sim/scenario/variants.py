@@ -46,7 +46,9 @@ def parse_path(path: str) -> list[str | int]:
 
 
 def set_path(mapping: dict[str, Any], path: str, value: Any) -> None:
-    """Set ``path`` in ``mapping`` (in place) to ``value``; the last key may be new."""
+    """Set ``path`` in ``mapping`` (in place) to ``value``; the last key may be new. A
+    ``None`` value removes the key of a mapping, as ``null`` does in a file that
+    overrides its ``base``."""
     tokens = parse_path(path)
     node: Any = mapping
     for i, token in enumerate(tokens[:-1]):
@@ -57,7 +59,9 @@ def set_path(mapping: dict[str, Any], path: str, value: Any) -> None:
             raise ScenarioError(f"no {token!r} in {here}", path=path) from None
     last = tokens[-1]
     settable_item = isinstance(node, list) and isinstance(last, int) and last < len(node)
-    if settable_item or (isinstance(node, dict) and isinstance(last, str)):
+    if value is None and isinstance(node, dict) and isinstance(last, str):
+        node.pop(last, None)
+    elif settable_item or (isinstance(node, dict) and isinstance(last, str)):
         node[last] = value
     else:
         raise ScenarioError(f"cannot set {last!r} here", path=path)

@@ -26,3 +26,20 @@ def test_a_simulation_path_wins_over_replaced_settings():
 
 def test_without_reaction_keeps_replaced_settings():
     assert cs.without_reaction(_short()).settings.horizon_h == 240.0
+
+
+def test_a_none_value_removes_the_key_as_null_does_in_a_file():
+    """``override`` with None removes a key, as ``null`` does in a file over its base:
+    Almaty without its station passage (the bypass variant's change) is a plain junction."""
+    s = cs.load_scenario("middle_corridor_2024")
+    bypass = override(
+        s,
+        {
+            "nodes.almaty.servers": None,
+            "nodes.almaty.service_time": None,
+            "nodes.almaty.background": None,
+        },
+    )
+    assert (bypass.nodes["almaty"].servers, bypass.nodes["almaty"].background) == (0, None)
+    shipped = cs.load_scenario("wb_almaty_bypass").nodes["almaty"]
+    assert dataclasses.replace(bypass.nodes["almaty"], label=shipped.label) == shipped

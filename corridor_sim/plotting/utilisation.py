@@ -30,7 +30,8 @@ def plot_utilisation(
     title: str = "Utilisation of each element",
 ) -> Axes:
     """Horizontal bars of each element's utilisation (share of its capacity in use over
-    the statistics period), highest first; links and nodes in two blues, the binding
+    the statistics period), highest first; links and nodes in two blues, locomotive and
+    wagon pools in grey, the binding
     element (first in ``result.bottlenecks``) in vermillion. Elements without a capacity
     (origins, plain transfers) are left out; ``top`` keeps only the first ``top``. Each
     bar is named with the element's kind and capacity in t/day, the same capacity the
@@ -66,6 +67,8 @@ def plot_utilisation(
         ax.set_xlabel("utilisation: share of capacity in use over the statistics period (%)")
         ax.set_ylabel("element (kind, capacity in t/day)")
         handles = [Patch(color=c, label=f"{r}") for r, c in ROLE_COLOURS.items()]
+        if "pool" in set(table["role"]):  # locomotive and wagon pools: no capacity in t/day
+            handles.append(Patch(color=_style.GREY, label="pool (locomotives, wagons)"))
         if binding is not None:
             handles.append(Patch(color=_style.HIGHLIGHT, label=f"binding element: {binding}"))
         ax.legend(handles=handles, loc="lower right")

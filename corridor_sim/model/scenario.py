@@ -139,7 +139,7 @@ class Scenario:
         checks.keyed(self.fleet_pools, "fleet_pools", FleetPool, "a FleetPool")
         check_pools(self.fleet_pools, self.links, self.nodes)
         checks.keyed(self.locomotive_pools, "locomotive_pools", LocomotivePool, "a LocomotivePool")
-        check_locomotive_pools(self.locomotive_pools, self.links)
+        check_locomotive_pools(self.locomotive_pools, self.links, self.nodes)
         checks.keyed(self.wagon_pools, "wagon_pools", WagonPool, "a WagonPool")
         taken = {*self.nodes, *self.links, *self.locomotive_pools}
         check_wagon_pools(self.wagon_pools, self.flows, self.commodities, self.nodes, taken)

@@ -16,7 +16,7 @@ rest is in maintenance, rotating through the fleet, so the pool works with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from corridor_sim.errors import TopologyError
@@ -87,13 +87,19 @@ def territory(pool: LocomotivePool, links: Mapping[str, LinkSpec]) -> list[str]:
 
 
 def check_locomotive_pools(
-    pools: Mapping[str, LocomotivePool], links: Mapping[str, LinkSpec]
+    pools: Mapping[str, LocomotivePool],
+    links: Mapping[str, LinkSpec],
+    nodes: Collection[str] = (),
 ) -> None:
     """Every line of a pool is a rail link, in no other pool; a pool's depot is a node
-    at the end of one of its lines. Key paths read ``locomotive_pools.<pool>.<key>``."""
+    at the end of one of its lines; no pool is named like a node or link of ``links`` and
+    ``nodes`` (they share the elements table). Key paths read
+    ``locomotive_pools.<pool>.<key>``."""
     owner: dict[str, str] = {}
     for key, pool in pools.items():
         where = f"locomotive_pools.{key}"
+        if key in links or key in nodes:
+            checks.fail(where, f"{key!r} already names a node or link; give the pool its own name")
         for i, name in enumerate(pool.lines):
             link = links.get(name)
             if not isinstance(link, RailLink):

@@ -133,6 +133,13 @@ def test_bad_pools_are_refused_naming_the_key(change, key, says):
     assert says in str(err.value)
 
 
+def test_a_pool_named_like_a_node_is_refused():
+    mapping = line("10 wagon/day", 2)
+    mapping["locomotive_pools"] = {"o": mapping["locomotive_pools"]["kz"]}
+    with pytest.raises(cs.ScenarioError, match="already names a node or link"):
+        build(mapping)
+
+
 def test_a_pool_over_two_separate_lines_is_refused():
     mapping = line("10 wagon/day", 2)
     mapping["nodes"].update({"p": {"kind": "origin"}, "q": {"kind": "destination"}})

@@ -1,0 +1,417 @@
+"""The cheapest package of investments that meets a target: ``corridor_sim.plan``.
+
+Method (screen analytically, then decide by simulation with common random numbers):
+
+1. **Packages.** Every set of the catalogue's options that its ``requires`` and
+   ``excludes`` allow and whose capex is within the budget, cheapest first (at most
+   :data:`MAX_OPTIONS` options: 2^n sets).
+2. **Inert options** (a volume target only). An option that changes no element's
+   effective capacity and no part of the network (the capacity report of the scenario
+   with it equals the report without it, element by element) cannot move any cut, alone
+   or with others, so cannot raise the volume delivered: packages holding one are
+   dropped. A transit-time target keeps them (a border-time cut changes no capacity).
+3. **Bound.** Cargo delivered in a year is at most, per group of flows of the capacity
+   report (:func:`corridor_sim.capacity`), the lesser of its maximum flow and its
+   demand; a package whose sum of these bounds falls short of the target by more than
+   the ``margin`` (effective capacities count an *average* year's downtime, so a mild
+   year can beat them) cannot meet a volume target and is not simulated.
+4. **Simulation.** The surviving packages, cheapest first, are simulated in batches of
+   ``batch``, each package ``replications`` times with the seeds of every other
+   (common random numbers, :func:`~corridor_sim.experiments.runner.run_grid`). A
+   package meets the target when the 95 % interval of its mean lies entirely on the
+   right side: delivered ``ci_low >= target``, transit p95 ``ci_high <= target``. The
+   first batch holding one stops the search; the cheapest of them is the answer (every
+   cheaper package was simulated before it and failed, or was screened out).
+5. **Steps.** The chosen options are added one at a time, cheapest first, and each step
+   simulated, to say what binds after each ("after +2 ferries, Aktau's yard binds").
+
+The Pareto frontier is taken over every package simulated (capex, delivered, transit
+p95): a package is on it unless another is no dearer, delivers no less and is no slower,
+and is better in one of them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pandas as pd
+
+from corridor_sim.capacity.report import capacity
+from corridor_sim.experiments.confidence import LEVEL, mean_ci
+from corridor_sim.experiments.executors import Executor
+from corridor_sim.experiments.kpis import long_table
+from corridor_sim.experiments.runner import run_grid
+from corridor_sim.experiments.seeds import scenario_seed
+from corridor_sim.model.scenario import Scenario
+from corridor_sim.texttable import table
+
+MAX_OPTIONS = 16
+Package = tuple[str, ...]
+
+
+class Options(Protocol):
+    """What the planner needs of a catalogue (:class:`corridor_sim.Catalogue`)."""
+
+    @property
+    def options(self) -> Mapping[str, Any]: ...
+
+    def feasible(self, names: Collection[str]) -> bool: ...
+
+    def capex(self, names: Collection[str]) -> float: ...
+
+    def apply(self, scenario: Scenario, names: Collection[str]) -> Scenario: ...
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a package must reach: cargo delivered, t/yr (at least), and/or the 95th
+    percentile transit time of ``flow``, days (at most)."""
+
+    delivered_t_per_yr: float | None = None
+    transit_p95_days: float | None = None
+    flow: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.delivered_t_per_yr is None and self.transit_p95_days is None:
+            raise ValueError("a target needs delivered_t_per_yr or transit_p95_days")
+        if self.transit_p95_days is not None and not self.flow:
+            raise ValueError("a transit_p95_days target needs the flow it is promised for")
+
+    def describe(self) -> str:
+        parts = []
+        if self.delivered_t_per_yr is not None:
+            parts.append(f"delivered >= {self.delivered_t_per_yr / 1e6:.3f} Mt/yr")
+        if self.transit_p95_days is not None:
+            parts.append(f"{self.flow} transit p95 <= {self.transit_p95_days:g} days")
+        return " and ".join(parts)
+
+
+@dataclass
+class PlanResult:
+    """The answer of :func:`plan`: the ``chosen`` package (None if none meets the
+    target), every package considered (``packages``: capex, bound, whether simulated,
+    the KPIs' means and half-widths, whether it meets the target), the ``frontier`` and
+    the ``steps`` towards the chosen package with the element binding after each."""
+
+    scenario: str
+    target: Target
+    budget: float | None
+    replications: int
+    seed: int
+    chosen: Package | None
+    packages: pd.DataFrame
+    frontier: pd.DataFrame
+    steps: pd.DataFrame = field(default_factory=pd.DataFrame)
+    wall_s: float = 0.0
+
+    def text(self) -> str:
+        """The answer as the CLI prints it."""
+        lines = [
+            f"Plan for {self.scenario}: the cheapest package with {self.target.describe()}"
+            + (f", capex at most {money(self.budget)}" if self.budget is not None else "")
+            + f"; {self.replications} replications a package (common random numbers, seed "
+            f"{self.seed}); mean ± half-width of the 95 % confidence interval.",
+            "",
+        ]
+        simulated = self.packages[self.packages["simulated"]]
+        screened = int((~self.packages["simulated"]).sum())
+        lines.append(
+            f"{len(self.packages)} packages within the budget; {len(simulated)} simulated, "
+            f"{screened} screened out or not reached (cheaper ones met the target first)."
+        )
+        if self.chosen is None:
+            lines.append("No package meets the target.")
+        else:
+            row = self.packages[self.packages["package"] == _label(self.chosen)].iloc[0]
+            lines += [f"Chosen: {_label(self.chosen)} (capex {money(row['capex'])}): " + _kpis(row)]
+        lines += ["", "Packages simulated, cheapest first"]
+        rows = [
+            [r["package"], money(r["capex"]), _kpis(r), "yes" if r["meets"] else "no"]
+            for _, r in simulated.iterrows()
+        ]
+        lines += table(["package", "capex", "KPIs", "meets"], rows, "lrll")
+        if len(self.frontier):
+            lines += ["", "Pareto frontier (capex vs delivered vs transit p95)"]
+            rows = [
+                [r["package"], money(r["capex"]), _kpis(r)] for _, r in self.frontier.iterrows()
+            ]
+            lines += table(["package", "capex", "KPIs"], rows, "lrl")
+        if len(self.steps):
+            lines += ["", "Steps to the chosen package: what binds after each"]
+            rows = [[r["package"], _kpis(r), str(r["binding"])] for _, r in self.steps.iterrows()]
+            lines += table(["after", "KPIs", "binding element"], rows, "lll")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        chosen = "none" if self.chosen is None else _label(self.chosen)
+        return f"<PlanResult {self.scenario!r}: {self.target.describe()}; chosen {chosen}>"
+
+
+def money(amount: float) -> str:
+    """An amount of the catalogue's currency: in millions from a million up."""
+    return f"{amount / 1e6:,.1f} M" if abs(amount) >= 1e6 else f"{amount:,.0f}"
+
+
+def _label(package: Package) -> str:
+    return " + ".join(package) if package else "(nothing)"
+
+
+def _kpis(row: pd.Series) -> str:
+    parts = []
+    if not math.isnan(row.get("delivered_mean", math.nan)):
+        parts.append(
+            f"delivered {row['delivered_mean'] / 1e6:.3f} ± {row['delivered_hw'] / 1e6:.3f} Mt/yr"
+        )
+    if not math.isnan(row.get("p95_mean", math.nan)):
+        parts.append(f"p95 {row['p95_mean']:.1f} ± {row['p95_hw']:.1f} d")
+    return ", ".join(parts)
+
+
+def packages(catalogue: Options, budget: float | None) -> list[Package]:
+    """Every feasible set of options within ``budget``, cheapest first (then fewest)."""
+    names = sorted(catalogue.options)
+    if len(names) > MAX_OPTIONS:
+        raise ValueError(
+            f"the catalogue has {len(names)} options; plan enumerates at most {MAX_OPTIONS} "
+            "(2^n packages): give it a smaller catalogue"
+        )
+    out = [
+        combo
+        for k in range(len(names) + 1)
+        for combo in itertools.combinations(names, k)
+        if catalogue.feasible(combo) and (budget is None or catalogue.capex(combo) <= budget + 1e-9)
+    ]
+    return sorted(out, key=lambda p: (catalogue.capex(p), len(p), p))
+
+
+def volume_bound(scenario: Scenario) -> float:
+    """An upper bound on the cargo ``scenario`` can deliver, t/yr: per group of flows of
+    its capacity report, the lesser of the maximum flow and the demand, summed."""
+    flows = capacity(scenario).max_flow
+    flows = flows[flows["group"] == "all cargo"]
+    return float(flows[["max_flow_t_per_yr", "demand_t_per_yr"]].min(axis=1).sum())
+
+
+def inert(scenario: Scenario, catalogue: Options) -> set[str]:
+    """The options that change no element's effective capacity and no part of the
+    network: their capacity report equals the scenario's, element by element."""
+    base = capacity(scenario).elements.set_index("element")["capacity_t_per_yr"]
+    out = set()
+    for name in catalogue.options:
+        if not catalogue.feasible((name,)):
+            continue
+        other = capacity(catalogue.apply(scenario, (name,))).elements
+        changed = other.set_index("element")["capacity_t_per_yr"]
+        if set(changed.index) == set(base.index) and all(
+            _same(changed[e], base[e]) for e in base.index
+        ):
+            out.add(name)
+    return out
+
+
+def _same(a: float, b: float) -> bool:
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def plan(
+    scenario: Scenario,
+    catalogue: Options,
+    *,
+    target: Target,
+    budget: float | None = None,
+    replications: int = 10,
+    seed: int | None = None,
+    batch: int = 4,
+    margin: float = 0.1,
+    steps: bool = True,
+    workers: int | None = None,
+    executor: Executor = None,
+    progress: bool = True,
+) -> PlanResult:
+    """The cheapest package of ``catalogue``'s options that meets ``target`` within
+    ``budget`` (capex), by the method of the module docstring."""
+    import time
+
+    started = time.perf_counter()
+    seed = scenario_seed(scenario, seed)
+    candidates = packages(catalogue, budget)
+    volume = target.delivered_t_per_yr is not None
+    dropped = inert(scenario, catalogue) if volume and target.transit_p95_days is None else set()
+    records: list[dict[str, Any]] = []
+    built: dict[Package, Scenario] = {}
+    to_run: list[Package] = []
+    for p in candidates:
+        rec: dict[str, Any] = {
+            "package": _label(p),
+            "options": p,
+            "capex": catalogue.capex(p),
+            "bound_t_per_yr": math.nan,
+            "screened": "",
+            "simulated": False,
+        }
+        records.append(rec)
+    by_package = {r["options"]: r for r in records}
+    where = {"workers": workers, "executor": executor, "progress": progress}
+    chosen: Package | None = None
+    for p in candidates:
+        if chosen is not None and catalogue.capex(p) > catalogue.capex(chosen):
+            break
+        rec = by_package[p]
+        if dropped & set(p):
+            rec["screened"] = "inert option"
+            continue
+        variant = catalogue.apply(scenario, p) if p else scenario
+        if volume:
+            assert target.delivered_t_per_yr is not None
+            rec["bound_t_per_yr"] = volume_bound(variant)
+            if rec["bound_t_per_yr"] * (1 + margin) < target.delivered_t_per_yr:
+                rec["screened"] = "bound below target"
+                continue
+        built[p] = variant
+        to_run.append(p)
+        if len(to_run) >= batch or p == candidates[-1]:
+            chosen = _simulate(to_run, built, by_package, target, seed, replications, where)
+            to_run = []
+            if chosen is not None:
+                break
+    if chosen is None and to_run:
+        chosen = _simulate(to_run, built, by_package, target, seed, replications, where)
+    table_ = pd.DataFrame(records)
+    frontier = pareto(table_[table_["simulated"]])
+    stepped = pd.DataFrame()
+    if steps and chosen:
+        stepped = _steps(scenario, catalogue, chosen, target, seed, replications, where)
+    return PlanResult(
+        scenario.name,
+        target,
+        budget,
+        replications,
+        seed,
+        chosen,
+        table_,
+        frontier,
+        stepped,
+        time.perf_counter() - started,
+    )
+
+
+def _measure(
+    scenarios: Sequence[Scenario], target: Target, seed: int, n: int, where: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Per scenario: delivered and transit p95 (mean, half-width), the binding element."""
+    grid = run_grid(list(scenarios), seed, n, "plan", **where)
+    runs = long_table(grid, ["point", "replication"])
+    out = []
+    for point in range(len(scenarios)):
+        mine = runs[runs["point"] == point]
+        got: dict[str, Any] = {}
+        delivered = mine[(mine["scope"] == "corridor") & (mine["kpi"] == "delivered_t_per_yr")]
+        got["delivered_mean"], got["delivered_hw"], _ = mean_ci(delivered["value"].tolist())
+        if target.flow:
+            p95 = mine[
+                (mine["scope"] == "flow")
+                & (mine["subject"] == target.flow)
+                & (mine["kpi"] == "transit_p95_days")
+            ]
+            got["p95_mean"], got["p95_hw"], _ = mean_ci(p95["value"].tolist())
+        else:
+            got["p95_mean"] = got["p95_hw"] = math.nan
+        binding = grid[grid["point"] == point]["binding_element"]
+        got["binding"] = binding.mode().iloc[0] if len(binding) else ""
+        out.append(got)
+    return out
+
+
+def meets(row: Mapping[str, Any], target: Target) -> bool:
+    """True if the 95 % interval of each target's mean lies on its right side."""
+    ok = True
+    if target.delivered_t_per_yr is not None:
+        low = row["delivered_mean"] - _hw(row["delivered_hw"])
+        ok = ok and low >= target.delivered_t_per_yr
+    if target.transit_p95_days is not None:
+        high = row["p95_mean"] + _hw(row["p95_hw"])
+        ok = ok and high <= target.transit_p95_days
+    return bool(ok)
+
+
+def _hw(value: float) -> float:
+    return 0.0 if math.isnan(value) else value
+
+
+def _simulate(
+    batch: list[Package],
+    built: dict[Package, Scenario],
+    records: dict[Package, dict[str, Any]],
+    target: Target,
+    seed: int,
+    n: int,
+    where: dict[str, Any],
+) -> Package | None:
+    got = _measure([built[p] for p in batch], target, seed, n, where)
+    for p, g in zip(batch, got, strict=True):
+        records[p].update(g, simulated=True)
+        records[p]["meets"] = meets(records[p], target)
+    passing = [p for p in batch if records[p]["meets"]]
+    return passing[0] if passing else None
+
+
+def _steps(
+    scenario: Scenario,
+    catalogue: Options,
+    chosen: Package,
+    target: Target,
+    seed: int,
+    n: int,
+    where: dict[str, Any],
+) -> pd.DataFrame:
+    order = sorted(chosen, key=lambda o: (catalogue.capex((o,)), o))
+    prefixes: list[Package] = [()]
+    for o in order:
+        prefixes.append((*prefixes[-1], o))
+    feasible = [p for p in prefixes if catalogue.feasible(p)]
+    runs = [catalogue.apply(scenario, p) if p else scenario for p in feasible]
+    got = _measure(runs, target, seed, n, where)
+    return pd.DataFrame(
+        [
+            {"package": _label(p), "capex": catalogue.capex(p), **g}
+            for p, g in zip(feasible, got, strict=True)
+        ]
+    )
+
+
+def pareto(simulated: pd.DataFrame) -> pd.DataFrame:
+    """The packages no other beats: not dearer, delivering no less, no slower (transit
+    p95, where measured), and better in one."""
+    if simulated.empty:
+        return simulated
+    rows = simulated.reset_index(drop=True)
+    keep = []
+    for i, a in rows.iterrows():
+        dominated = False
+        for j, b in rows.iterrows():
+            if i == j:
+                continue
+            no_worse = (
+                b["capex"] <= a["capex"]
+                and b["delivered_mean"] >= a["delivered_mean"]
+                and not (b.get("p95_mean", math.nan) > a.get("p95_mean", math.nan))
+            )
+            better = (
+                b["capex"] < a["capex"]
+                or b["delivered_mean"] > a["delivered_mean"]
+                or b.get("p95_mean", math.nan) < a.get("p95_mean", math.nan)
+            )
+            if no_worse and better:
+                dominated = True
+                break
+        keep.append(not dominated)
+    return rows[keep].sort_values("capex", kind="stable").reset_index(drop=True)
+
+
+__all__ = ["LEVEL", "PlanResult", "Target", "meets", "packages", "pareto", "plan"]

@@ -1,0 +1,177 @@
+"""The planner: the cheapest package of options that meets a target, screened by the
+capacity bounds, decided by simulation with common random numbers."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import pytest
+from helpers import build, flow, scenario
+
+import corridor_sim as cs
+from corridor_sim.experiments.plan import (
+    Target,
+    _measure,
+    meets,
+    packages,
+    pareto,
+    plan,
+    volume_bound,
+)
+from corridor_sim.scenario.variants import override
+
+DAY_T = 60.0 * 365  # t/yr of one wagon a day (60 t a wagon)
+
+
+class Catalogue:
+    """A tiny catalogue: name -> (capex, dotted-path changes, excluded names)."""
+
+    def __init__(self, options: Mapping[str, tuple[float, dict[str, Any], tuple[str, ...]]]):
+        self.options = dict(options)
+
+    def feasible(self, names: Collection[str]) -> bool:
+        chosen = set(names)
+        return chosen <= set(self.options) and not any(
+            set(self.options[n][2]) & chosen for n in chosen
+        )
+
+    def capex(self, names: Collection[str]) -> float:
+        return float(sum(self.options[n][0] for n in names))
+
+    def apply(self, s: cs.Scenario, names: Collection[str]) -> cs.Scenario:
+        changes: dict[str, Any] = {}
+        for n in sorted(names):
+            changes.update(self.options[n][1])
+        return override(s, changes) if changes else s
+
+
+def chain(servers: tuple[int, int] = (1, 3), per_day: int = 20) -> cs.Scenario:
+    """o -> b1 -> b2 -> d: two borders of ``servers`` servers at 2 h a wagon (12 a day a
+    server), ``per_day`` wagons a day."""
+    return build(
+        scenario(
+            nodes={
+                "o": {"kind": "origin"},
+                "b1": {"kind": "border", "servers": servers[0], "service_time": "2 h"},
+                "b2": {"kind": "border", "servers": servers[1], "service_time": "2 h"},
+                "d": {"kind": "destination"},
+            },
+            links={
+                "o-b1": {"kind": "transfer", "from": "o", "to": "b1", "delay": "1 h"},
+                "b1-b2": {"kind": "transfer", "from": "b1", "to": "b2", "delay": "1 h"},
+                "b2-d": {"kind": "transfer", "from": "b2", "to": "d", "delay": "1 h"},
+            },
+            flows={"f": flow(["o", "b1", "b2", "d"], f"{per_day} wagon/day", "1 wagon")},
+            horizon="40 day",
+        )
+    )
+
+
+OPTIONS = {
+    "b1_plus1": (10.0, {"nodes.b1.servers": 2}, ("b1_plus2",)),
+    "b1_plus2": (18.0, {"nodes.b1.servers": 3}, ("b1_plus1",)),
+    "b1_faster": (25.0, {"nodes.b1.service_time": "1 h"}, ()),
+    "road_works": (1.0, {"links.o-b1.delay": "3 h"}, ()),  # moves no cut
+}
+
+
+def exhaustive(s: cs.Scenario, cat: Catalogue, target: Target, budget: float | None):
+    """Every package simulated; the cheapest that meets the target (or None)."""
+    every = packages(cat, budget)
+    got = _measure([cat.apply(s, p) for p in every], target, 1, 3, {"progress": False})
+    ok = [p for p, g in zip(every, got, strict=True) if meets(g, target)]
+    return min(ok, key=lambda p: (cat.capex(p), len(p), p)) if ok else None
+
+
+def test_the_known_optimum_is_found_and_the_inert_option_screened_out():
+    """Border b1 (12 wagons a day) holds back 20 a day; one more server (capex 10) lets
+    19+ through; the road works change no capacity and are screened out."""
+    s, cat = chain(), Catalogue(OPTIONS)
+    target = Target(delivered_t_per_yr=19 * DAY_T)
+    result = plan(s, cat, target=target, replications=3, seed=1, workers=1, progress=False)
+    assert result.chosen == ("b1_plus1",)
+    assert result.chosen == exhaustive(s, cat, target, None)
+    screened = result.packages.set_index("package")["screened"]
+    assert screened["road_works"] == "inert option"
+    assert "b1_plus1" in result.text() and "binding" in result.text()
+    assert list(result.steps["package"]) == ["(nothing)", "b1_plus1"]
+    assert result.steps["binding"].iloc[0] == "b1"
+
+
+def test_plan_never_exceeds_the_budget():
+    s, cat = chain(), Catalogue(OPTIONS)
+    target = Target(delivered_t_per_yr=19 * DAY_T)
+    result = plan(s, cat, target=target, budget=9.0, replications=3, workers=1, progress=False)
+    assert result.chosen is None
+    assert (result.packages["capex"] <= 9.0).all()
+    assert "No package meets the target." in result.text()
+
+
+def test_the_frontier_has_no_dominated_point():
+    simulated = [
+        {"package": "a", "capex": 0.0, "delivered_mean": 1.0, "p95_mean": 5.0},
+        {"package": "b", "capex": 10.0, "delivered_mean": 2.0, "p95_mean": 5.0},
+        {"package": "c", "capex": 12.0, "delivered_mean": 1.5, "p95_mean": 6.0},  # b beats it
+        {"package": "d", "capex": 20.0, "delivered_mean": 2.0, "p95_mean": 4.0},
+    ]
+    import pandas as pd
+
+    front = pareto(pd.DataFrame(simulated))
+    assert list(front["package"]) == ["a", "b", "d"]
+    rows = front.to_dict("records")
+    for x in rows:
+        for y in rows:
+            assert not (
+                y["capex"] <= x["capex"]
+                and y["delivered_mean"] >= x["delivered_mean"]
+                and y["p95_mean"] <= x["p95_mean"]
+                and (y["capex"], y["delivered_mean"], y["p95_mean"])
+                != (x["capex"], x["delivered_mean"], x["p95_mean"])
+            )
+
+
+@pytest.mark.parametrize("case", range(3))
+def test_screening_never_removes_the_exhaustive_pick(case):
+    """Random two-border chains and server options: the planner's package is the one
+    exhaustive simulation of every package picks."""
+    rng = random.Random(case)
+    servers = (rng.randint(1, 2), rng.randint(1, 2))
+    per_day = rng.randint(14, 30)
+    s = chain(servers, per_day)
+    cat = Catalogue(
+        {
+            "b1_more": (rng.uniform(5, 15), {"nodes.b1.servers": servers[0] + 1}, ()),
+            "b2_more": (rng.uniform(5, 15), {"nodes.b2.servers": servers[1] + 1}, ()),
+            "b2_lots": (rng.uniform(16, 30), {"nodes.b2.servers": servers[1] + 2}, ("b2_more",)),
+            "road_works": (1.0, {"links.o-b1.delay": "3 h"}, ()),
+        }
+    )
+    target = Target(delivered_t_per_yr=(per_day - 1) * DAY_T)
+    got = plan(s, cat, target=target, replications=3, seed=1, batch=2, workers=1, progress=False)
+    assert got.chosen == exhaustive(s, cat, target, None)
+
+
+def test_the_volume_bound_is_the_max_flow_at_most_the_demand():
+    assert volume_bound(chain((1, 3), 20)) == pytest.approx(12 * DAY_T, rel=0.01)
+    assert volume_bound(chain((3, 3), 20)) == pytest.approx(20 * DAY_T, rel=0.01)
+
+
+def test_a_transit_target_needs_its_flow():
+    with pytest.raises(ValueError, match="flow"):
+        Target(transit_p95_days=10.0)
+    with pytest.raises(ValueError, match="needs"):
+        Target()
+
+
+def test_the_plan_figure_marks_the_chosen_package_and_the_target():
+    from corridor_sim.plotting.plan import plot_plan
+
+    s, cat = chain(), Catalogue(OPTIONS)
+    target = Target(delivered_t_per_yr=19 * DAY_T)
+    result = plan(s, cat, target=target, replications=2, workers=1, progress=False, steps=False)
+    ax = plot_plan(result)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "chosen: b1_plus1" in labels and "target" in labels
+    assert ax.get_ylabel() == "cargo delivered (Mt/yr)"

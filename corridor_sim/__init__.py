@@ -29,30 +29,37 @@ from corridor_sim.experiments import (
     saturation,
     sweep,
 )
+from corridor_sim.model.catalogue import Catalogue, Option
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.results import SimulationResult, simulate
 from corridor_sim.scenario import (
+    apply_options,
     build_scenario,
     bundled_names,
     bundled_path,
+    load_catalogue,
     load_scenario,
     without_reaction,
 )
 
 __all__ = [
+    "Catalogue",
     "CorridorSimError",
+    "Option",
     "Scenario",
     "ScenarioError",
     "SimulationError",
     "SimulationResult",
     "TopologyError",
     "__version__",
+    "apply_options",
     "build_scenario",
     "bundled_names",
     "bundled_path",
     "capacity",
     "compare",
     "equilibrium",
+    "load_catalogue",
     "load_scenario",
     "marginal_value",
     "replicate",

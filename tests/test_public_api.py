@@ -4,19 +4,23 @@ documented hierarchy."""
 import corridor_sim as cs
 
 EXPECTED = [
+    "Catalogue",
     "CorridorSimError",
+    "Option",
     "Scenario",
     "ScenarioError",
     "SimulationError",
     "SimulationResult",
     "TopologyError",
     "__version__",
+    "apply_options",
     "build_scenario",
     "bundled_names",
     "bundled_path",
     "capacity",
     "compare",
     "equilibrium",
+    "load_catalogue",
     "load_scenario",
     "marginal_value",
     "replicate",

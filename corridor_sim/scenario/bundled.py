@@ -19,8 +19,13 @@ def bundled_dir() -> Path:
 
 
 def bundled_names() -> list[str]:
-    """Names of the bundled scenarios, sorted (``sources.yaml`` is not a scenario)."""
-    return sorted(p.stem for p in bundled_dir().glob("*.yaml") if p.name != "sources.yaml")
+    """Names of the bundled scenarios, sorted (``sources.yaml`` and the investment
+    catalogues, ``catalogue_*.yaml``, are not scenarios)."""
+    return sorted(
+        p.stem
+        for p in bundled_dir().glob("*.yaml")
+        if p.name != "sources.yaml" and not p.name.startswith("catalogue_")
+    )
 
 
 def bundled_path(name: str) -> Path:

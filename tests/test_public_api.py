@@ -23,6 +23,7 @@ EXPECTED = [
     "load_catalogue",
     "load_scenario",
     "marginal_value",
+    "plan",
     "replicate",
     "run",
     "saturation",

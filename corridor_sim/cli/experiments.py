@@ -204,6 +204,33 @@ def add_parsers(sub: Any) -> None:
     )
     _experiment(p, 5)
 
+    p = a.add_command(
+        sub,
+        "plan",
+        "the cheapest package of investments that meets a target",
+        "The cheapest set of a catalogue's options (docs/catalogue.md) that meets a target "
+        "(cargo delivered, and/or a flow's 95th percentile transit time) within a budget: "
+        "options that change no capacity and packages whose capacity bound falls short are "
+        "screened out, the rest simulated cheapest first with common random numbers; "
+        "prints every package simulated, the Pareto frontier and what binds after each "
+        "step (docs/plan.md).",
+        [
+            "corridor-sim plan middle_corridor_2030_demand catalogue_middle_corridor "
+            "--delivered '9 Mt/yr' --budget 2e9 -n 5 --out out/plan"
+        ],
+    )
+    _scenario(p)
+    p.add_argument("catalogue", help="catalogue file or bundled name")
+    p.add_argument("--delivered", metavar="RATE", help="cargo delivered at least, e.g. '9 Mt/yr'")
+    p.add_argument(
+        "--transit-p95", metavar="DURATION", help="95th percentile transit at most, e.g. '20 day'"
+    )
+    p.add_argument("--flow", help="the flow the transit target is for")
+    p.add_argument(
+        "--budget", type=float, default=None, help="capex at most, in the catalogue's currency"
+    )
+    _experiment(p, 5)
+
 
 def _experiment(p: argparse.ArgumentParser, replications: int, *, baseline: bool = False) -> None:
     a.add_replications(p, replications)
@@ -355,6 +382,52 @@ def _equilibrium(args: argparse.Namespace) -> int:
     return _write(eq, args)
 
 
+def _plan(args: argparse.Namespace) -> int:
+    from corridor_sim.experiments.plan import Target, plan
+    from corridor_sim.scenario.catalogue import load_catalogue
+    from corridor_sim.units import HOURS_PER_YEAR, UnitError, parse
+
+    def quantity(text: str | None, dimension: str, flag: str) -> float | None:
+        if text is None:
+            return None
+        try:
+            q = parse(text)
+        except UnitError as exc:
+            a.fail(f"{flag}: {exc}")
+        if q.dimension != dimension:
+            a.fail(f"{flag}: expected {dimension}, e.g. '9 Mt/yr' or '20 day' (got {text!r})")
+        return q.value
+
+    rate = quantity(args.delivered, "mass/time", "--delivered")
+    p95 = quantity(args.transit_p95, "time", "--transit-p95")
+    if rate is None and p95 is None:
+        a.fail("plan needs a target: --delivered RATE and/or --transit-p95 DURATION --flow NAME")
+    if p95 is not None and not args.flow:
+        a.fail("--transit-p95 needs --flow: the flow the transit time is promised for")
+    target = Target(
+        delivered_t_per_yr=None if rate is None else rate * HOURS_PER_YEAR,
+        transit_p95_days=None if p95 is None else p95 / 24.0,
+        flow=args.flow,
+    )
+    result = plan(
+        a.load(args.scenario, args),
+        load_catalogue(args.catalogue),
+        target=target,
+        budget=args.budget,
+        replications=args.replications,
+        seed=args.seed,
+        **a.where(args),
+    )
+    print(result.text())
+    print(f"\nplan took {result.wall_s:.1f} s on this machine.")
+    if args.out:
+        from corridor_sim.plotting.plan import plot_plan  # matplotlib: only when needed
+
+        _write_figure(plot_plan(result).figure, args.out / "plan.png")
+        print(f"Wrote the tables to {result.to_dir(args.out)}/")
+    return 0
+
+
 COMMANDS = {
     "capacity": _capacity,
     "bottlenecks": _bottlenecks,
@@ -364,4 +437,5 @@ COMMANDS = {
     "compare": _compare,
     "marginal": _marginal,
     "equilibrium": _equilibrium,
+    "plan": _plan,
 }

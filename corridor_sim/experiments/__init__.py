@@ -1,7 +1,9 @@
 """Many runs, one answer with its uncertainty: a scenario's replicated answer
 (:func:`~corridor_sim.experiments.run.run`, what ``corridor-sim run`` prints),
 replications, sweeps, comparisons, saturation, the marginal value of capacity and
-route shares at user equilibrium (:func:`~corridor_sim.experiments.equilibrium.equilibrium`).
+route shares at user equilibrium (:func:`~corridor_sim.experiments.equilibrium.equilibrium`)
+and the cheapest package of investments that meets a target
+(:func:`~corridor_sim.experiments.plan.plan`).
 
 Runs, replications, sweeps, comparisons, marginal values and the saturation curve go through
 one runner (:mod:`~corridor_sim.experiments.runner`): seeds from
@@ -25,6 +27,7 @@ from corridor_sim.experiments.compare import Comparison, compare
 from corridor_sim.experiments.equilibrium import equilibrium
 from corridor_sim.experiments.equilibrium_result import Equilibrium
 from corridor_sim.experiments.marginal import MarginalValues, marginal_value
+from corridor_sim.experiments.plan import PlanResult, Target, plan
 from corridor_sim.experiments.replicate import Replications, replicate
 from corridor_sim.experiments.run import ReplicatedRun, run
 from corridor_sim.experiments.saturation import Criterion, Saturation, saturation
@@ -35,13 +38,16 @@ __all__ = [
     "Criterion",
     "Equilibrium",
     "MarginalValues",
+    "PlanResult",
     "ReplicatedRun",
     "Replications",
     "Saturation",
     "Sweep",
+    "Target",
     "compare",
     "equilibrium",
     "marginal_value",
+    "plan",
     "replicate",
     "run",
     "saturation",

@@ -9,15 +9,17 @@ Method (screen analytically, then decide by simulation with common random number
    effective capacity and no part of the network (the capacity report of the scenario
    with it equals the report without it, element by element) cannot move any cut, alone
    or with others, so cannot raise the volume delivered: packages holding one are
-   dropped. A transit-time target keeps them (a border-time cut changes no capacity).
+   dropped. Options on rolling-stock pools are never called inert: the capacity report
+   does not bound pools. A transit-time target keeps them (a border-time cut changes no capacity).
 3. **Bound.** Cargo delivered in a year is at most, per group of flows of the capacity
    report (:func:`corridor_sim.capacity`), the lesser of its maximum flow and its
-   demand; a package whose sum of these bounds falls short of the target by more than
-   the ``margin`` (effective capacities count an *average* year's downtime, so a mild
-   year can beat them) cannot meet a volume target and is not simulated.
-4. **Simulation.** The surviving packages, cheapest first, are simulated in batches of
-   ``batch``, each package ``replications`` times with the seeds of every other
-   (common random numbers, :func:`~corridor_sim.experiments.runner.run_grid`). A
+   demand; a package whose sum of these bounds (the maximum flows raised by ``margin``:
+   effective capacities count an *average* year's downtime, so a mild year can beat
+   them; the demand by :data:`CARRY_OVER`) falls short of the target cannot meet a
+   volume target and is not simulated.
+4. **Simulation.** The surviving packages, cheapest first (at most ``max_simulated``
+   of them), are simulated in batches of ``batch``, each package ``replications``
+   times with the seeds of every other (common random numbers, :func:`~corridor_sim.experiments.runner.run_grid`). A
    package meets the target when the 95 % interval of its mean lies entirely on the
    right side: delivered ``ci_low >= target``, transit p95 ``ci_high <= target``. The
    first batch holding one stops the search; the cheapest of them is the answer (every
@@ -32,11 +34,14 @@ and is better in one of them.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import json
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -46,24 +51,14 @@ from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.kpis import long_table
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
+from corridor_sim.model.catalogue import Catalogue
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.scenario.catalogue import apply_options
 from corridor_sim.texttable import table
 
 MAX_OPTIONS = 16
+SHOWN = 20  # packages simulated that text() lists
 Package = tuple[str, ...]
-
-
-class Options(Protocol):
-    """What the planner needs of a catalogue (:class:`corridor_sim.Catalogue`)."""
-
-    @property
-    def options(self) -> Mapping[str, Any]: ...
-
-    def feasible(self, names: Collection[str]) -> bool: ...
-
-    def capex(self, names: Collection[str]) -> float: ...
-
-    def apply(self, scenario: Scenario, names: Collection[str]) -> Scenario: ...
 
 
 @dataclass(frozen=True)
@@ -107,6 +102,8 @@ class PlanResult:
     frontier: pd.DataFrame
     steps: pd.DataFrame = field(default_factory=pd.DataFrame)
     wall_s: float = 0.0
+    #: the search stopped after this many packages simulated, none meeting the target
+    stopped_after: int | None = None
 
     def text(self) -> str:
         """The answer as the CLI prints it."""
@@ -123,15 +120,29 @@ class PlanResult:
             f"{len(self.packages)} packages within the budget; {len(simulated)} simulated, "
             f"{screened} screened out or not reached (cheaper ones met the target first)."
         )
-        if self.chosen is None:
+        if self.chosen is None and self.stopped_after is not None:
+            lines.append(
+                f"No package meets the target among the {self.stopped_after} cheapest that "
+                "survived the screening (max_simulated); dearer ones were not simulated."
+            )
+        elif self.chosen is None:
             lines.append("No package meets the target.")
         else:
             row = self.packages[self.packages["package"] == _label(self.chosen)].iloc[0]
             lines += [f"Chosen: {_label(self.chosen)} (capex {money(row['capex'])}): " + _kpis(row)]
-        lines += ["", "Packages simulated, cheapest first"]
+        shown = simulated.head(SHOWN)
+        lines += [
+            "",
+            "Packages simulated, cheapest first"
+            + (
+                f" (the first {SHOWN} of {len(simulated)}: all in to_dir's packages.csv)"
+                if len(simulated) > SHOWN
+                else ""
+            ),
+        ]
         rows = [
             [r["package"], money(r["capex"]), _kpis(r), "yes" if r["meets"] else "no"]
-            for _, r in simulated.iterrows()
+            for _, r in shown.iterrows()
         ]
         lines += table(["package", "capex", "KPIs", "meets"], rows, "lrll")
         if len(self.frontier):
@@ -145,6 +156,26 @@ class PlanResult:
             rows = [[r["package"], _kpis(r), str(r["binding"])] for _, r in self.steps.iterrows()]
             lines += table(["after", "KPIs", "binding element"], rows, "lll")
         return "\n".join(lines)
+
+    def to_dir(self, path: str | Path) -> Path:
+        """Write ``packages.csv``, ``frontier.csv``, ``steps.csv`` and ``plan.json`` (the
+        target, budget, seed, replications and the chosen package) into folder ``path``."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in ("packages", "frontier", "steps"):
+            frame = getattr(self, name).drop(columns=["options"], errors="ignore")
+            frame.to_csv(out / f"{name}.csv", index=False)
+        summary = {
+            "scenario": self.scenario,
+            "target": dataclasses.asdict(self.target),
+            "budget": self.budget,
+            "replications": self.replications,
+            "seed": self.seed,
+            "chosen": list(self.chosen) if self.chosen is not None else None,
+            "wall_s": self.wall_s,
+        }
+        (out / "plan.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+        return out
 
     def __repr__(self) -> str:
         chosen = "none" if self.chosen is None else _label(self.chosen)
@@ -171,7 +202,7 @@ def _kpis(row: pd.Series) -> str:
     return ", ".join(parts)
 
 
-def packages(catalogue: Options, budget: float | None) -> list[Package]:
+def packages(catalogue: Catalogue, budget: float | None) -> list[Package]:
     """Every feasible set of options within ``budget``, cheapest first (then fewest)."""
     names = sorted(catalogue.options)
     if len(names) > MAX_OPTIONS:
@@ -188,23 +219,45 @@ def packages(catalogue: Options, budget: float | None) -> list[Package]:
     return sorted(out, key=lambda p: (catalogue.capex(p), len(p), p))
 
 
-def volume_bound(scenario: Scenario) -> float:
+#: cargo delivered in the statistics period may exceed what arrived in it by what arrived
+#: during the warm-up and was delivered after it: a few days of the year at most
+CARRY_OVER = 0.02
+
+
+def volume_bound(scenario: Scenario, margin: float = 0.0) -> float:
     """An upper bound on the cargo ``scenario`` can deliver, t/yr: per group of flows of
-    its capacity report, the lesser of the maximum flow and the demand, summed."""
+    its capacity report, the lesser of the maximum flow (raised by ``margin``: a year
+    milder than the average beats the effective capacities) and the demand (raised by
+    :data:`CARRY_OVER`), summed."""
     flows = capacity(scenario).max_flow
     flows = flows[flows["group"] == "all cargo"]
-    return float(flows[["max_flow_t_per_yr", "demand_t_per_yr"]].min(axis=1).sum())
+    capped = pd.concat(
+        [
+            flows["max_flow_t_per_yr"] * (1 + margin),
+            flows["demand_t_per_yr"] * (1 + CARRY_OVER),
+        ],
+        axis=1,
+    ).min(axis=1)
+    return float(capped.sum())
 
 
-def inert(scenario: Scenario, catalogue: Options) -> set[str]:
+#: sections the capacity report does not read: an option touching them is never inert
+UNBOUNDED = ("locomotive_pools", "wagon_pools")
+
+
+def inert(scenario: Scenario, catalogue: Catalogue) -> set[str]:
     """The options that change no element's effective capacity and no part of the
-    network: their capacity report equals the scenario's, element by element."""
+    network: their capacity report equals the scenario's, element by element, and they
+    touch nothing the report leaves out (:data:`UNBOUNDED`: rolling-stock pools)."""
     base = capacity(scenario).elements.set_index("element")["capacity_t_per_yr"]
     out = set()
-    for name in catalogue.options:
+    for name, option in catalogue.options.items():
         if not catalogue.feasible((name,)):
             continue
-        other = capacity(catalogue.apply(scenario, (name,))).elements
+        touched = [*option.changes, *option.adds, *option.extends]
+        if any(str(path).startswith(UNBOUNDED) for path in touched):
+            continue
+        other = capacity(apply_options(scenario, catalogue, (name,))).elements
         changed = other.set_index("element")["capacity_t_per_yr"]
         if set(changed.index) == set(base.index) and all(
             _same(changed[e], base[e]) for e in base.index
@@ -221,7 +274,7 @@ def _same(a: float, b: float) -> bool:
 
 def plan(
     scenario: Scenario,
-    catalogue: Options,
+    catalogue: Catalogue,
     *,
     target: Target,
     budget: float | None = None,
@@ -229,6 +282,7 @@ def plan(
     seed: int | None = None,
     batch: int = 4,
     margin: float = 0.1,
+    max_simulated: int = 40,
     steps: bool = True,
     workers: int | None = None,
     executor: Executor = None,
@@ -259,24 +313,30 @@ def plan(
     by_package = {r["options"]: r for r in records}
     where = {"workers": workers, "executor": executor, "progress": progress}
     chosen: Package | None = None
+    simulated = 0
+    stopped = False
     for p in candidates:
         if chosen is not None and catalogue.capex(p) > catalogue.capex(chosen):
+            break
+        if simulated + len(to_run) >= max_simulated:
+            stopped = True
             break
         rec = by_package[p]
         if dropped & set(p):
             rec["screened"] = "inert option"
             continue
-        variant = catalogue.apply(scenario, p) if p else scenario
+        variant = apply_options(scenario, catalogue, p) if p else scenario
         if volume:
             assert target.delivered_t_per_yr is not None
-            rec["bound_t_per_yr"] = volume_bound(variant)
-            if rec["bound_t_per_yr"] * (1 + margin) < target.delivered_t_per_yr:
+            rec["bound_t_per_yr"] = volume_bound(variant, margin)
+            if rec["bound_t_per_yr"] < target.delivered_t_per_yr:
                 rec["screened"] = "bound below target"
                 continue
         built[p] = variant
         to_run.append(p)
         if len(to_run) >= batch or p == candidates[-1]:
             chosen = _simulate(to_run, built, by_package, target, seed, replications, where)
+            simulated += len(to_run)
             to_run = []
             if chosen is not None:
                 break
@@ -298,6 +358,7 @@ def plan(
         frontier,
         stepped,
         time.perf_counter() - started,
+        max_simulated if stopped and chosen is None else None,
     )
 
 
@@ -363,7 +424,7 @@ def _simulate(
 
 def _steps(
     scenario: Scenario,
-    catalogue: Options,
+    catalogue: Catalogue,
     chosen: Package,
     target: Target,
     seed: int,
@@ -375,7 +436,7 @@ def _steps(
     for o in order:
         prefixes.append((*prefixes[-1], o))
     feasible = [p for p in prefixes if catalogue.feasible(p)]
-    runs = [catalogue.apply(scenario, p) if p else scenario for p in feasible]
+    runs = [apply_options(scenario, catalogue, p) if p else scenario for p in feasible]
     got = _measure(runs, target, seed, n, where)
     return pd.DataFrame(
         [

@@ -19,8 +19,8 @@ Method (screen analytically, then decide by simulation with common random number
    volume target and is not simulated.
 4. **Simulation.** The surviving packages, cheapest first (at most ``max_simulated``
    of them), are simulated in batches of ``batch``, each package ``replications``
-   times with the seeds of every other (common random numbers, :func:`~corridor_sim.experiments.runner.run_grid`). A
-   package meets the target when the 95 % interval of its mean lies entirely on the
+   times with the seeds of every other (common random numbers,
+   :func:`~corridor_sim.experiments.runner.run_grid`). A package meets the target when the 95 % interval of its mean lies entirely on the
    right side: delivered ``ci_low >= target``, transit p95 ``ci_high <= target``. The
    first batch holding one stops the search; the cheapest of them is the answer (every
    cheaper package was simulated before it and failed, or was screened out).

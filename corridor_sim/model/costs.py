@@ -218,10 +218,7 @@ def check_costs(
             if key not in known:
                 checks.fail(f"costs.{section}.{key}", f"no {what} named {key!r}", TopologyError)
     priced = [
-        *(
-            (f"costs.links.{k}.tariff", link.tariff_usd_per_unit)
-            for k, link in costs.links.items()
-        ),
+        *((f"costs.links.{k}.tariff", link.tariff_usd_per_unit) for k, link in costs.links.items()),
         *((f"costs.nodes.{k}.charge", node.charge_usd_per_unit) for k, node in costs.nodes.items()),
         ("costs.time_value", costs.time_value_usd_per_unit_h),
     ]

@@ -109,10 +109,14 @@ def vessel_fuel(costs: Costs, vessels: pd.DataFrame) -> pd.DataFrame:
                 "operating_usd": operating,
             }
         )
-    return pd.DataFrame(rows, columns=["link", "vessel", "fuel_t", "co2_t", "fuel_usd", "operating_usd"])
+    return pd.DataFrame(
+        rows, columns=["link", "vessel", "fuel_t", "co2_t", "fuel_usd", "operating_usd"]
+    )
 
 
-def sea_co2_per_t(scenario: Scenario, result: SimulationResult, fuel: pd.DataFrame) -> dict[str, float]:
+def sea_co2_per_t(
+    scenario: Scenario, result: SimulationResult, fuel: pd.DataFrame
+) -> dict[str, float]:
     """t CO2 per tonne carried on each sea link with vessel costs; the links of one fleet
     pool share one figure (their vessels serve them all)."""
     group = {name: name for name in scenario.links}
@@ -162,7 +166,8 @@ def _element_rows(
         stages = result.stages[result.stages["flow"] == spec.name]
         stage_h = dict(zip(stages["element"], stages["wait_h"] + stages["move_h"], strict=True))
         where = {e: ("link" if e in scenario.links else "node", i) for i, e in enumerate(spec.path)}
-        where.update(zip(stages["element"], zip(stages["role"], stages["position"], strict=True)))
+        at = zip(stages["role"], stages["position"], strict=True)
+        where.update(zip(stages["element"], at, strict=True))
         value_h = costs.time_value_usd_per_unit_h.get(spec.commodity, 0.0)
         for element in dict.fromkeys([*spec.paths[0], *shares, *stage_h]):
             share = shares.get(element, 0.0)
@@ -175,7 +180,7 @@ def _element_rows(
                 co2 += costs.rail_co2_t_per_tkm[link.traction] * link.distance_km * mass * share
             time = stage_h.get(element, 0.0) * value_h
             carbon = co2 * costs.carbon_price_usd_per_t
-            role, position = where.get(element, ("link" if element in scenario.links else "node", -1))  # fmt: skip
+            role, position = where.get(element, ("node", -1))
             rows.append(
                 {
                     "flow": spec.name,

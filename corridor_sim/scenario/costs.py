@@ -62,6 +62,8 @@ NODE_COST_KEYS = ["charge", "per_call", "description"]
 VESSEL_COST_KEYS = ["fuel", "burn", "operating", "description"]
 LOCOMOTIVE_COST_KEYS = ["busy", "idle", "description"]
 FUEL_KEYS = ["co2", "price"]
+#: the dimensions an amount may have (numerator first) -> how to write them, for messages
+Allowed = dict[tuple[str, ...], str]
 FUEL_REQUIRED = ["co2"]
 
 
@@ -85,20 +87,21 @@ def rate(text: object) -> tuple[float, tuple[str, ...]]:
     return q.value, tuple(d for d in (q.num, q.den) if d)
 
 
-def _amount(r: Reader, value: Any, key: str, allowed: dict[tuple[str, ...], str]) -> float:
-    """``value`` read by :func:`rate`: one of the ``allowed`` dimensions (-> what each
-    means, for the message); returns the value and remembers nothing else."""
+def _amount(r: Reader, value: Any, key: str, allowed: Allowed) -> float:
+    """``value`` read by :func:`rate`, in one of the ``allowed`` dimensions."""
     return _amount_dims(r, value, key, allowed)[0]
 
 
 def _amount_dims(
-    r: Reader, value: Any, key: str, allowed: dict[tuple[str, ...], str]
+    r: Reader, value: Any, key: str, allowed: Allowed
 ) -> tuple[float, tuple[str, ...]]:
     shown = "; ".join(f"{example}" for example in allowed.values())
     try:
         number, dims = rate(value)
     except units.UnitError as exc:
-        hint = " (amounts are in USD, the costs section's currency)" if "unknown" in str(exc) else ""
+        hint = (
+            " (amounts are in USD, the costs section's currency)" if "unknown" in str(exc) else ""
+        )
         r.fail(key, f"{exc}{hint}; expected {shown}")
     if dims not in allowed:
         r.fail(key, f"expected {shown} (got {value!r}, a {'/'.join(dims)})")
@@ -125,7 +128,7 @@ def per_unit(
     unit = commodity.unit
     tail = ("time",) if per_time else ()
     suffix = "/day" if per_time else ""
-    allowed = {("money", dim, *tail): f"USD/{unit}{suffix}"}
+    allowed: Allowed = {("money", dim, *tail): f"USD/{unit}{suffix}"}
     allowed[("money", "mass", *tail)] = f"USD/t{suffix}"
     if commodity.barrels_per_tonne is not None:
         allowed[("money", "oil_volume", *tail)] = f"USD/bbl{suffix}"
@@ -153,7 +156,9 @@ def _by_commodity(
     out = {}
     for name in section.mapping:
         if name not in commodities:
-            section.fail(name, f"no commodity named {name!r} (commodities: {', '.join(commodities)})")
+            section.fail(
+                name, f"no commodity named {name!r} (commodities: {', '.join(commodities)})"
+            )
         out[name] = per_unit(section, name, commodities[name], **kw)
     return out
 
@@ -206,7 +211,7 @@ def _vessels(name: str, r: Reader, fuels: dict[str, Fuel]) -> VesselCosts:
 
 def _locomotives(name: str, r: Reader) -> LocomotiveCosts:
     r.check_keys(LOCOMOTIVE_COST_KEYS)
-    day = {("money", "time"): "USD/day"}
+    day: Allowed = {("money", "time"): "USD/day"}
     busy = _amount(r, r.raw("busy", "0 USD/day"), "busy", day)
     idle = _amount(r, r.raw("idle", "0 USD/day"), "idle", day)
     return r.build(LocomotiveCosts, name, busy, idle)
@@ -248,7 +253,7 @@ def read_costs(
     if r.has("rail_co2"):
         section = r.sub("rail_co2")
         section.check_keys(TRACTIONS)
-        per_tkm = {("mass", "mass", "length"): "g/t/km or kg/t/km (CO2 per tonne-km)"}
+        per_tkm: Allowed = {("mass", "mass", "length"): "g/t/km or kg/t/km (CO2 per tonne-km)"}
         rail_co2 = {t: _amount(section, section.raw(t), t, per_tkm) for t in section.mapping}
     carbon = _amount(
         r, r.raw("carbon_price", "0 USD/t"), "carbon_price", {("money", "mass"): "USD/t of CO2"}

@@ -99,10 +99,14 @@ def _amount_dims(
     try:
         number, dims = rate(value)
     except units.UnitError as exc:
-        hint = (
-            " (amounts are in USD, the costs section's currency)" if "unknown" in str(exc) else ""
-        )
-        r.fail(key, f"{exc}{hint}; expected {shown}")
+        if str(exc).startswith("unknown unit"):  # the list of every unit would hide the point
+            unit = str(exc).split("'")[1]
+            r.fail(
+                key,
+                f"unknown unit {unit!r}: amounts are in USD, the section's currency; "
+                f"expected {shown} (got {value!r})",
+            )
+        r.fail(key, f"{exc}; expected {shown}")
     if dims not in allowed:
         r.fail(key, f"expected {shown} (got {value!r}, a {'/'.join(dims)})")
     if number < 0:

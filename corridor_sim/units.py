@@ -84,7 +84,6 @@ UNITS: dict[str, tuple[str, float]] = {
     "month": ("time", HOURS_PER_MONTH),
     "yr": ("time", HOURS_PER_YEAR),
     # mass (engine unit: t)
-    "g": ("mass", 1e-6),
     "kg": ("mass", 1e-3),
     "t": ("mass", 1.0),
     "kt": ("mass", 1e3),

@@ -28,7 +28,7 @@ RAIL_COSTS = {
     "currency": "USD 2024",
     "carbon_price": "100 USD/t",
     "time_value": {"goods": "48 USD/wagon/day"},
-    "rail_co2": {"diesel": "20 g/t/km"},
+    "rail_co2": {"diesel": "0.02 kg/t/km"},
     "links": {"a-b": {"tariff": {"goods": "0.05 USD/t/km"}, "traction": "diesel"}},
     "nodes": {"b": {"charge": {"goods": "2 USD/t"}}},
 }

@@ -6,7 +6,7 @@ and emission factors (:class:`~corridor_sim.model.costs.Costs`)::
       carbon_price: 0 USD/t                     # per tonne of CO2
       time_value: {container: 40 USD/TEU/day}   # per unit of cargo and day in transit
       fuels: {HFO: {co2: 3.114 t/t, price: 600 USD/t}}
-      rail_co2: {diesel: 22 g/t/km, electric: 8 g/t/km}
+      rail_co2: {diesel: 0.027 kg/t/km, electric: 0.018 kg/t/km}
       links:
         dostyk-beineu: {tariff: {container: 900 USD/TEU}, traction: electric}
         aktau-alat: {tariff: {container: 450 USD/TEU}}
@@ -257,7 +257,7 @@ def read_costs(
     if r.has("rail_co2"):
         section = r.sub("rail_co2")
         section.check_keys(TRACTIONS)
-        per_tkm: Allowed = {("mass", "mass", "length"): "g/t/km or kg/t/km (CO2 per tonne-km)"}
+        per_tkm: Allowed = {("mass", "mass", "length"): "kg/t/km (CO2 per tonne-km)"}
         rail_co2 = {t: _amount(section, section.raw(t), t, per_tkm) for t in section.mapping}
     carbon = _amount(
         r, r.raw("carbon_price", "0 USD/t"), "carbon_price", {("money", "mass"): "USD/t of CO2"}

@@ -511,7 +511,7 @@ COST_VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "rail_co2": {
             "type": "object",
             "properties": dict.fromkeys(
-                TRACTIONS, text("CO2 per tonne-km, e.g. '22 g/t/km'", non_empty=True)
+                TRACTIONS, text("CO2 per tonne-km, e.g. '0.022 kg/t/km'", non_empty=True)
             ),
             "additionalProperties": False,
             "description": "rail CO2 per tonne-km by traction",

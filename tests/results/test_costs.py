@@ -13,7 +13,7 @@ from corridor_sim.results.costs import cost_tables
 
 def test_cost_per_unit_on_a_tiny_network_equals_the_hand_sum():
     """Tariff 0.05 USD/t/km x 60 t x 100 km = 300; charge 2 USD/t x 60 t = 120; time
-    2 h on the train x 2 USD/h = 4; CO2 20 g/t/km x 60 t x 100 km = 0.12 t, at 100 USD/t
+    2 h on the train x 2 USD/h = 4; CO2 0.02 kg/t/km x 60 t x 100 km = 0.12 t, at 100 USD/t
     = 12: 436 USD per wagon, 436 / 60 per tonne."""
     result = simulate(build(rail_scenario(RAIL_COSTS)), seed=1)
     row = result.costs.set_index("flow").loc["f"]

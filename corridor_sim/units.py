@@ -17,6 +17,10 @@ What :func:`parse` accepts
   nanometres). ``kt`` stays the kilotonne, never the knot; ``mt``, ``ton`` and ``mile``
   are refused as ambiguous (:data:`AMBIGUOUS` says what to write instead). Symbols are
   case-sensitive (``Mt`` is a megatonne, ``m`` a metre).
+- Money in ``USD`` (dimension ``money``), the one currency a scenario's ``costs``
+  section is written in: ``3000 USD``, ``450 USD/TEU``, ``30 USD/t``, ``12000 USD/day``.
+  The price year is the section's (``currency: USD 2024``); no exchange rate is applied,
+  so another currency is an unknown unit.
 - A number with a decimal point and an optional exponent: ``1.5``, ``1.2e6``, ``-5``.
   ``_`` may group digits (``20_000``). **No comma is read**: ``1,5 h`` is refused with
   "use a decimal point: 1.5 h", and ``20,000 TEU`` with "write 20000 TEU or 20_000 TEU",
@@ -104,6 +108,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "locomotive": ("locomotive", 1.0),
     # fraction
     "%": ("fraction", 0.01),
+    # money (engine unit: USD of the price year a scenario's costs section states)
+    "USD": ("money", 1.0),
 }
 
 #: compound units written as a single symbol: symbol -> (numerator, denominator, factor)
@@ -145,6 +151,7 @@ ENGINE_UNITS: dict[str, str] = {
     "length": "km",
     "oil_volume": "bbl",
     "fraction": "",
+    "money": "USD",
     **{count: count for count in ("TEU", "wagon", "truck", "train", "vessel")},
 }
 
@@ -323,6 +330,7 @@ def describe(dimension: str) -> str:
         "length/time": "km/h, kn, km/day",
         "fraction": "%",
         "oil_volume/mass": "bbl/t",
+        "money": "USD",
     }
     if dimension in examples:
         return examples[dimension]

@@ -40,6 +40,7 @@ import pandas as pd
 
 from corridor_sim.bottlenecks.active_period import shifting_bottlenecks
 from corridor_sim.experiments.background_kpis import BACKGROUND_SCOPES, background_kpis
+from corridor_sim.experiments.cost_kpis import COST_SCOPES, cost_kpis
 from corridor_sim.experiments.dwell_kpis import DWELL_SCOPES, dwell_kpis
 from corridor_sim.experiments.fleet_kpis import FLEET_SCOPES, fleet_kpis
 from corridor_sim.experiments.loop_kpis import LOOP_SCOPES, loop_kpis
@@ -53,7 +54,7 @@ YEAR_D = 365.0
 #: berths of one type, a line's calls at one port, a sea line or a fleet pool's line; a
 #: flow's route, a choice at a decision node, an outside option or an embargo; a node's
 #: dwell stage; a locomotive pool; an element's background trains; a single-track rail
-#: line's passing loops; a wagon pool (``run_kpis`` only)
+#: line's passing loops; a wagon pool; a flow's costs (``run_kpis`` only)
 SCOPES = (
     "corridor",
     "flow",
@@ -65,6 +66,7 @@ SCOPES = (
     *BACKGROUND_SCOPES,
     *LOOP_SCOPES,
     *WAGON_SCOPES,
+    *COST_SCOPES,
 )
 CORRIDOR = "corridor"
 ELEMENT_KPIS = ("utilisation", "wait_share", "backlog_growth_days", "score")
@@ -144,7 +146,7 @@ def kpis(result: SimulationResult) -> dict[str, float | str]:
 def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     """:func:`kpis` with the flow and element detail, the mass balance and the vessel-call
     KPIs of ``result``, its reactions, its dwell stages, locomotive pools, background
-    trains, passing loops and wagon pools (what
+    trains, passing loops, wagon pools and costs (what
     :func:`corridor_sim.run` measures in each replication)."""
     out = kpis(result)
     for f in result.flows.itertuples():
@@ -165,6 +167,7 @@ def run_kpis(result: SimulationResult) -> dict[str, float | str]:
     out.update(background_kpis(result))
     out.update(loop_kpis(result))
     out.update(wagon_kpis(result))
+    out.update(cost_kpis(result))
     return out
 
 

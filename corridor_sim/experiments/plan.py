@@ -17,13 +17,14 @@ Method (screen analytically, then decide by simulation with common random number
    effective capacities count an *average* year's downtime, so a mild year can beat
    them; the demand by :data:`CARRY_OVER`) falls short of the target cannot meet a
    volume target and is not simulated.
-4. **Simulation.** The surviving packages, cheapest first (at most ``max_simulated``
-   of them), are simulated in batches of ``batch``, each package ``replications``
-   times with the seeds of every other (common random numbers,
-   :func:`~corridor_sim.experiments.runner.run_grid`). A package meets the target when the 95 % interval of its mean lies entirely on the
-   right side: delivered ``ci_low >= target``, transit p95 ``ci_high <= target``. The
-   first batch holding one stops the search; the cheapest of them is the answer (every
-   cheaper package was simulated before it and failed, or was screened out).
+4. **Simulation.** The surviving packages, cheapest first (at most ``max_simulated`` of
+   them), are simulated in batches of ``batch``, each package ``replications`` times
+   with the seeds of every other (common random numbers,
+   :func:`~corridor_sim.experiments.runner.run_grid`). A package meets the target when
+   the 95 % interval of its mean lies entirely on the right side: delivered ``ci_low >=
+   target``, transit p95 ``ci_high <= target``. The first batch holding one stops the
+   search; the cheapest of them is the answer (every cheaper package was simulated
+   before it and failed, or was screened out).
 5. **Steps.** The chosen options are added one at a time, cheapest first, and each step
    simulated, to say what binds after each ("after +2 ferries, Aktau's yard binds").
 

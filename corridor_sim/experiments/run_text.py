@@ -15,6 +15,7 @@ from corridor_sim.bottlenecks.ranking import SCORE_FORMULA
 from corridor_sim.capacity.report import CapacityReport
 from corridor_sim.experiments.background_text import background_lines
 from corridor_sim.experiments.confidence import summarise_by
+from corridor_sim.experiments.cost_text import cost_lines
 from corridor_sim.experiments.dwell_text import dwell_lines
 from corridor_sim.experiments.kpis import CORRIDOR, subject_runs
 from corridor_sim.experiments.loop_text import loop_lines
@@ -261,6 +262,7 @@ def format_run(rr: ReplicatedRun, top: int = 8) -> str:
         *background_lines(rr.runs, rr.scenario),
         *loop_lines(rr.runs, rr.scenario),
         *wagon_lines(rr.runs, rr.scenario),
+        *cost_lines(rr.runs, rr.scenario),
         verdict_line(rr),
         balance_line(rr),
     ]

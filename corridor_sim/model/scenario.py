@@ -9,6 +9,7 @@ from typing import Any
 from corridor_sim.errors import TopologyError
 from corridor_sim.model import checks
 from corridor_sim.model.cargo import Commodity
+from corridor_sim.model.costs import Costs, check_costs
 from corridor_sim.model.demand import Booking, FlowSpec
 from corridor_sim.model.display import scenario_html, scenario_repr
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
@@ -100,7 +101,8 @@ class Scenario:
     its nodes and carry its commodity, the run stays within the limits, each fleet pool's
     lines share a hub and its vessels can serve them all: :mod:`~.pools`; each locomotive
     pool hauls rail links of no other pool: :mod:`~.traction`; each wagon pool's flows
-    pass its load node and then an unload node: :mod:`~.wagons`) and raises
+    pass its load node and then an unload node: :mod:`~.wagons`; the names its ``costs``
+    price exist: :mod:`~.costs`) and raises
     :class:`~corridor_sim.errors.ScenarioError` (:class:`~corridor_sim.errors.TopologyError`
     for the network) with a key path such as ``flows.f.path``. The checks take time
     linear in the size of the scenario.
@@ -119,6 +121,7 @@ class Scenario:
     description: str = ""
     source: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    costs: Costs | None = None
 
     def __post_init__(self) -> None:
         checks.text(self.name, "name")
@@ -143,6 +146,16 @@ class Scenario:
         checks.keyed(self.wagon_pools, "wagon_pools", WagonPool, "a WagonPool")
         taken = {*self.nodes, *self.links, *self.locomotive_pools}
         check_wagon_pools(self.wagon_pools, self.flows, self.commodities, self.nodes, taken)
+        if self.costs is not None:
+            checks.instance(self.costs, Costs, "a Costs", "costs")
+            check_costs(
+                self.costs,
+                links=self.links,
+                sea_links=[k for k, link in self.links.items() if isinstance(link, SeaLink)],
+                nodes=self.nodes,
+                commodities=self.commodities,
+                locomotive_pools=self.locomotive_pools,
+            )
 
     def _check_run(self) -> None:
         check_run(self.settings, "settings.")

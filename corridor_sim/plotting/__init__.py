@@ -13,6 +13,7 @@ with the headline tables and the scenario's sources, into one self-contained HTM
 'utilisation: share of capacity in use over the statistics period (%)'
 """
 
+from corridor_sim.plotting.costs import plot_costs
 from corridor_sim.plotting.experiments import plot_comparison, plot_saturation
 from corridor_sim.plotting.figures import FORMATS, iter_figures, save_figures
 from corridor_sim.plotting.network_map import plot_network
@@ -26,6 +27,7 @@ __all__ = [
     "FORMATS",
     "iter_figures",
     "plot_comparison",
+    "plot_costs",
     "plot_network",
     "plot_queues",
     "plot_route_split",

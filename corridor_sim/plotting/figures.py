@@ -10,6 +10,7 @@ from typing import cast
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from corridor_sim.plotting.costs import plot_costs
 from corridor_sim.plotting.network_map import map_nodes, plot_network
 from corridor_sim.plotting.queues import plot_queues
 from corridor_sim.plotting.routes import plot_route_split
@@ -60,6 +61,8 @@ def figure_makers(result: SimulationResult) -> dict[str, Callable[[], Axes]]:
     makers["time_split"] = lambda: plot_time_split(result)
     if len(result.routes):
         makers["route_split"] = lambda: plot_route_split(result)
+    if len(result.costs):
+        makers["costs"] = lambda: plot_costs(result)
     return makers
 
 

@@ -16,6 +16,7 @@ from corridor_sim.engine.records import Period, RunRecord
 from corridor_sim.folders import write_folder
 from corridor_sim.results import balance, summary
 from corridor_sim.results.background import background_table
+from corridor_sim.results.costs import cost_tables
 from corridor_sim.results.dates import TIMED, dated
 from corridor_sim.results.deliveries import flow_daily_table, transit_table
 from corridor_sim.results.dwell import dwell_table
@@ -64,6 +65,10 @@ class SimulationResult:
     ``loops`` (trains waiting at the passing loops of each single-track rail line;
     empty without one), ``wagons`` (per wagon pool: use, cargo loaded, waits for wagons,
     round trips; empty without pools),
+    ``costs`` (per flow: the shipper's cost per unit and per tonne by kind, and CO2),
+    ``cost_elements`` (the same per flow and element) and ``operator_costs`` (vessels'
+    fuel and operating costs, ships' dues, locomotives; not in the shipper's cost), all
+    empty without a ``costs`` section (:mod:`corridor_sim.results.costs`),
     ``bottlenecks`` (ranked),
     ``queues`` (sampled queue lengths over the whole run),
     ``daily`` (throughput per day of the whole run), ``balance`` (mass balance since
@@ -114,6 +119,9 @@ class SimulationResult:
     background: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     loops: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     wagons: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    costs: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    cost_elements: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    operator_costs: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     #: active periods (start h, end h) per traced element; None unless the run was made
     #: with ``trace_activity=True`` (see :mod:`corridor_sim.bottlenecks.active_period`)
     activity: dict[str, list[Period]] | None = None
@@ -145,6 +153,9 @@ class SimulationResult:
         "background",
         "loops",
         "wagons",
+        "costs",
+        "cost_elements",
+        "operator_costs",
     )
 
     def __post_init__(self) -> None:
@@ -173,7 +184,7 @@ class SimulationResult:
             activity = {
                 e.name: e.active_periods for e in record.elements if e.active_periods is not None
             }
-        return cls(
+        result = cls(
             scenario=record.scenario.name,
             seed=record.seed,
             start=s.start,
@@ -211,6 +222,12 @@ class SimulationResult:
             wagons=wagon_table(record),
             activity=activity,
         )
+        if record.scenario.costs is not None:
+            priced = cost_tables(record.scenario, result)
+            result.costs = priced.costs
+            result.cost_elements = priced.cost_elements
+            result.operator_costs = priced.operator_costs
+        return result
 
     @classmethod
     def from_dir(cls, path: str | Path) -> SimulationResult:

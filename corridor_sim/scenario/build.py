@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from corridor_sim.model.scenario import MAX_ARRIVALS, Scenario, SimulationSettings, check_run
+from corridor_sim.scenario.costs import read_costs
 from corridor_sim.scenario.disruptions import read_disruption
 from corridor_sim.scenario.flows import read_empty_return, read_flow
 from corridor_sim.scenario.links import read_link
@@ -29,6 +30,7 @@ TOP_KEYS = [
     "fleet_pools",
     "locomotive_pools",
     "wagon_pools",
+    "costs",
 ]
 TOP_REQUIRED = ["nodes", "links", "flows"]
 SIMULATION_KEYS = ["start", "horizon", "warmup", "seed", "sample_interval"]
@@ -114,6 +116,11 @@ def build_scenario(
         if r.has("wagon_pools")
         else {}
     )
+    costs = (
+        read_costs(r.sub("costs"), commodities, nodes, links, locomotives, _rail_km(r))
+        if r.has("costs")
+        else None
+    )
     return r.build(
         Scenario,
         name=str(r.raw("name", name)),
@@ -129,7 +136,17 @@ def build_scenario(
         description=str(r.raw("description", "")),
         source=source,
         raw=mapping,
+        costs=costs,
     )
+
+
+def _rail_km(r: Reader) -> dict[str, float]:
+    """The length of each rail link written with a ``distance`` (km), for costs."""
+    out = {}
+    for name, link in r.items("links"):
+        if link.raw("kind") == "rail" and link.has("distance"):
+            out[name] = link.quantity("distance", "length").value
+    return out
 
 
 def load_scenario(path: str | Path) -> Scenario:

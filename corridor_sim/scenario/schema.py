@@ -43,7 +43,17 @@ from typing import Any, NoReturn
 from corridor_sim.model.distributions import DISTRIBUTIONS
 from corridor_sim.model.network import LINK_KINDS, NODE_KINDS
 from corridor_sim.model.track import TRACK_KINDS
-from corridor_sim.scenario import build, draft, flows, links, nodes, pools, traction, wagons
+from corridor_sim.scenario import (
+    build,
+    costs,
+    draft,
+    flows,
+    links,
+    nodes,
+    pools,
+    traction,
+    wagons,
+)
 from corridor_sim.scenario.background import BACKGROUND_KEYS
 from corridor_sim.scenario.bundled import bundled_dir
 from corridor_sim.scenario.disruptions import KINDS, read_disruption
@@ -151,6 +161,12 @@ def shapes() -> dict[str, Shape]:
             {"": (traction.LOCOMOTIVE_POOL_KEYS, traction.LOCOMOTIVE_POOL_REQUIRED)},
         ),
         "wagon_pool": ("", {"": (wagons.WAGON_POOL_KEYS, wagons.WAGON_POOL_REQUIRED)}),
+        "costs": ("", {"": (costs.COSTS_KEYS, costs.COSTS_REQUIRED)}),
+        "fuel": ("", {"": (costs.FUEL_KEYS, costs.FUEL_REQUIRED)}),
+        "link_costs": ("", {"": (costs.LINK_COST_KEYS, [])}),
+        "node_costs": ("", {"": (costs.NODE_COST_KEYS, [])}),
+        "vessel_costs": ("", {"": (costs.VESSEL_COST_KEYS, ["fuel"])}),
+        "locomotive_costs": ("", {"": (costs.LOCOMOTIVE_COST_KEYS, [])}),
     }
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import calendar
 
+from corridor_sim import units
 from corridor_sim.model.acceptance import EMBARGO_COUNTS
 from corridor_sim.model.background import ARRIVALS
 from corridor_sim.model.cargo import CARGO_UNITS, HANDLING_CLASSES
 from corridor_sim.model.choice import CHOICE_RULES
+from corridor_sim.model.costs import FUEL_STATES, TRACTIONS
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, MONTHS, PRIORITIES
 from corridor_sim.model.disruptions import DAYS_IN_MONTH_MAX
 from corridor_sim.model.distributions import DISTRIBUTIONS
@@ -124,6 +126,7 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
             "wagons that some flows' cargo is loaded onto at one node and that return there "
             "empty, by pool name",
         ),
+        "costs": Ref("costs"),
     },
     "simulation": {
         "start": {
@@ -469,7 +472,93 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
 }
 
 #: context -> what a mapping of that kind is
+_MONEY = r"^\s*" + units.NUMBER + r"\s*USD(?:\s*/\s*[^/\s]+){0,2}\s*$"
+
+
+def _money(meaning: str, example: str) -> Fragment:
+    """An amount in USD, per whatever its unit says (``450 USD/TEU``, ``0.04 USD/t/km``)."""
+    return {
+        "type": "string",
+        "pattern": _MONEY,
+        "description": f"{meaning}, in USD (the costs section's currency), e.g. '{example}'",
+        "examples": [example],
+    }
+
+
+def _by_name(value: Fragment, meaning: str) -> Fragment:
+    return {"type": "object", "additionalProperties": value, "description": meaning}
+
+
+def _by_state(value: Fragment, meaning: str) -> Fragment:
+    return {
+        "type": "object",
+        "properties": dict.fromkeys(FUEL_STATES, value),
+        "additionalProperties": False,
+        "description": f"{meaning}, by vessel state ({', '.join(FUEL_STATES)})",
+    }
+
+
+_PRICE = _money("price per unit (USD/TEU, USD/wagon), per tonne or per t/km", "450 USD/TEU")
+COST_VALUES: dict[str, dict[str, Fragment | Ref]] = {
+    "costs": {
+        "currency": text("currency and price year of every amount, e.g. 'USD 2024'"),
+        "carbon_price": _money("price of a tonne of CO2 (USD/t)", "0 USD/t"),
+        "time_value": _by_name(
+            _money("value of time per unit of cargo and day", "40 USD/TEU/day"),
+            "time value of cargo, by commodity",
+        ),
+        "fuels": Ref("fuel", "named", "marine fuels, by name"),
+        "rail_co2": {
+            "type": "object",
+            "properties": dict.fromkeys(
+                TRACTIONS, text("CO2 per tonne-km, e.g. '0.022 kg/t/km'", non_empty=True)
+            ),
+            "additionalProperties": False,
+            "description": "rail CO2 per tonne-km by traction",
+        },
+        "links": Ref("link_costs", "named", "tariffs of links, by link"),
+        "nodes": Ref("node_costs", "named", "charges of nodes, by node"),
+        "vessels": Ref("vessel_costs", "named", "fuel and operating costs of a sea link's vessels"),
+        "locomotives": Ref("locomotive_costs", "named", "operating costs of locomotive pools"),
+        "description": _DESCRIPTION,
+    },
+    "fuel": {
+        "co2": text("t CO2 per t of fuel burnt, e.g. '3.114 t/t'", non_empty=True),
+        "price": _money("price per tonne", "600 USD/t"),
+    },
+    "link_costs": {
+        "tariff": _by_name(_PRICE, "tariff by commodity"),
+        "distance": quantity("length", "length for prices per t/km and emissions", "400 km"),
+        "traction": choice(TRACTIONS, "a rail link's traction, for its CO2"),
+        "description": _DESCRIPTION,
+    },
+    "node_costs": {
+        "charge": _by_name(_PRICE, "charge per unit handled, by commodity"),
+        "per_call": _money("ship's dues per vessel call (an operator cost)", "3000 USD"),
+        "description": _DESCRIPTION,
+    },
+    "vessel_costs": {
+        "fuel": text("the fuel burnt, a name in costs.fuels", non_empty=True),
+        "burn": _by_state(text("fuel burnt, e.g. '8 t/day'", non_empty=True), "fuel burn"),
+        "operating": _by_state(_money("operating cost", "9000 USD/day"), "operating cost"),
+        "description": _DESCRIPTION,
+    },
+    "locomotive_costs": {
+        "busy": _money("cost per locomotive-day busy", "2500 USD/day"),
+        "idle": _money("cost per locomotive-day idle in service", "600 USD/day"),
+        "description": _DESCRIPTION,
+    },
+}
+VALUES.update(COST_VALUES)
+
 MEANING: dict[str, str] = {
+    "costs": "prices in one currency and price year, fuel burn and emission factors; the "
+    "shipper's cost adds tariffs, charges, time value and carbon (docs/scenario_format.md)",
+    "fuel": "a marine fuel: its CO2 factor and price",
+    "link_costs": "a link's tariffs, and its distance and traction for emissions",
+    "node_costs": "a node's charges per unit and, for a port, per vessel call",
+    "vessel_costs": "the fuel, burn and operating cost by state of a sea link's vessels",
+    "locomotive_costs": "a locomotive pool's operating cost per locomotive-day",
     "scenario": "a scenario: a network, its commodities, flows and disruptions",
     "simulation": "time settings: calendar start, horizon, warm-up, seed",
     "commodity": "a kind of cargo",

@@ -432,7 +432,15 @@ def _steps(
     n: int,
     where: dict[str, Any],
 ) -> pd.DataFrame:
-    order = sorted(chosen, key=lambda o: (catalogue.capex((o,)), o))
+    pending = sorted(chosen, key=lambda o: (catalogue.options[o].capex, o))
+    order: list[str] = []
+    while pending:  # cheapest first, each after the options it requires
+        ready = next(
+            (o for o in pending if set(catalogue.options[o].requires) & set(chosen) <= set(order)),
+            pending[0],
+        )
+        order.append(ready)
+        pending.remove(ready)
     prefixes: list[Package] = [()]
     for o in order:
         prefixes.append((*prefixes[-1], o))

@@ -194,3 +194,24 @@ def test_the_plan_figure_marks_the_chosen_package_and_the_target():
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "chosen: b1_plus1" in labels and "target" in labels
     assert ax.get_ylabel() == "cargo delivered (Mt/yr)"
+
+
+def test_the_steps_add_each_option_after_those_it_requires():
+    """B is cheaper but needs A: the steps go nothing, A, A + B."""
+    from corridor_sim.experiments.plan import _steps
+
+    cat = Catalogue(
+        "test",
+        "USD",
+        2024,
+        {
+            "a": Option("a", 10.0, 0.0, 2024, changes={"nodes.b1.servers": 2}),
+            "b": Option(
+                "b", 5.0, 0.0, 2024, changes={"nodes.b1.service_time": "1 h"}, requires=("a",)
+            ),
+        },
+    )
+    steps = _steps(
+        chain(), cat, ("a", "b"), Target(delivered_t_per_yr=1.0), 1, 2, {"progress": False}
+    )
+    assert list(steps["package"]) == ["(nothing)", "a", "a + b"]

@@ -16,7 +16,7 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
     target dashed. Labels name each package on the frontier."""
     simulated = result.packages[result.packages["simulated"]]
     with _style.style():
-        ax = _style.new_axes(ax, (7.5, 4.5))
+        ax = _style.new_axes(ax, (9.0, 5.0))
         ax.errorbar(
             simulated["capex"] / 1e6,
             simulated["delivered_mean"] / 1e6,
@@ -33,14 +33,26 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
                 color=_style.BLUE,
                 label="Pareto frontier (capex, delivered, transit p95)",
             )
-            for _, r in front.iterrows():
+            names = []
+            for k, (_, r) in enumerate(front.iterrows(), start=1):
                 ax.annotate(
-                    r["package"],
+                    str(k),
                     (r["capex"] / 1e6, r["delivered_mean"] / 1e6),
                     textcoords="offset points",
-                    xytext=(4, 4),
-                    fontsize=7,
+                    xytext=(5, 3),
+                    fontsize=8,
+                    color=_style.BLUE,
                 )
+                names.append(f"{k}: {r['package']}")
+            ax.text(
+                0.0,
+                -0.16,
+                "Frontier: " + "; ".join(names),
+                transform=ax.transAxes,
+                fontsize=7,
+                va="top",
+                wrap=True,
+            )
         if result.chosen is not None:
             row = simulated[simulated["package"] == _label(result.chosen)]
             ax.plot(
@@ -49,7 +61,7 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
                 "o",
                 color=_style.HIGHLIGHT,
                 markersize=9,
-                label=f"chosen: {_label(result.chosen)}",
+                label="chosen package",
             )
         if result.target.delivered_t_per_yr is not None:
             ax.axhline(
@@ -64,5 +76,5 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
         ax.set_title(
             f"Packages for {result.scenario}: {result.target.describe()}", loc="left", fontsize=10
         )
-        ax.legend(loc="lower right", fontsize=7)
+        ax.legend(loc="upper left", fontsize=7)
     return ax

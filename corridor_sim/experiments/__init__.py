@@ -27,7 +27,8 @@ from corridor_sim.experiments.compare import Comparison, compare
 from corridor_sim.experiments.equilibrium import equilibrium
 from corridor_sim.experiments.equilibrium_result import Equilibrium
 from corridor_sim.experiments.marginal import MarginalValues, marginal_value
-from corridor_sim.experiments.plan import PlanResult, Target, plan
+from corridor_sim.experiments.plan import plan
+from corridor_sim.experiments.plan_result import PlanResult, Target
 from corridor_sim.experiments.replicate import Replications, replicate
 from corridor_sim.experiments.run import ReplicatedRun, run
 from corridor_sim.experiments.saturation import Criterion, Saturation, saturation

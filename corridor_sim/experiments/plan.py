@@ -35,13 +35,9 @@ and is better in one of them.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
-import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -50,157 +46,14 @@ from corridor_sim.capacity.report import capacity
 from corridor_sim.experiments.confidence import LEVEL, mean_ci
 from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.kpis import long_table
+from corridor_sim.experiments.plan_result import Package, PlanResult, Target, label
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.model.catalogue import Catalogue
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.scenario.catalogue import apply_options
-from corridor_sim.texttable import table
 
 MAX_OPTIONS = 16
-SHOWN = 20  # packages simulated that text() lists
-Package = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a package must reach: cargo delivered, t/yr (at least), and/or the 95th
-    percentile transit time of ``flow``, days (at most)."""
-
-    delivered_t_per_yr: float | None = None
-    transit_p95_days: float | None = None
-    flow: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.delivered_t_per_yr is None and self.transit_p95_days is None:
-            raise ValueError("a target needs delivered_t_per_yr or transit_p95_days")
-        if self.transit_p95_days is not None and not self.flow:
-            raise ValueError("a transit_p95_days target needs the flow it is promised for")
-
-    def describe(self) -> str:
-        parts = []
-        if self.delivered_t_per_yr is not None:
-            parts.append(f"delivered >= {self.delivered_t_per_yr / 1e6:.3f} Mt/yr")
-        if self.transit_p95_days is not None:
-            parts.append(f"{self.flow} transit p95 <= {self.transit_p95_days:g} days")
-        return " and ".join(parts)
-
-
-@dataclass
-class PlanResult:
-    """The answer of :func:`plan`: the ``chosen`` package (None if none meets the
-    target), every package considered (``packages``: capex, bound, whether simulated,
-    the KPIs' means and half-widths, whether it meets the target), the ``frontier`` and
-    the ``steps`` towards the chosen package with the element binding after each."""
-
-    scenario: str
-    target: Target
-    budget: float | None
-    replications: int
-    seed: int
-    chosen: Package | None
-    packages: pd.DataFrame
-    frontier: pd.DataFrame
-    steps: pd.DataFrame = field(default_factory=pd.DataFrame)
-    wall_s: float = 0.0
-    #: the search stopped after this many packages simulated, none meeting the target
-    stopped_after: int | None = None
-
-    def text(self) -> str:
-        """The answer as the CLI prints it."""
-        lines = [
-            f"Plan for {self.scenario}: the cheapest package with {self.target.describe()}"
-            + (f", capex at most {money(self.budget)}" if self.budget is not None else "")
-            + f"; {self.replications} replications a package (common random numbers, seed "
-            f"{self.seed}); mean ± half-width of the 95 % confidence interval.",
-            "",
-        ]
-        simulated = self.packages[self.packages["simulated"]]
-        screened = int((~self.packages["simulated"]).sum())
-        lines.append(
-            f"{len(self.packages)} packages within the budget; {len(simulated)} simulated, "
-            f"{screened} screened out or not reached (cheaper ones met the target first)."
-        )
-        if self.chosen is None and self.stopped_after is not None:
-            lines.append(
-                f"No package meets the target among the {self.stopped_after} cheapest that "
-                "survived the screening (max_simulated); dearer ones were not simulated."
-            )
-        elif self.chosen is None:
-            lines.append("No package meets the target.")
-        else:
-            row = self.packages[self.packages["package"] == _label(self.chosen)].iloc[0]
-            lines += [f"Chosen: {_label(self.chosen)} (capex {money(row['capex'])}): " + _kpis(row)]
-        shown = simulated.head(SHOWN)
-        lines += [
-            "",
-            "Packages simulated, cheapest first"
-            + (
-                f" (the first {SHOWN} of {len(simulated)}: all in to_dir's packages.csv)"
-                if len(simulated) > SHOWN
-                else ""
-            ),
-        ]
-        rows = [
-            [r["package"], money(r["capex"]), _kpis(r), "yes" if r["meets"] else "no"]
-            for _, r in shown.iterrows()
-        ]
-        lines += table(["package", "capex", "KPIs", "meets"], rows, "lrll")
-        if len(self.frontier):
-            lines += ["", "Pareto frontier (capex vs delivered vs transit p95)"]
-            rows = [
-                [r["package"], money(r["capex"]), _kpis(r)] for _, r in self.frontier.iterrows()
-            ]
-            lines += table(["package", "capex", "KPIs"], rows, "lrl")
-        if len(self.steps):
-            lines += ["", "Steps to the chosen package: what binds after each"]
-            rows = [[r["package"], _kpis(r), str(r["binding"])] for _, r in self.steps.iterrows()]
-            lines += table(["after", "KPIs", "binding element"], rows, "lll")
-        return "\n".join(lines)
-
-    def to_dir(self, path: str | Path) -> Path:
-        """Write ``packages.csv``, ``frontier.csv``, ``steps.csv`` and ``plan.json`` (the
-        target, budget, seed, replications and the chosen package) into folder ``path``."""
-        out = Path(path)
-        out.mkdir(parents=True, exist_ok=True)
-        for name in ("packages", "frontier", "steps"):
-            frame = getattr(self, name).drop(columns=["options"], errors="ignore")
-            frame.to_csv(out / f"{name}.csv", index=False)
-        summary = {
-            "scenario": self.scenario,
-            "target": dataclasses.asdict(self.target),
-            "budget": self.budget,
-            "replications": self.replications,
-            "seed": self.seed,
-            "chosen": list(self.chosen) if self.chosen is not None else None,
-            "wall_s": self.wall_s,
-        }
-        (out / "plan.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
-        return out
-
-    def __repr__(self) -> str:
-        chosen = "none" if self.chosen is None else _label(self.chosen)
-        return f"<PlanResult {self.scenario!r}: {self.target.describe()}; chosen {chosen}>"
-
-
-def money(amount: float) -> str:
-    """An amount of the catalogue's currency: in millions from a million up."""
-    return f"{amount / 1e6:,.1f} M" if abs(amount) >= 1e6 else f"{amount:,.0f}"
-
-
-def _label(package: Package) -> str:
-    return " + ".join(package) if package else "(nothing)"
-
-
-def _kpis(row: pd.Series) -> str:
-    parts = []
-    if not math.isnan(row.get("delivered_mean", math.nan)):
-        parts.append(
-            f"delivered {row['delivered_mean'] / 1e6:.3f} ± {row['delivered_hw'] / 1e6:.3f} Mt/yr"
-        )
-    if not math.isnan(row.get("p95_mean", math.nan)):
-        parts.append(f"p95 {row['p95_mean']:.1f} ± {row['p95_hw']:.1f} d")
-    return ", ".join(parts)
 
 
 def packages(catalogue: Catalogue, budget: float | None) -> list[Package]:
@@ -303,7 +156,7 @@ def plan(
     to_run: list[Package] = []
     for p in candidates:
         rec: dict[str, Any] = {
-            "package": _label(p),
+            "package": label(p),
             "options": p,
             "capex": catalogue.capex(p),
             "bound_t_per_yr": math.nan,
@@ -449,7 +302,7 @@ def _steps(
     got = _measure(runs, target, seed, n, where)
     return pd.DataFrame(
         [
-            {"package": _label(p), "capex": catalogue.capex(p), **g}
+            {"package": label(p), "capex": catalogue.capex(p), **g}
             for p, g in zip(feasible, got, strict=True)
         ]
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 
-from corridor_sim.experiments.plan import PlanResult, _label
+from corridor_sim.experiments.plan_result import PlanResult, label
 from corridor_sim.plotting import _style
 
 
@@ -54,7 +54,7 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
                 wrap=True,
             )
         if result.chosen is not None:
-            row = simulated[simulated["package"] == _label(result.chosen)]
+            row = simulated[simulated["package"] == label(result.chosen)]
             ax.plot(
                 row["capex"] / 1e6,
                 row["delivered_mean"] / 1e6,

@@ -116,7 +116,7 @@ def check_locomotive_pools(
                     "is in at most one locomotive pool)",
                 )
             owner[name] = key
-        nodes = territory(pool, links)
+        ends = territory(pool, links)
         parts = _parts(pool, links)
         if len(parts) > 1:
             shown = "; ".join(", ".join(p) for p in parts)
@@ -127,10 +127,10 @@ def check_locomotive_pools(
                 "pool per part",
                 TopologyError,
             )
-        if pool.depot is not None and pool.depot not in nodes:
+        if pool.depot is not None and pool.depot not in ends:
             checks.fail(
                 f"{where}.depot",
-                f"must be a node at the end of one of the pool's lines ({', '.join(nodes)}); "
+                f"must be a node at the end of one of the pool's lines ({', '.join(ends)}); "
                 f"got {pool.depot!r}",
                 TopologyError,
             )

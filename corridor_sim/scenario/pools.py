@@ -14,8 +14,9 @@ vessel able to serve each line) is checked by the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from corridor_sim.errors import TopologyError
-from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec
 from corridor_sim.model.pools import FleetPool
 from corridor_sim.scenario.reader import Reader
@@ -24,31 +25,37 @@ POOL_KEYS = ["lines", "review", "description"]
 POOL_REQUIRED = ["lines", "review"]
 
 
-def read_pool(name: str, r: Reader, links: dict[str, LinkSpec]) -> FleetPool:
-    """A fleet pool from its mapping; each of ``lines`` must name a sea link."""
-    r.check_keys(POOL_KEYS, required=POOL_REQUIRED)
-    items = r.list("lines")
-    if len(items) < 2:
-        r.fail("lines", f"a pool needs at least two sea links (got {r.raw('lines')!r})")
+def read_lines(r: Reader, links: Mapping[str, LinkSpec], kind: str) -> tuple[str, ...]:
+    """The links a pool's ``lines`` name, each a link of ``kind`` (``"sea"``, ``"rail"``);
+    errors name the item and list the links of that kind."""
+    of_kind = [n for n, link in links.items() if link.kind == kind]
     lines = []
-    sea = [n for n, link in links.items() if isinstance(link, SeaLink)]
-    for i, (_, line, _) in enumerate(items):
+    for i, (_, line, _) in enumerate(r.list("lines")):
         key = f"lines[{i}]"
         if not isinstance(line, str) or not line:
-            r.fail(key, f"must name a sea link (got {line!r})")
-        if not isinstance(links.get(line), SeaLink):
-            link = links.get(line)
+            r.fail(key, f"must name a {kind} link (got {line!r})")
+        link = links.get(line)
+        if link is None or link.kind != kind:
             what = "no link" if link is None else f"a {link.kind} link"
             r.fail(
                 key,
-                f"must name a sea link; {line!r} is {what} (sea links: {', '.join(sea)})",
+                f"must name a {kind} link; {line!r} is {what} ({kind} links: {', '.join(of_kind)})",
                 error=TopologyError,
             )
         lines.append(line)
+    return tuple(lines)
+
+
+def read_pool(name: str, r: Reader, links: dict[str, LinkSpec]) -> FleetPool:
+    """A fleet pool from its mapping; each of ``lines`` must name a sea link."""
+    r.check_keys(POOL_KEYS, required=POOL_REQUIRED)
+    if len(r.list("lines")) < 2:
+        r.fail("lines", f"a pool needs at least two sea links (got {r.raw('lines')!r})")
+    lines = read_lines(r, links, "sea")
     return r.build(
         FleetPool,
         name,
-        tuple(lines),
+        lines,
         review_h=r.hours("review"),
         description=r.text("description", ""),
     )

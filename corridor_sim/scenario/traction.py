@@ -17,9 +17,9 @@ of them (checked by :func:`~corridor_sim.model.traction.check_locomotive_pools`)
 
 from __future__ import annotations
 
-from corridor_sim.errors import TopologyError
-from corridor_sim.model.network import LinkSpec, RailLink
+from corridor_sim.model.network import LinkSpec
 from corridor_sim.model.traction import LocomotivePool
+from corridor_sim.scenario.pools import read_lines
 from corridor_sim.scenario.reader import Reader
 
 LOCOMOTIVE_POOL_KEYS = [
@@ -36,21 +36,7 @@ LOCOMOTIVE_POOL_REQUIRED = ["lines", "locomotives"]
 def read_locomotive_pool(name: str, r: Reader, links: dict[str, LinkSpec]) -> LocomotivePool:
     """A locomotive pool from its mapping; each of ``lines`` must name a rail link."""
     r.check_keys(LOCOMOTIVE_POOL_KEYS, required=LOCOMOTIVE_POOL_REQUIRED)
-    rail = [n for n, link in links.items() if isinstance(link, RailLink)]
-    lines = []
-    for i, (_, line, _) in enumerate(r.list("lines")):
-        key = f"lines[{i}]"
-        if not isinstance(line, str) or not line:
-            r.fail(key, f"must name a rail link (got {line!r})")
-        if not isinstance(links.get(line), RailLink):
-            link = links.get(line)
-            what = "no link" if link is None else f"a {link.kind} link"
-            r.fail(
-                key,
-                f"must name a rail link; {line!r} is {what} (rail links: {', '.join(rail)})",
-                error=TopologyError,
-            )
-        lines.append(line)
+    lines = read_lines(r, links, "rail")
     count = r.quantity("locomotives", "locomotive").value
     if count != round(count) or count < 1:
         r.fail("locomotives", f"must be a whole number >= 1 of locomotives (got {count:g})")
@@ -61,7 +47,7 @@ def read_locomotive_pool(name: str, r: Reader, links: dict[str, LinkSpec]) -> Lo
     return r.build(
         LocomotivePool,
         name,
-        tuple(lines),
+        lines,
         locomotives=round(count),
         availability=availability,
         turnaround_h=r.hours("turnaround", "0 h", allow_zero=True),

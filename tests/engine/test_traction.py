@@ -133,9 +133,17 @@ def test_bad_pools_are_refused_naming_the_key(change, key, says):
     assert says in str(err.value)
 
 
-def test_a_pool_named_like_a_node_is_refused():
+@pytest.mark.parametrize("second", [False, True])
+def test_a_pool_named_like_a_node_is_refused(second):
+    """Also when it is not the first pool (the check once read the first pool's
+    territory instead of the scenario's nodes from the second pool on)."""
     mapping = line("10 wagon/day", 2)
-    mapping["locomotive_pools"] = {"o": mapping["locomotive_pools"]["kz"]}
+    pool = mapping["locomotive_pools"]["kz"]
+    mapping["locomotive_pools"] = {"o": pool}
+    if second:
+        mapping["nodes"].update({"p": {"kind": "origin"}, "q": {"kind": "destination"}})
+        mapping["links"]["p-q"] = {**mapping["links"]["o-d"], "from": "p", "to": "q"}
+        mapping["locomotive_pools"] = {"kz": pool, "q": {**pool, "lines": ["p-q"]}}
     with pytest.raises(cs.ScenarioError, match="already names a node or link"):
         build(mapping)
 

@@ -69,10 +69,13 @@ class RailLane(Lane):
 
     def on_locomotive(self) -> None:
         """A locomotive stands free at this lane's node: dispatch if a train is due."""
-        oldest_due = self.waiting and (
+        self.try_depart(self._oldest_due())
+
+    def _oldest_due(self) -> bool:
+        """The oldest waiting consignment has waited ``max_wait``: a part-load may leave."""
+        return bool(self.waiting) and (
             self.waiting[0].t + self.link.max_wait_h <= self.link.env.now + 1e-9
         )
-        self.try_depart(bool(oldest_due))
 
     def trains_ready(self) -> int:
         """Full trains waiting, at least one (a part-load asks when its wait is up)."""
@@ -137,10 +140,7 @@ class RailLane(Lane):
 
     def _wake(self, _event: object) -> None:
         self._wake_pending = False
-        oldest_due = self.waiting and (
-            self.waiting[0].t + self.link.max_wait_h <= self.link.env.now + 1e-9
-        )
-        self.try_depart(bool(oldest_due))
+        self.try_depart(self._oldest_due())
 
     def _load(self, since: float | None = None, pool: int = -1) -> Batch:
         """Take a train's worth of the waiting cargo; if it waited for a locomotive

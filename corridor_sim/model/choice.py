@@ -55,6 +55,11 @@ from corridor_sim.model.costs import Costs
 from corridor_sim.model.distributions import Distribution
 
 CHOICE_RULES = ("shares", "least_time", "logit", "pivot")
+#: why an outside option needs a cost when the choice counts money
+COST_NEEDED = (
+    "is needed when the choice counts money (choice.money): what a unit pays on this "
+    "corridor, e.g. '1800 USD/TEU'"
+)
 #: shares must sum to one within this
 SHARE_TOLERANCE = 1e-6
 
@@ -199,10 +204,6 @@ def money_h(
         )
     for o in outside:
         if o.cost_usd_per_unit is None:
-            checks.fail(
-                f"{at}outside.{o.name}.cost",
-                "is needed when the choice counts money: what a unit pays on this "
-                "corridor, e.g. '1800 USD/TEU'",
-            )
+            checks.fail(f"{at}outside.{o.name}.cost", COST_NEEDED)
     routes = tuple(costs.route_usd(p, commodity) / value for p in paths)
     return routes, tuple((o.cost_usd_per_unit or 0.0) / value for o in outside)

@@ -8,6 +8,7 @@ from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import Commodity
 from corridor_sim.model.choice import (
     CHOICE_RULES,
+    COST_NEEDED,
     OutsideOption,
     RouteChoice,
     RouteOption,
@@ -254,6 +255,9 @@ def check_money(r: Reader, flows: dict[str, FlowSpec], costs: Costs | None) -> N
     for name, f in r.items("flows"):
         flow = flows[name]
         if flow.choice is not None and flow.choice.money:
+            for o in flow.outside:
+                if o.cost_usd_per_unit is None:
+                    f.sub("outside").sub(o.name).fail("cost", COST_NEEDED)
             f.build(money_h, flow.paths, flow.outside, flow.commodity, costs)
 
 

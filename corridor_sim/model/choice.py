@@ -35,9 +35,10 @@ node charges for the flow's commodity, :meth:`Costs.route_usd
 <corridor_sim.model.costs.Costs.route_usd>`, the sums the cost tables use; an outside
 option's ``cost``), ``VOT`` the cargo's time value (USD per unit-hour, the costs
 section's ``time_value``). That is the usual generalised cost ``GC = VOT x T + M``
-(Ortuzar & Willumsen, *Modelling Transport*, 4th ed. 2011, ch. 7 and 10) divided by
+(e.g. Ortuzar & Willumsen, *Modelling Transport*, 4th ed. 2011) divided by
 ``VOT``, so that ``scale`` stays in hours: ``least_time``, ``logit`` and ``pivot`` put
-``G`` where they had ``T`` (and ``G0_i = T0_i + M_i`` for the pivot's free-flow value).
+``G`` where they had ``T`` (and ``G0_i = T0_i + M_i / VOT`` for the pivot's free-flow
+value).
 A route's fixed money cancels in the pivot between the model's own routes
 (``G_i - G0_i = T_i - T0_i``: the shares already reflect the tariffs), but counts in the
 corridor's value against an outside option. Carbon is left out: a shipper pays it only

@@ -46,13 +46,15 @@ import pandas as pd
 
 from corridor_sim.capacity.report import capacity
 from corridor_sim.experiments.confidence import LEVEL, mean_ci
+from corridor_sim.experiments.cost_kpis import cost_kpis
 from corridor_sim.experiments.executors import Executor
-from corridor_sim.experiments.kpis import long_table
+from corridor_sim.experiments.kpis import kpis, long_table
 from corridor_sim.experiments.plan_result import Package, PlanResult, Target, label
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.model.catalogue import Catalogue
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.results.result import SimulationResult
 from corridor_sim.scenario.catalogue import apply_options
 
 MAX_OPTIONS = 16
@@ -230,7 +232,8 @@ def _measure(
 ) -> list[dict[str, Any]]:
     """Per scenario: delivered (of the target's flows, or all), the target flow's transit
     p95 and door-to-door cost per unit (mean, half-width), the binding element."""
-    grid = run_grid(list(scenarios), seed, n, "plan", **where)
+    measure = plan_kpis if target.cost_per_unit_usd is not None else kpis
+    grid = run_grid(list(scenarios), seed, n, "plan", measure=measure, **where)
     runs = long_table(grid, ["point", "replication"])
     out = []
     for point in range(len(scenarios)):
@@ -254,6 +257,11 @@ def _measure(
         got["binding"] = binding.mode().iloc[0] if len(binding) else ""
         out.append(got)
     return out
+
+
+def plan_kpis(result: SimulationResult) -> dict[str, float | str]:
+    """The headline KPIs and the flows' costs of one run (a cost target's measure)."""
+    return {**kpis(result), **cost_kpis(result)}
 
 
 def _flow_kpi(runs: pd.DataFrame, scope: str, flow: str | None, kpi: str) -> tuple[float, float]:

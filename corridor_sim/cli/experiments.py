@@ -240,6 +240,26 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--budget", type=float, default=None, help="capex at most, in the catalogue's currency"
     )
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="consider only options in service by this year (default: all)",
+    )
+    p.add_argument(
+        "--whole-life",
+        type=a.count,
+        default=None,
+        metavar="YEARS",
+        help="rank by capex + YEARS of opex, discounted (default: rank by capex)",
+    )
+    p.add_argument(
+        "--discount-rate",
+        type=a.fraction,
+        default=0.06,
+        metavar="R",
+        help="real discount rate a year for --whole-life (default: 6%%)",
+    )
     _experiment(p, 5)
 
 
@@ -458,6 +478,9 @@ def _plan(args: argparse.Namespace) -> int:
         load_catalogue(args.catalogue),
         target=target,
         budget=args.budget,
+        year=args.year,
+        years=args.whole_life,
+        discount_rate=args.discount_rate,
         replications=args.replications,
         seed=args.seed,
         **a.where(args),

@@ -272,3 +272,34 @@ def test_a_delivery_target_over_some_flows_counts_only_theirs():
         plan(s, cat, target=Target(delivered_t_per_yr=1.0, flows=("g",)), progress=False)
     with pytest.raises(ValueError, match="needs delivered_t_per_yr"):
         Target(transit_p95_days=1.0, flow="f", flows=("f",))
+
+
+def two_ways() -> Catalogue:
+    """Two ways to let 20 wagons a day through b1: one more server (capex 10, opex 5 a
+    year) or a faster border (capex 15, no opex, in service from 2031 only)."""
+    return Catalogue(
+        "test",
+        "USD",
+        2024,
+        {
+            "server": Option("server", 10.0, 5.0, 2026, changes={"nodes.b1.servers": 2}),
+            "faster": Option("faster", 15.0, 0.0, 2031, changes={"nodes.b1.service_time": "1 h"}),
+        },
+    )
+
+
+def test_whole_life_cost_and_the_year_change_the_cheapest_package():
+    """By capex the server wins; over 10 years of opex (undiscounted: 10 + 50 = 60
+    against 15) the faster border does; in 2030 the faster border is not yet in
+    service, so the server wins again."""
+    s, target = chain(), Target(delivered_t_per_yr=19 * DAY_T)
+    common = {"target": target, "replications": 2, "seed": 1, "workers": 1, "progress": False}
+    assert plan(s, two_ways(), steps=False, **common).chosen == ("server",)
+    whole = plan(s, two_ways(), steps=False, years=10, discount_rate=0.0, **common)
+    assert whole.chosen == ("faster",)
+    assert whole.packages.set_index("package").loc["server", "cost"] == pytest.approx(60.0)
+    assert "whole-life cost" in whole.text()
+    in_2030 = plan(s, two_ways(), steps=False, years=10, discount_rate=0.0, year=2030, **common)
+    assert in_2030.chosen == ("server",)
+    assert "faster" not in set(in_2030.packages["package"])
+    assert "in service by 2030" in in_2030.text()

@@ -55,8 +55,8 @@ class MarginalValues:
 
     With a ``catalogue`` (its name; amounts in ``money``, e.g. ``USD 2024``) the table
     also has a row per option (``kind`` ``"option"``, ``element`` the option's name,
-    ``change`` the options it was built in with) beside the ``"+1 unit"`` rows, and the
-    columns ``capex``, ``opex_per_yr``, ``annual_cost`` (money a year, over ``years`` at
+    ``with_options`` those it requires, built in with it) beside the ``"+1 unit"`` rows,
+    and the columns ``capex``, ``opex_per_yr``, ``annual_cost`` (money a year, over ``years`` at
     ``discount_rate``), ``cost_per_t``, ``cost_per_t_low`` and ``cost_per_t_high``
     (money per tonne gained; NaN for ``+1 unit`` rows and gains not told from none).
     :attr:`cheapest` ranks the options by cost per tonne."""
@@ -173,7 +173,7 @@ def marginal_value(
     rows = []
     for i, (element, change, _) in enumerate(changes, start=1):
         row = {"kind": UNIT, "element": element, "change": change, **_gain(runs, i)}
-        rows.append({**row, **no_costs()} if catalogue is not None else row)
+        rows.append({**row, "with_options": "", **no_costs()} if catalogue is not None else row)
     if catalogue is not None:
         rows += _option_rows(runs, catalogue, options, 1 + len(changes), years, discount_rate)
     table = pd.DataFrame(rows)
@@ -213,6 +213,7 @@ def _option_rows(
                 "kind": OPTION,
                 "element": name,
                 "change": f"{OPTION}, with {' + '.join(with_)}" if with_ else OPTION,
+                "with_options": " + ".join(with_),
                 **gain,
                 **costs(
                     catalogue,

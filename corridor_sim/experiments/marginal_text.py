@@ -99,7 +99,7 @@ def cheapest_lines(mv: MarginalValues) -> list[str]:
         [
             str(i),
             r.element,
-            r.change.removeprefix(f"{OPTION}, with ").removeprefix(OPTION) or "-",
+            r.with_options or "-",
             _millions(r.capex),
             _millions(r.opex_per_yr),
             _millions(r.annual_cost),
@@ -221,7 +221,10 @@ def marginal_html(mv: MarginalValues, top: int = 10) -> str:
         )
     money = cost_columns(mv.money)
     every = {**COLUMNS, **money}
-    options: dict[str, Column] = {"element": ("option", str), "change": every["change"]}
+    options: dict[str, Column] = {
+        "element": ("option", str),
+        "with_options": ("built in with", lambda x: x or "-"),
+    }
     for key in ("capex", "opex_per_yr", "annual_cost", "gain_t_per_yr", "ci", "per_t"):
         options[key] = every[key]
     options["per_t_ci"] = every["per_t_ci"]

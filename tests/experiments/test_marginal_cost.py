@@ -139,6 +139,7 @@ def test_the_cheapest_tonne_ranks_options_by_cost_per_tonne(costed, tmp_path):
     assert "cheapest tonne: second_server" in repr(costed)
     page = costed._repr_html_()
     assert "cost per tonne gained (USD 2024/t)" in page and "Cheapest tonne: second_server" in page
+    assert "built in with" in page
     folder = costed.to_dir(tmp_path / "mv")
     assert (folder / "cheapest_tonne.csv").read_text().startswith("rank,kind,element,")
     assert '"money": "USD 2024"' in (folder / "marginal_value.json").read_text()

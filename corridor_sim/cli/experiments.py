@@ -283,10 +283,10 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument(
         "--discount-rate",
-        type=a.fraction,
+        type=a.rate,
         default=0.06,
         metavar="R",
-        help="real discount rate a year for --whole-life (default: 6%%)",
+        help="real discount rate a year for --whole-life, e.g. 6%% or 0.06 (default: 6%%)",
     )
     _experiment(p, 5)
 

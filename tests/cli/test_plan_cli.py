@@ -92,3 +92,12 @@ def test_a_bad_target_is_one_clear_line(files, capsys, args, says):
     scenario, catalogue = files
     assert main(["plan", scenario, catalogue, *args, *FAST]) == 2
     assert says in capsys.readouterr().err
+
+
+def test_whole_life_and_year_are_in_the_printed_plan(files, capsys):
+    scenario, catalogue = files
+    args = ["--delivered", "5 kt/yr", "--whole-life", "20", "--discount-rate", "6%"]
+    assert main(["plan", scenario, catalogue, *args, "--year", "2030", *FAST]) == 0
+    out = capsys.readouterr().out
+    assert "whole-life cost (capex + 20 years of opex at 6.0%)" in out
+    assert "options in service by 2030" in out

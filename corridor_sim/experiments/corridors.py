@@ -243,7 +243,7 @@ def format_comparison(c: CorridorComparison) -> str:
     )
     lines += [
         "",
-        f"Simulated: border to Poti from the replications plus the legs outside the model; "
+        "Simulated: the flows in the model (replications) plus the legs outside it; "
         f"published: the lowest and highest figure found (sources in the journey file). "
         f"Time value {num(c.time_value_usd_per_teu_day, 1)} USD per TEU-day (the scenario's "
         "costs section) on every route's days.",

@@ -255,8 +255,10 @@ def plan(
 def _measure(
     scenarios: Sequence[Scenario], target: Target, seed: int, n: int, where: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    """Per scenario: delivered (of the target's flows, or all), the target flow's transit
-    p95 and door-to-door cost per unit (mean, half-width), the binding element."""
+    """Per scenario: delivered (of the target's flows, or all), the corridor's cargo
+    diverted to competing corridors (t/yr) and left in it at the end (t), the target
+    flow's transit p95 and door-to-door cost per unit (mean, half-width), the binding
+    element."""
     measure = plan_kpis if target.cost_per_unit_usd is not None else kpis
     grid = run_grid(list(scenarios), seed, n, "plan", measure=measure, **where)
     runs = long_table(grid, ["point", "replication"])
@@ -276,6 +278,10 @@ def _measure(
                 "value"
             ]
         got["delivered_mean"], got["delivered_hw"], _ = mean_ci(delivered.tolist())
+        corridor = mine[mine["scope"] == "corridor"]
+        for kpi, key in (("diverted_t_per_yr", "diverted"), ("in_system_t", "in_system")):
+            values = corridor[corridor["kpi"] == kpi]["value"].tolist()
+            got[f"{key}_mean"], got[f"{key}_hw"], _ = mean_ci(values)
         got["p95_mean"], got["p95_hw"] = _flow_kpi(mine, "flow", target.flow, "transit_p95_days")
         got["cost_mean"], got["cost_hw"] = _flow_kpi(mine, "cost", target.flow, "total_usd")
         binding = grid[grid["point"] == point]["binding_element"]

@@ -188,6 +188,8 @@ def _kpis(row: pd.Series) -> str:
         parts.append(
             f"delivered {row['delivered_mean'] / 1e6:.3f} ± {row['delivered_hw'] / 1e6:.3f} Mt/yr"
         )
+    if row.get("diverted_mean", 0.0) > 0:
+        parts.append(f"diverted {row['diverted_mean'] / 1e6:.3f} Mt/yr")
     if not math.isnan(row.get("p95_mean", math.nan)):
         parts.append(f"p95 {row['p95_mean']:.1f} ± {row['p95_hw']:.1f} d")
     if not math.isnan(row.get("cost_mean", math.nan)):

@@ -22,6 +22,7 @@ from corridor_sim.capacity import capacity
 from corridor_sim.errors import CorridorSimError, ScenarioError, SimulationError, TopologyError
 from corridor_sim.experiments import (
     compare,
+    compare_corridors,
     equilibrium,
     marginal_value,
     plan,
@@ -39,6 +40,7 @@ from corridor_sim.scenario import (
     bundled_names,
     bundled_path,
     load_catalogue,
+    load_journey,
     load_scenario,
     without_reaction,
 )
@@ -59,8 +61,10 @@ __all__ = [
     "bundled_path",
     "capacity",
     "compare",
+    "compare_corridors",
     "equilibrium",
     "load_catalogue",
+    "load_journey",
     "load_scenario",
     "marginal_value",
     "plan",

@@ -225,7 +225,18 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--transit-p95", metavar="DURATION", help="95th percentile transit at most, e.g. '20 day'"
     )
-    p.add_argument("--flow", help="the flow the transit target is for")
+    p.add_argument(
+        "--cost-per-unit",
+        metavar="MONEY",
+        help="door-to-door cost per unit of --flow at most, e.g. '1500 USD/TEU'",
+    )
+    p.add_argument("--flow", help="the flow the transit or cost target is for")
+    p.add_argument(
+        "--flows",
+        metavar="NAMES",
+        help="count the delivery of these flows only (comma-separated), e.g. the flows a "
+        "published forecast covers",
+    )
     p.add_argument(
         "--budget", type=float, default=None, help="capex at most, in the catalogue's currency"
     )
@@ -400,17 +411,50 @@ def _plan(args: argparse.Namespace) -> int:
 
     rate = quantity(args.delivered, "mass/time", "--delivered")
     p95 = quantity(args.transit_p95, "time", "--transit-p95")
-    if rate is None and p95 is None:
-        a.fail("plan needs a target: --delivered RATE and/or --transit-p95 DURATION --flow NAME")
+    cost = None
+    if args.cost_per_unit is not None:
+        try:
+            q = parse(args.cost_per_unit)
+        except UnitError as exc:
+            a.fail(f"--cost-per-unit: {exc}")
+        if q.num != "money" or not q.den:
+            a.fail(
+                "--cost-per-unit: expected money per unit, e.g. '1500 USD/TEU' "
+                f"(got {args.cost_per_unit!r})"
+            )
+        cost = q.value
+    if rate is None and p95 is None and cost is None:
+        a.fail(
+            "plan needs a target: --delivered RATE, --transit-p95 DURATION --flow NAME "
+            "and/or --cost-per-unit MONEY --flow NAME"
+        )
     if p95 is not None and not args.flow:
         a.fail("--transit-p95 needs --flow: the flow the transit time is promised for")
+    if cost is not None and not args.flow:
+        a.fail("--cost-per-unit needs --flow: the flow the cost is promised for")
+    flows = tuple(f.strip() for f in args.flows.split(",") if f.strip()) if args.flows else ()
+    if flows and rate is None:
+        a.fail("--flows says whose delivery counts: it needs --delivered RATE")
+    scenario = a.load(args.scenario, args)
+    for name in (args.flow, *flows):
+        if name and name not in scenario.flows:
+            known = ", ".join(sorted(scenario.flows))
+            a.fail(f"no flow {name!r} in {scenario.name} (flows: {known})")
+    if cost is not None:
+        unit = scenario.commodities[scenario.flows[args.flow].commodity].unit
+        if q.den != parse(f"1 {unit}").num:
+            a.fail(f"--cost-per-unit: flow {args.flow!r} is counted in {unit}, not {q.den}")
+        if scenario.costs is None:
+            a.fail(f"--cost-per-unit: {scenario.name} has no costs section to price the flow")
     target = Target(
         delivered_t_per_yr=None if rate is None else rate * HOURS_PER_YEAR,
         transit_p95_days=None if p95 is None else p95 / 24.0,
         flow=args.flow,
+        cost_per_unit_usd=cost,
+        flows=flows,
     )
     result = plan(
-        a.load(args.scenario, args),
+        scenario,
         load_catalogue(args.catalogue),
         target=target,
         budget=args.budget,

@@ -5,7 +5,9 @@ rules compare.
 A flow's :class:`Router` is asked at the nodes where its routes part (and at the origin
 when the flow has outside options or acceptance control ahead), once per consignment (a
 train, a parcel, a truck): it costs one expected-time sum per candidate route, nothing
-per event elsewhere.
+per event elsewhere. A choice that counts money adds each option's money in hours
+(:func:`~corridor_sim.model.choice.money_h`, worked out once when the model is built)
+to its time: one addition per candidate.
 
 Expected time from the model's state now ("instantaneous" route choice, as in dynamic
 traffic assignment): the sum over the elements still ahead of what each would take for
@@ -59,21 +61,31 @@ class Router:
         outside: Sequence[OutsideOption],
         rng: np.random.Generator,
         env: simpy.Environment,
+        money: tuple[tuple[float, ...], tuple[float, ...]] | None = None,
     ) -> None:
         self.flow = flow
         self.rule = choice.rule if choice is not None else "shares"
         self.scale_h = choice.scale_h if choice is not None else None
+        #: with money: each route's money in hours (by path index), added to its time;
+        #: empty: the choice compares time only
+        self.money_h: tuple[float, ...] = money[0] if money is not None else ()
         self.outside = tuple((o.name, o.transit.mean_h, o.share) for o in outside)
+        if money is not None:  # an outside option's value: mean transit + money, hours
+            self.outside = tuple(
+                (name, mean_h + m, share)
+                for (name, mean_h, share), m in zip(self.outside, money[1], strict=True)
+            )
         self.rng = rng
         self.env = env
-        #: rule pivot: each route's free-flow expected time (h) from each of its decision
-        #: hops, taken now (t = 0: every queue empty)
+        #: rule pivot: each route's free-flow value (h: expected time with every queue
+        #: empty, taken now at t = 0, + its money in hours) from each of its decision hops
         self.free_h: dict[tuple[int, int], float] = {}
         if self.rule == "pivot":
             for p in flow.paths:
                 probe = Consignment(flow, flow.spec.size_units, env.now, p)
                 for hop in p.decisions:
-                    self.free_h[(p.index, hop)] = expected_ahead_h(p, hop, probe)
+                    free = expected_ahead_h(p, hop, probe)
+                    self.free_h[(p.index, hop)] = free + (self.money_h[p.index] if money else 0.0)
 
     def route(self, c: Consignment, node: Station) -> bool:
         """Set ``c.path`` to go on from ``node`` (the node at ``c.hop``); False if ``c``
@@ -122,8 +134,13 @@ class Router:
                 weights, total = [1.0] * len(options), float(len(options))
             return options[self._draw([w / total for w in weights])]
         elapsed = self.env.now - c.created
-        times = [elapsed + expected_ahead_h(p, hop, c) for p in paths]
-        times += [mean_h for _, mean_h, _ in outside]
+        money = self.money_h
+        # each option's value (h): door-to-door time, + money in hours when it counts
+        if money:
+            times = [elapsed + expected_ahead_h(p, hop, c) + money[p.index] for p in paths]
+        else:
+            times = [elapsed + expected_ahead_h(p, hop, c) for p in paths]
+        times += [value_h for _, value_h, _ in outside]
         best = min(times)
         if self.rule == "least_time" or math.isinf(best):
             ties = [i for i, t in enumerate(times) if t <= best + 1e-9]
@@ -148,7 +165,9 @@ class Router:
         ``ln s_i - (T_i - T0_i) / scale`` with ``T_i`` the expected time ahead and the
         shares ``s`` normalised over ``paths``; when outside options compete, the
         corridor's elapsed time and shares-weighted free-flow time are added, so that the
-        corridor as a whole stands against them on door-to-door time."""
+        corridor as a whole stands against them on door-to-door time. With money, ``T``
+        and ``T0`` both include the route's money in hours: it cancels in ``T - T0`` and
+        counts, shares-weighted, in the corridor's free-flow value."""
         scale = self.scale_h or 1.0
         shares = [p.share for p in paths]
         total = math.fsum(shares)

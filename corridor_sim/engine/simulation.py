@@ -35,7 +35,7 @@ from corridor_sim.engine.seeds import root_seed
 from corridor_sim.engine.source import Source
 from corridor_sim.engine.traction import Traction
 from corridor_sim.engine.wagons import Wagons
-from corridor_sim.model.choice import RouteOption
+from corridor_sim.model.choice import RouteOption, money_h
 from corridor_sim.model.demand import FlowSpec
 from corridor_sim.model.disruptions import Closure, Disruption, Failures, Weather
 from corridor_sim.model.fleet import SeaLink
@@ -209,7 +209,11 @@ class Simulation:
             decision_hops(paths, always_at_origin=bool(spec.outside) or stopped)
             if any(p.decisions for p in paths):
                 rng = self.streams.get(f"route:{spec.name}")
-                flow.router = Router(flow, spec.choice, spec.outside, rng, self.env)
+                money = None
+                if spec.choice is not None and spec.choice.money:
+                    costs = self.scenario.costs
+                    money = money_h(spec.paths, spec.outside, spec.commodity, costs)
+                flow.router = Router(flow, spec.choice, spec.outside, rng, self.env, money)
         if spec.booking is not None:
             lane = paths[0].lanes[spec.links.index(spec.booking.link)]
             assert isinstance(lane, SeaLane)  # the Scenario checked it is a sea link

@@ -2,8 +2,9 @@
 (:func:`~corridor_sim.experiments.run.run`, what ``corridor-sim run`` prints),
 replications, sweeps, comparisons, saturation, the marginal value of capacity and
 route shares at user equilibrium (:func:`~corridor_sim.experiments.equilibrium.equilibrium`)
-and the cheapest package of investments that meets a target
-(:func:`~corridor_sim.experiments.plan.plan`).
+the cheapest package of investments that meets a target
+(:func:`~corridor_sim.experiments.plan.plan`) and the simulated corridor beside its
+competitors (:func:`~corridor_sim.experiments.corridors.compare_corridors`).
 
 Runs, replications, sweeps, comparisons, marginal values and the saturation curve go through
 one runner (:mod:`~corridor_sim.experiments.runner`): seeds from
@@ -24,6 +25,7 @@ Each object prints itself (``.text()`` or ``.summary()``), writes its tables
 """
 
 from corridor_sim.experiments.compare import Comparison, compare
+from corridor_sim.experiments.corridors import CorridorComparison, compare_corridors
 from corridor_sim.experiments.equilibrium import equilibrium
 from corridor_sim.experiments.equilibrium_result import Equilibrium
 from corridor_sim.experiments.marginal import MarginalValues, marginal_value
@@ -36,6 +38,7 @@ from corridor_sim.experiments.sweep import Sweep, sweep
 
 __all__ = [
     "Comparison",
+    "CorridorComparison",
     "Criterion",
     "Equilibrium",
     "MarginalValues",
@@ -46,6 +49,7 @@ __all__ = [
     "Sweep",
     "Target",
     "compare",
+    "compare_corridors",
     "equilibrium",
     "marginal_value",
     "plan",

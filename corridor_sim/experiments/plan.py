@@ -5,12 +5,14 @@ Method (screen analytically, then decide by simulation with common random number
 1. **Packages.** Every set of the catalogue's options that its ``requires`` and
    ``excludes`` allow and whose capex is within the budget, cheapest first (at most
    :data:`MAX_OPTIONS` options: 2^n sets).
-2. **Inert options** (a volume target only). An option that changes no element's
+2. **Inert options** (a target on volume alone). An option that changes no element's
    effective capacity and no part of the network (the capacity report of the scenario
    with it equals the report without it, element by element) cannot move any cut, alone
-   or with others, so cannot raise the volume delivered: packages holding one are
-   dropped. Options on rolling-stock pools are never called inert: the capacity report
-   does not bound pools. A transit-time target keeps them (a border-time cut changes no capacity).
+   or with others, so cannot raise the volume delivered: it is left out of the packages
+   (and listed alone as screened), unless an option that may help requires it. Options
+   on rolling-stock pools are never called inert: the capacity report does not bound
+   pools. A transit-time or cost target keeps them (a border-time cut changes no
+   capacity, yet shortens transit and the time value of the cargo).
 3. **Bound.** Cargo delivered in a year is at most, per group of flows of the capacity
    report (:func:`corridor_sim.capacity`), the lesser of its maximum flow and its
    demand; a package whose sum of these bounds (the maximum flows raised by ``margin``:
@@ -22,9 +24,9 @@ Method (screen analytically, then decide by simulation with common random number
    with the seeds of every other (common random numbers,
    :func:`~corridor_sim.experiments.runner.run_grid`). A package meets the target when
    the 95 % interval of its mean lies entirely on the right side: delivered ``ci_low >=
-   target``, transit p95 ``ci_high <= target``. The first batch holding one stops the
-   search; the cheapest of them is the answer (every cheaper package was simulated
-   before it and failed, or was screened out).
+   target``, transit p95 and cost per unit ``ci_high <= target``. The first batch
+   holding one stops the search; the cheapest of them is the answer (every cheaper
+   package was simulated before it and failed, or was screened out).
 5. **Steps.** The chosen options are added one at a time, cheapest first, and each step
    simulated, to say what binds after each ("after +2 ferries, Aktau's yard binds").
 
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -56,13 +58,16 @@ from corridor_sim.scenario.catalogue import apply_options
 MAX_OPTIONS = 16
 
 
-def packages(catalogue: Catalogue, budget: float | None) -> list[Package]:
-    """Every feasible set of options within ``budget``, cheapest first (then fewest)."""
-    names = sorted(catalogue.options)
+def packages(
+    catalogue: Catalogue, budget: float | None, among: Iterable[str] | None = None
+) -> list[Package]:
+    """Every feasible set of options (of ``among``, default all) within ``budget``,
+    cheapest first (then fewest)."""
+    names = sorted(catalogue.options if among is None else among)
     if len(names) > MAX_OPTIONS:
         raise ValueError(
-            f"the catalogue has {len(names)} options; plan enumerates at most {MAX_OPTIONS} "
-            "(2^n packages): give it a smaller catalogue"
+            f"the catalogue has {len(names)} options that could help; plan enumerates at most "
+            f"{MAX_OPTIONS} (2^n packages): give it a smaller catalogue"
         )
     out = [
         combo
@@ -148,19 +153,26 @@ def plan(
 
     started = time.perf_counter()
     seed = scenario_seed(scenario, seed)
-    candidates = packages(catalogue, budget)
+    _check_target(scenario, target)
     volume = target.delivered_t_per_yr is not None
-    dropped = inert(scenario, catalogue) if volume and target.transit_p95_days is None else set()
+    only_volume = volume and target.transit_p95_days is None and target.cost_per_unit_usd is None
+    dropped = inert(scenario, catalogue) if only_volume else set()
+    dropped -= {r for o in catalogue.options if o not in dropped for r in catalogue.requires_all(o)}
+    useful = [o for o in catalogue.options if o not in dropped]
+    candidates = packages(catalogue, budget, useful)
+    alone = [
+        (o,) for o in sorted(dropped) if budget is None or catalogue.options[o].capex <= budget
+    ]
     records: list[dict[str, Any]] = []
     built: dict[Package, Scenario] = {}
     to_run: list[Package] = []
-    for p in candidates:
+    for p in candidates + alone:
         rec: dict[str, Any] = {
             "package": label(p),
             "options": p,
             "capex": catalogue.capex(p),
             "bound_t_per_yr": math.nan,
-            "screened": "",
+            "screened": "inert option" if p in alone else "",
             "simulated": False,
         }
         records.append(rec)
@@ -176,9 +188,6 @@ def plan(
             stopped = True
             break
         rec = by_package[p]
-        if dropped & set(p):
-            rec["screened"] = "inert option"
-            continue
         variant = apply_options(scenario, catalogue, p) if p else scenario
         if volume:
             assert target.delivered_t_per_yr is not None
@@ -219,28 +228,57 @@ def plan(
 def _measure(
     scenarios: Sequence[Scenario], target: Target, seed: int, n: int, where: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    """Per scenario: delivered and transit p95 (mean, half-width), the binding element."""
+    """Per scenario: delivered (of the target's flows, or all), the target flow's transit
+    p95 and door-to-door cost per unit (mean, half-width), the binding element."""
     grid = run_grid(list(scenarios), seed, n, "plan", **where)
     runs = long_table(grid, ["point", "replication"])
     out = []
     for point in range(len(scenarios)):
         mine = runs[runs["point"] == point]
         got: dict[str, Any] = {}
-        delivered = mine[(mine["scope"] == "corridor") & (mine["kpi"] == "delivered_t_per_yr")]
-        got["delivered_mean"], got["delivered_hw"], _ = mean_ci(delivered["value"].tolist())
-        if target.flow:
-            p95 = mine[
+        if target.flows:
+            rows = mine[
                 (mine["scope"] == "flow")
-                & (mine["subject"] == target.flow)
-                & (mine["kpi"] == "transit_p95_days")
+                & mine["subject"].isin(target.flows)
+                & (mine["kpi"] == "delivered_t_per_yr")
             ]
-            got["p95_mean"], got["p95_hw"], _ = mean_ci(p95["value"].tolist())
+            delivered = rows.groupby("replication")["value"].sum()
         else:
-            got["p95_mean"] = got["p95_hw"] = math.nan
+            delivered = mine[(mine["scope"] == "corridor") & (mine["kpi"] == "delivered_t_per_yr")][
+                "value"
+            ]
+        got["delivered_mean"], got["delivered_hw"], _ = mean_ci(delivered.tolist())
+        got["p95_mean"], got["p95_hw"] = _flow_kpi(mine, "flow", target.flow, "transit_p95_days")
+        got["cost_mean"], got["cost_hw"] = _flow_kpi(mine, "cost", target.flow, "total_usd")
         binding = grid[grid["point"] == point]["binding_element"]
         got["binding"] = binding.mode().iloc[0] if len(binding) else ""
         out.append(got)
     return out
+
+
+def _flow_kpi(runs: pd.DataFrame, scope: str, flow: str | None, kpi: str) -> tuple[float, float]:
+    """Mean and 95 % half-width over replications of ``flow``'s ``kpi`` (NaN: none)."""
+    if not flow:
+        return math.nan, math.nan
+    rows = runs[(runs["scope"] == scope) & (runs["subject"] == flow) & (runs["kpi"] == kpi)]
+    if rows.empty:
+        return math.nan, math.nan
+    mean, hw, _ = mean_ci(rows["value"].tolist())
+    return mean, hw
+
+
+def _check_target(scenario: Scenario, target: Target) -> None:
+    """The target's flows exist; a cost target needs a costs section."""
+    for name in (target.flow, *target.flows):
+        if name and name not in scenario.flows:
+            raise ValueError(
+                f"target flow {name!r} is not in scenario {scenario.name!r} "
+                f"(flows: {', '.join(sorted(scenario.flows))})"
+            )
+    if target.cost_per_unit_usd is not None and scenario.costs is None:
+        raise ValueError(
+            f"a cost target needs the scenario's costs section; {scenario.name!r} has none"
+        )
 
 
 def meets(row: Mapping[str, Any], target: Target) -> bool:
@@ -252,6 +290,9 @@ def meets(row: Mapping[str, Any], target: Target) -> bool:
     if target.transit_p95_days is not None:
         high = row["p95_mean"] + _hw(row["p95_hw"])
         ok = ok and high <= target.transit_p95_days
+    if target.cost_per_unit_usd is not None:
+        high = row["cost_mean"] + _hw(row["cost_hw"])
+        ok = ok and high <= target.cost_per_unit_usd
     return bool(ok)
 
 

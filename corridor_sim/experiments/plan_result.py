@@ -20,25 +20,43 @@ SHOWN = 20  # packages simulated that text() lists
 
 @dataclass(frozen=True)
 class Target:
-    """What a package must reach: cargo delivered, t/yr (at least), and/or the 95th
-    percentile transit time of ``flow``, days (at most)."""
+    """What a package must reach: cargo delivered, t/yr (at least; of ``flows`` only when
+    given, else of every flow), the 95th percentile transit time of ``flow``, days (at
+    most), and/or the door-to-door cost per unit of ``flow`` (tariffs, charges, time value
+    and carbon of the scenario's costs section, e.g. USD per TEU; at most)."""
 
     delivered_t_per_yr: float | None = None
     transit_p95_days: float | None = None
     flow: str | None = None
+    cost_per_unit_usd: float | None = None
+    flows: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.delivered_t_per_yr is None and self.transit_p95_days is None:
-            raise ValueError("a target needs delivered_t_per_yr or transit_p95_days")
+        if (
+            self.delivered_t_per_yr is None
+            and self.transit_p95_days is None
+            and self.cost_per_unit_usd is None
+        ):
+            raise ValueError(
+                "a target needs delivered_t_per_yr, transit_p95_days or cost_per_unit_usd"
+            )
         if self.transit_p95_days is not None and not self.flow:
             raise ValueError("a transit_p95_days target needs the flow it is promised for")
+        if self.cost_per_unit_usd is not None and not self.flow:
+            raise ValueError("a cost_per_unit_usd target needs the flow it is promised for")
+        if self.flows and self.delivered_t_per_yr is None:
+            raise ValueError("flows says whose delivery counts: it needs delivered_t_per_yr")
+        object.__setattr__(self, "flows", tuple(self.flows))
 
     def describe(self) -> str:
         parts = []
         if self.delivered_t_per_yr is not None:
-            parts.append(f"delivered >= {self.delivered_t_per_yr / 1e6:.3f} Mt/yr")
+            whose = f" of {', '.join(self.flows)}" if self.flows else ""
+            parts.append(f"delivered{whose} >= {self.delivered_t_per_yr / 1e6:.3f} Mt/yr")
         if self.transit_p95_days is not None:
             parts.append(f"{self.flow} transit p95 <= {self.transit_p95_days:g} days")
+        if self.cost_per_unit_usd is not None:
+            parts.append(f"{self.flow} cost <= {self.cost_per_unit_usd:,.0f} USD per unit")
         return " and ".join(parts)
 
 
@@ -157,4 +175,6 @@ def _kpis(row: pd.Series) -> str:
         )
     if not math.isnan(row.get("p95_mean", math.nan)):
         parts.append(f"p95 {row['p95_mean']:.1f} ± {row['p95_hw']:.1f} d")
+    if not math.isnan(row.get("cost_mean", math.nan)):
+        parts.append(f"cost {row['cost_mean']:,.0f} ± {row['cost_hw']:,.0f} USD/unit")
     return ", ".join(parts)

@@ -16,7 +16,8 @@ call are an *operator* cost, reported apart and never added to the shipper's.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import math
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from corridor_sim.errors import TopologyError
@@ -194,6 +195,28 @@ class Costs:
     def currency_code(self) -> str:
         """The currency without the price year, e.g. ``"USD"``."""
         return self.currency.partition(" ")[0]
+
+    def tariff_usd(self, element: str, commodity: str) -> float:
+        """Link ``element``'s tariff for a unit of ``commodity``, USD (0: not priced)."""
+        link = self.links.get(element)
+        return link.tariff_usd_per_unit.get(commodity, 0.0) if link is not None else 0.0
+
+    def charge_usd(self, element: str, commodity: str) -> float:
+        """Node ``element``'s charge for a unit of ``commodity``, USD (0: not priced)."""
+        node = self.nodes.get(element)
+        return node.charge_usd_per_unit.get(commodity, 0.0) if node is not None else 0.0
+
+    def route_usd(self, path: Sequence[str], commodity: str) -> float:
+        """What a unit of ``commodity`` pays along ``path`` (nodes and links): the links'
+        tariffs + the nodes' charges, USD per unit; carbon and the time value left out.
+
+        >>> Costs("USD 2024", links={"a-b": LinkCosts("a-b", {"box": 450.0})},
+        ...       nodes={"b": NodeCosts("b", {"box": 80.0})}).route_usd(("a", "a-b", "b"), "box")
+        530.0
+        """
+        return math.fsum(
+            self.tariff_usd(e, commodity) + self.charge_usd(e, commodity) for e in path
+        )
 
 
 def check_costs(

@@ -9,6 +9,7 @@ from typing import Any
 from corridor_sim.errors import TopologyError
 from corridor_sim.model import checks
 from corridor_sim.model.cargo import Commodity
+from corridor_sim.model.choice import money_h
 from corridor_sim.model.costs import Costs, check_costs
 from corridor_sim.model.demand import Booking, FlowSpec
 from corridor_sim.model.display import scenario_html, scenario_repr
@@ -102,7 +103,8 @@ class Scenario:
     lines share a hub and its vessels can serve them all: :mod:`~.pools`; each locomotive
     pool hauls rail links of no other pool: :mod:`~.traction`; each wagon pool's flows
     pass its load node and then an unload node: :mod:`~.wagons`; the names its ``costs``
-    price exist: :mod:`~.costs`) and raises
+    price exist: :mod:`~.costs`; a flow whose choice counts money has a time value and
+    its outside options a cost: :func:`~.choice.money_h`) and raises
     :class:`~corridor_sim.errors.ScenarioError` (:class:`~corridor_sim.errors.TopologyError`
     for the network) with a key path such as ``flows.f.path``. The checks take time
     linear in the size of the scenario.
@@ -156,6 +158,9 @@ class Scenario:
                 commodities=self.commodities,
                 locomotive_pools=self.locomotive_pools,
             )
+        for key, flow in self.flows.items():
+            if flow.choice is not None and flow.choice.money:
+                money_h(flow.paths, flow.outside, flow.commodity, self.costs, f"flows.{key}")
 
     def _check_run(self) -> None:
         check_run(self.settings, "settings.")

@@ -172,9 +172,8 @@ def _element_rows(
         for element in dict.fromkeys([*spec.paths[0], *shares, *stage_h]):
             share = shares.get(element, 0.0)
             link = costs.links.get(element)
-            node = costs.nodes.get(element)
-            tariff = link.tariff_usd_per_unit.get(spec.commodity, 0.0) * share if link else 0.0
-            charges = node.charge_usd_per_unit.get(spec.commodity, 0.0) * share if node else 0.0
+            tariff = costs.tariff_usd(element, spec.commodity) * share
+            charges = costs.charge_usd(element, spec.commodity) * share
             co2 = sea.get(element, 0.0) * mass * share
             if link is not None and link.traction is not None and link.distance_km is not None:
                 co2 += costs.rail_co2_t_per_tkm[link.traction] * link.distance_km * mass * share

@@ -8,7 +8,7 @@ from typing import Any
 from corridor_sim.model.scenario import MAX_ARRIVALS, Scenario, SimulationSettings, check_run
 from corridor_sim.scenario.costs import read_costs
 from corridor_sim.scenario.disruptions import read_disruption
-from corridor_sim.scenario.flows import read_empty_return, read_flow
+from corridor_sim.scenario.flows import check_money, read_empty_return, read_flow
 from corridor_sim.scenario.links import read_link
 from corridor_sim.scenario.nodes import read_commodity, read_node
 from corridor_sim.scenario.pools import read_pool
@@ -121,6 +121,7 @@ def build_scenario(
         if r.has("costs")
         else None
     )
+    check_money(r, flows, costs)
     return r.build(
         Scenario,
         name=str(r.raw("name", name)),

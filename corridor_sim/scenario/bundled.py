@@ -19,12 +19,13 @@ def bundled_dir() -> Path:
 
 
 def bundled_names() -> list[str]:
-    """Names of the bundled scenarios, sorted (``sources.yaml`` and the investment
-    catalogues, ``catalogue_*.yaml``, are not scenarios)."""
+    """Names of the bundled scenarios, sorted (``sources.yaml``, the investment
+    catalogues ``catalogue_*.yaml`` and the competing-corridor files ``corridors_*.yaml``
+    are not scenarios)."""
     return sorted(
         p.stem
         for p in bundled_dir().glob("*.yaml")
-        if p.name != "sources.yaml" and not p.name.startswith("catalogue_")
+        if p.name != "sources.yaml" and not p.name.startswith(("catalogue_", "corridors_"))
     )
 
 

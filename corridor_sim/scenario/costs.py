@@ -124,10 +124,11 @@ def per_unit(
     commodity: Commodity,
     distance_km: float | None = None,
     per_time: bool = False,
+    per_km: bool = True,
 ) -> float:
     """A price of ``commodity`` at ``r[key]`` in USD per unit (per unit-hour if
-    ``per_time``): written per unit, per tonne, per barrel or (given a distance) per
-    tonne-km."""
+    ``per_time``): written per unit, per tonne, per barrel or (given a distance, and
+    unless not ``per_km``) per tonne-km."""
     dim = _unit_dimension(commodity)
     unit = commodity.unit
     tail = ("time",) if per_time else ()
@@ -136,7 +137,7 @@ def per_unit(
     allowed[("money", "mass", *tail)] = f"USD/t{suffix}"
     if commodity.barrels_per_tonne is not None:
         allowed[("money", "oil_volume", *tail)] = f"USD/bbl{suffix}"
-    if not per_time:
+    if per_km and not per_time:
         allowed[("money", "mass", "length")] = "USD/t/km (with a distance)"
     value, dims = _amount_dims(r, r.raw(key), key, allowed)
     mass = commodity.mass_per_unit_t

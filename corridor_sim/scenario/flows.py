@@ -6,10 +6,19 @@ import itertools
 
 from corridor_sim.errors import TopologyError
 from corridor_sim.model.cargo import Commodity
-from corridor_sim.model.choice import CHOICE_RULES, OutsideOption, RouteChoice, RouteOption
+from corridor_sim.model.choice import (
+    CHOICE_RULES,
+    COST_NEEDED,
+    OutsideOption,
+    RouteChoice,
+    RouteOption,
+    money_h,
+)
+from corridor_sim.model.costs import Costs
 from corridor_sim.model.demand import ARRIVAL_PATTERNS, PRIORITIES, Booking, FlowSpec
 from corridor_sim.model.fleet import SeaLink
 from corridor_sim.model.network import LinkSpec, NodeSpec
+from corridor_sim.scenario.costs import per_unit
 from corridor_sim.scenario.durations import read_distribution
 from corridor_sim.scenario.reader import Reader
 from corridor_sim.scenario.routing import best_paths, carries, joins, shortest_path
@@ -106,7 +115,7 @@ def read_flow(
     routes = _routes(r, commodity, ends[0], ends[1], nodes, links)
     path = routes[0].path
     choice = _choice(r) if r.has("choice") else None
-    outside = _outside(r) if r.has("outside") else ()
+    outside = _outside(r, commodity) if r.has("outside") else ()
     priority = r.choice("priority", PRIORITIES, "spot")
     booking = _booking(r, commodity, path, links) if r.has("booking") else None
     return r.build(
@@ -129,8 +138,8 @@ def read_flow(
 
 
 ROUTE_KEYS = ["route", "via", "label", "share"]
-CHOICE_KEYS = ["rule", "scale"]
-OUTSIDE_KEYS = ["transit", "share", "description"]
+CHOICE_KEYS = ["rule", "scale", "money"]
+OUTSIDE_KEYS = ["transit", "share", "cost", "description"]
 
 
 def _routes(
@@ -210,17 +219,21 @@ def _labelled(
 
 
 def _choice(r: Reader) -> RouteChoice:
-    """``choice: {rule: shares | least_time | logit, scale: 2 day}``."""
+    """``choice: {rule: shares | least_time | logit | pivot, scale: 2 day, money: true}``."""
     ch = r.sub("choice")
     ch.check_keys(CHOICE_KEYS, required=["rule"])
     rule = ch.choice("rule", CHOICE_RULES)
     scale = ch.hours("scale") if ch.has("scale") else None
-    return ch.build(RouteChoice, rule, scale)
+    money = ch.raw("money", False)
+    if not isinstance(money, bool):
+        ch.fail("money", f"must be true or false (got {money!r})")
+    return ch.build(RouteChoice, rule, scale, money)
 
 
-def _outside(r: Reader) -> tuple[OutsideOption, ...]:
-    """``outside: {northern_route: {transit: {dist: ..., mean: 18 day}, share: 10 %}}``:
-    competing corridors, each with its door-to-door time."""
+def _outside(r: Reader, commodity: Commodity) -> tuple[OutsideOption, ...]:
+    """``outside: {northern_route: {transit: {dist: ..., mean: 18 day}, share: 10 %,
+    cost: 1800 USD/TEU}}``: competing corridors, each with its door-to-door time and what
+    a unit of ``commodity`` pays on it (USD per unit, per tonne or per barrel)."""
     out = []
     for name, o in r.items("outside"):
         o.check_keys(OUTSIDE_KEYS, required=["transit"])
@@ -228,9 +241,24 @@ def _outside(r: Reader) -> tuple[OutsideOption, ...]:
         share = o.quantity("share", "fraction", allow_zero=True).value if o.has("share") else None
         if share is not None and share > 1.0 + 1e-12:
             o.fail("share", f"must be at most 100 % (got {o.raw('share')!r})")
+        cost = per_unit(o, "cost", commodity, per_km=False) if o.has("cost") else None
         description = o.text("description") if o.has("description") else ""
-        out.append(o.build(OutsideOption, name, transit, share, description))
+        out.append(o.build(OutsideOption, name, transit, share, description, cost))
     return tuple(out)
+
+
+def check_money(r: Reader, flows: dict[str, FlowSpec], costs: Costs | None) -> None:
+    """Each flow at ``r`` (the ``flows`` section) whose choice counts money has what it
+    needs: a ``costs`` section with its commodity's time value, and a cost for each of
+    its outside options (:func:`~corridor_sim.model.choice.money_h`); the error names
+    the flow's ``choice`` or ``outside`` key."""
+    for name, f in r.items("flows"):
+        flow = flows[name]
+        if flow.choice is not None and flow.choice.money:
+            for o in flow.outside:
+                if o.cost_usd_per_unit is None:
+                    f.sub("outside").sub(o.name).fail("cost", COST_NEEDED)
+            f.build(money_h, flow.paths, flow.outside, flow.commodity, costs)
 
 
 def _booking(r: Reader, c: Commodity, path: tuple[str, ...], links: dict[str, LinkSpec]) -> Booking:

@@ -97,6 +97,19 @@ _CLOSURE_START: Fragment = {
 }
 
 #: context -> key -> what the key holds
+_MONEY = r"^\s*" + units.NUMBER + r"\s*USD(?:\s*/\s*[^/\s]+){0,2}\s*$"
+
+
+def _money(meaning: str, example: str) -> Fragment:
+    """An amount in USD, per whatever its unit says (``450 USD/TEU``, ``0.04 USD/t/km``)."""
+    return {
+        "type": "string",
+        "pattern": _MONEY,
+        "description": f"{meaning}, in USD (the costs section's currency), e.g. '{example}'",
+        "examples": [example],
+    }
+
+
 VALUES: dict[str, dict[str, Fragment | Ref]] = {
     "scenario": {
         "name": text("the scenario's name (default: the file name)"),
@@ -408,10 +421,21 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "scale": quantity(
             TIME, "logit scale: the time difference that makes a route e times likelier", "2 day"
         ),
+        "money": {
+            "type": "boolean",
+            "description": "compare generalised cost, not time alone: each route's tariffs "
+            "and charges (costs section), and each outside option's cost, divided by the "
+            "cargo's time_value and added to its time (default false)",
+        },
     },
     "outside_option": {
         "transit": Ref("distribution"),
         "share": quantity("fraction", "fixed share under rule 'shares'", "10 %"),
+        "cost": _money(
+            "what a unit of the flow's commodity pays on it (USD/<unit>, USD/t or USD/bbl); "
+            "needed with choice.money",
+            "1800 USD/TEU",
+        ),
         "description": _DESCRIPTION,
     },
     "empty_return": {
@@ -470,19 +494,6 @@ VALUES: dict[str, dict[str, Fragment | Ref]] = {
         "description": _DESCRIPTION,
     },
 }
-
-#: context -> what a mapping of that kind is
-_MONEY = r"^\s*" + units.NUMBER + r"\s*USD(?:\s*/\s*[^/\s]+){0,2}\s*$"
-
-
-def _money(meaning: str, example: str) -> Fragment:
-    """An amount in USD, per whatever its unit says (``450 USD/TEU``, ``0.04 USD/t/km``)."""
-    return {
-        "type": "string",
-        "pattern": _MONEY,
-        "description": f"{meaning}, in USD (the costs section's currency), e.g. '{example}'",
-        "examples": [example],
-    }
 
 
 def _by_name(value: Fragment, meaning: str) -> Fragment:
@@ -551,6 +562,7 @@ COST_VALUES: dict[str, dict[str, Fragment | Ref]] = {
 }
 VALUES.update(COST_VALUES)
 
+#: context -> what a mapping of that kind is
 MEANING: dict[str, str] = {
     "costs": "prices in one currency and price year, fuel burn and emission factors; the "
     "shipper's cost adds tariffs, charges, time value and carbon (docs/scenario_format.md)",
@@ -588,7 +600,8 @@ MEANING: dict[str, str] = {
     "route_option": "one of a flow's routes: the nodes it passes and, where several links "
     "join two of them, 'via'",
     "choice": "how a flow's consignments pick a route at the nodes where its routes part",
-    "outside_option": "a competing corridor outside the model: its door-to-door time",
+    "outside_option": "a competing corridor outside the model: its door-to-door time and "
+    "what a unit pays on it",
     "embargo": "acceptance control of one handling class at a node (hysteresis)",
     "background": "other (non-corridor) trains taking servers and quota at a node, or "
     "departure slots in each direction of a rail line: 'trains', or 'tonnes' and 'per_train'",

@@ -106,6 +106,24 @@ def fraction(text: str) -> float:
     return value
 
 
+def rate(text: str) -> float:
+    """A yearly rate: a percentage (``6%``) or a fraction (``0.06``), above -100 % and
+    below 100 %."""
+    body = text.strip()
+    percent = body.endswith("%")
+    try:
+        value = float(body.removesuffix("%")) / (100 if percent else 1)
+    except ValueError:
+        value = math.nan
+    if not -1 < value < 1:
+        hint = f"; did you mean {text}%?" if not percent and 1 <= value < 100 else ""
+        raise argparse.ArgumentTypeError(
+            f"must be a rate a year as a percentage or fraction, e.g. 6% or 0.06, "
+            f"between -100% and 100% (got {text!r}){hint}"
+        )
+    return value
+
+
 def _hours(text: str, example: str) -> float:
     try:
         float(text)

@@ -28,6 +28,7 @@ from corridor_sim.experiments import (
     saturation,
     sweep,
 )
+from corridor_sim.experiments.marginal_cost import DISCOUNT_RATE, YEARS
 from corridor_sim.experiments.run_text import header_lines, ranking_lines
 
 
@@ -167,12 +168,39 @@ def add_parsers(sub: Any) -> None:
         "marginal",
         "throughput gained by one more unit of each capacity",
         "What one more vessel, berth or server (or 10 % more line capacity) at each "
-        "element buys in delivered t/yr, paired against the baseline, ranked.",
-        ["corridor-sim marginal middle_corridor_2030_demand --demand 1.2 --top 5"],
+        "element buys in delivered t/yr, paired against the baseline, ranked. With "
+        "--catalogue, each option of an investment catalogue (docs/catalogue.md) too, built "
+        "in with the options it requires, and its cost per tonne gained: the equivalent "
+        "annual cost (capex x r / (1 - (1 + r)^-N) + opex, over --years N at "
+        "--discount-rate r) over the gain, in the catalogue's money, with a second ranking "
+        "of the options by it (the cheapest tonne).",
+        [
+            "corridor-sim marginal middle_corridor_2030_demand --demand 1.2 --top 5",
+            "corridor-sim marginal middle_corridor_2030_demand "
+            "--catalogue catalogue_middle_corridor -n 3",
+        ],
     )
     _scenario(p)
     p.add_argument("--demand", type=float, default=1.0, help="demand multiplier (default: 1)")
     p.add_argument("--top", type=a.count, default=10, help="rows to show (default: 10)")
+    p.add_argument(
+        "--catalogue",
+        metavar="NAME_OR_PATH",
+        help="also rank this catalogue's options (a file or bundled name) by cost per tonne",
+    )
+    p.add_argument(
+        "--years",
+        type=a.count,
+        metavar="N",
+        help=f"years the capex is spread over, with --catalogue (default: {YEARS})",
+    )
+    p.add_argument(
+        "--discount-rate",
+        type=a.rate,
+        metavar="RATE",
+        help="real discount rate a year, with --catalogue, e.g. 6%% or 0.06 "
+        f"(default: {DISCOUNT_RATE * 100:g}%%)",
+    )
     _experiment(p, 5)
     p = a.add_command(
         sub,
@@ -239,6 +267,26 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument(
         "--budget", type=float, default=None, help="capex at most, in the catalogue's currency"
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="consider only options in service by this year (default: all)",
+    )
+    p.add_argument(
+        "--whole-life",
+        type=a.count,
+        default=None,
+        metavar="YEARS",
+        help="rank by capex + YEARS of opex, discounted (default: rank by capex)",
+    )
+    p.add_argument(
+        "--discount-rate",
+        type=a.rate,
+        default=0.06,
+        metavar="R",
+        help="real discount rate a year for --whole-life, e.g. 6%% or 0.06 (default: 6%%)",
     )
     _experiment(p, 5)
 
@@ -369,11 +417,19 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _marginal(args: argparse.Namespace) -> int:
+    from corridor_sim.scenario.catalogue import load_catalogue
+
+    costing = {"years": args.years, "discount_rate": args.discount_rate}
+    if args.catalogue is None and any(v is not None for v in costing.values()):
+        a.fail("--years and --discount-rate cost a catalogue's options: give --catalogue")
+    catalogue = None if args.catalogue is None else load_catalogue(args.catalogue)
     mv = marginal_value(
         a.load(args.scenario, args),
         replications=args.replications,
         seed=args.seed,
         demand=args.demand,
+        catalogue=catalogue,
+        **{k: v for k, v in costing.items() if v is not None},
         **a.where(args),
     )
     print(mv.text(args.top))
@@ -458,6 +514,9 @@ def _plan(args: argparse.Namespace) -> int:
         load_catalogue(args.catalogue),
         target=target,
         budget=args.budget,
+        year=args.year,
+        years=args.whole_life,
+        discount_rate=args.discount_rate,
         replications=args.replications,
         seed=args.seed,
         **a.where(args),

@@ -372,19 +372,33 @@ class Node(Element):
         among the servers in service (or, if the daily quota binds harder, spread over
         the days the quota needs), plus one mean service and the mean of the dwell stages
         not holding a server; no time at a node without servers. Background trains
-        waiting count ahead, and the quota is what background traffic leaves. (Cargo in
-        a yard waiting for an outbound link counts on that link.)"""
+        waiting count ahead, and so do batches held outside a full yard (they come in
+        first); the quota is what background traffic leaves. (Cargo in a yard waiting
+        for an outbound link counts on that link, and so does the cargo held outside a
+        node without servers that will leave by it: :meth:`held_for`.)"""
         if not self.servers:
             return 0.0
         mean = self.service_mean_h
-        ahead = len(self.waiting) + len(self.background_waiting)
+        queued = len(self.waiting)
+        if self.yard is not None:
+            queued += self.yard.outside_batches
+        ahead = queued + len(self.background_waiting)
         ahead += 1 if self.busy + self.servers_out >= self.servers else 0
         wait = ahead * mean / max(1, self.servers - self.servers_out)
         if self.quota:
             background = self.spec.background  # takes its share of the quota first
             left = self.quota - (background.trains_per_day if background is not None else 0.0)
-            wait = max(wait, 24.0 * len(self.waiting) / left)
+            wait = max(wait, 24.0 * queued / left)
         return wait + mean + self.standing_mean_h
+
+    def held_for(self, lane: object, cls: str) -> float:
+        """Units of class ``cls`` held outside this node's full yard that will leave by
+        ``lane`` (one of :attr:`out_lanes`), for the lane's expected time: they are
+        ahead of cargo arriving now. None at a node with servers, where they count in
+        :meth:`expected_h` instead (as the cargo waiting for the servers does)."""
+        if self.yard is None or self.servers:
+            return 0.0
+        return self.yard.held_units(lane, cls)
 
     # -- disruptions ----------------------------------------------------------------
     def on_open(self) -> None:

@@ -4,9 +4,10 @@ A node with storage limits (``NodeSpec.storage``) owns one :class:`Yard`; a node
 without them owns none, so its hot path never touches this module. The split with
 :mod:`corridor_sim.engine.node`: the yard decides whether a batch may come in and keeps
 the books on what is stored (``stock`` in units, ``fill`` in tonnes by what the cargo
-waits for, ``level`` in tonnes over time) and on what waits outside (``blocked``); the
-node runs its servers and moves cargo on, calling the yard at admission
-(:meth:`Yard.hold`, :meth:`Yard.store`), when cargo is handed to a lane
+waits for, ``level`` in tonnes over time) and on what waits outside (``blocked``; and
+``outside``, its units per class by the lane they will leave by, which route choice
+counts ahead); the node runs its servers and moves cargo on, calling the yard at
+admission (:meth:`Yard.hold`, :meth:`Yard.store`), when cargo is handed to a lane
 (:meth:`Yard.assign`) and when it leaves (:meth:`Yard.release`). When room frees, the
 yard admits held batches in order through the node's admission callback.
 """
@@ -47,6 +48,8 @@ class Yard:
     ``lanes`` (the node's own list, which links extend). ``level`` is the tonnes stored,
     every class together, over time. ``blocked`` holds the batches refused, in arrival
     order, per stored class they carry; ``admit`` takes one in once it fits.
+    ``outside`` counts the units held outside per class by the outbound lane of ``lanes``
+    they will leave by (None: delivered here), ``outside_batches`` the batches held.
     """
 
     def __init__(
@@ -63,6 +66,8 @@ class Yard:
         self.level = Level()
         self.blocked: dict[str, deque[Held]] = {cls: deque() for cls in self.capacity}
         self.refused_class: str | None = None  # the class that refused the last batch
+        self.outside: dict[str, dict[object, float]] = {cls: {} for cls in self.capacity}
+        self.outside_batches = 0
         self.lanes = lanes
         self._admit = admit
 
@@ -85,6 +90,25 @@ class Yard:
     def fits(self, batch: Batch) -> bool:
         """True if the yard has room for ``batch``."""
         return all(self.room(cls, qty) for cls, qty in self.need(batch).items())
+
+    def held_units(self, lane: object, cls: str) -> float:
+        """Units of class ``cls`` held outside that will leave by ``lane`` (route choice:
+        they are ahead of cargo arriving now)."""
+        return self.outside[cls].get(lane, 0.0) if cls in self.outside else 0.0
+
+    def _count_outside(self, batch: Batch, sign: float) -> None:
+        """Add (``sign`` 1) or take out (-1) ``batch``, held outside, in ``outside``.
+
+        A held consignment is on the link it arrived by (or before its origin, hop -1):
+        it will leave this node by the lane after the node's hop, ``hop + 1``."""
+        outside = self.outside
+        for c in batch:
+            cls = c.flow.handling
+            if cls in outside:
+                at = c.hop + 1  # this node's hop on the consignment's route
+                lane = c.path.lanes[at >> 1] if at < c.path.last_hop else None
+                outside[cls][lane] = outside[cls].get(lane, 0.0) + sign * c.qty
+        self.outside_batches += int(sign)
 
     def blame(self, cls: str) -> Element:
         """What fills stored class ``cls``: the owner (its servers' queue) or the outbound
@@ -116,6 +140,7 @@ class Yard:
                 held: Held = (batch, waiter, tuple(need))
                 for k in need:
                     blocked[k].append(held)
+                self._count_outside(batch, 1.0)
                 return True
         return False
 
@@ -170,5 +195,6 @@ class Yard:
                     blocked[k].popleft()
                     if blocked[k] and blocked[k] is not line:
                         todo.append(k)
+                self._count_outside(batch, -1.0)
                 waiter()
                 self._admit(batch)

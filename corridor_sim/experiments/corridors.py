@@ -23,7 +23,7 @@ from corridor_sim.errors import ScenarioError
 from corridor_sim.experiments.confidence import mean_ci
 from corridor_sim.experiments.run import ReplicatedRun
 from corridor_sim.folders import write_folder
-from corridor_sim.model.competition import Journey
+from corridor_sim.model.competition import Alternative, Journey
 from corridor_sim.texttable import num, table
 from corridor_sim.units import HOURS_PER_DAY
 
@@ -112,38 +112,43 @@ def compare_corridors(run: ReplicatedRun, journey: Journey) -> CorridorCompariso
         vot_h = scenario.costs.time_value_usd_per_unit_h.get(flow.commodity, 0.0)
         rows.append(_simulated(run, journey, flow_name, commodity.mass_per_unit_t, vot_h))
     t_per_teu = scenario.commodities[scenario.flows[journey.flows[0]].commodity].mass_per_unit_t
-    vot_day = vot_h * HOURS_PER_DAY
     for alt in journey.alternatives.values():
-        co2 = alt.co2_kg_per_t
-        time_value = vot_day * alt.transit_days.mid
-        row: dict[str, object] = {
-            "route": alt.label,
-            "kind": REFERENCE if alt.reference else PUBLISHED,
-            "flow": "",
-            "transit_days": alt.transit_days.mid,
-            "transit_low_days": alt.transit_days.low,
-            "transit_high_days": alt.transit_days.high,
-            "transit_half_width_days": math.nan,
-            "price_usd_per_teu": alt.price_usd_per_teu.mid,
-            "price_low_usd_per_teu": alt.price_usd_per_teu.low,
-            "price_high_usd_per_teu": alt.price_usd_per_teu.high,
-            "co2_kg_per_teu": co2.mid * t_per_teu if co2 else math.nan,
-            "co2_low_kg_per_teu": co2.low * t_per_teu if co2 else math.nan,
-            "co2_high_kg_per_teu": co2.high * t_per_teu if co2 else math.nan,
-            "time_value_usd_per_teu": time_value,
-            "generalised_usd_per_teu": alt.price_usd_per_teu.mid + time_value,
-            "sources": ", ".join(alt.sources),
-        }
-        rows.append(row)
+        rows.append(_published(alt, t_per_teu, vot_h * HOURS_PER_DAY))
     return CorridorComparison(
         journey.label,
         scenario.name,
         journey.money,
         run.n,
         run.seed,
-        vot_day,
+        vot_h * HOURS_PER_DAY,
         pd.DataFrame(rows),
     )
+
+
+def _published(alt: Alternative, t_per_teu: float, vot_day: float) -> dict[str, object]:
+    """One alternative's row: its spans (NaN where nothing is published), its CO2 per TEU
+    at ``t_per_teu`` and its days valued at ``vot_day`` USD per TEU-day."""
+    price, co2 = alt.price_usd_per_teu, alt.co2_kg_per_t
+    time_value = vot_day * alt.transit_days.mid
+    nan = math.nan
+    return {
+        "route": alt.label,
+        "kind": REFERENCE if alt.reference else PUBLISHED,
+        "flow": "",
+        "transit_days": alt.transit_days.mid,
+        "transit_low_days": alt.transit_days.low,
+        "transit_high_days": alt.transit_days.high,
+        "transit_half_width_days": nan,
+        "price_usd_per_teu": price.mid if price else nan,
+        "price_low_usd_per_teu": price.low if price else nan,
+        "price_high_usd_per_teu": price.high if price else nan,
+        "co2_kg_per_teu": co2.mid * t_per_teu if co2 else nan,
+        "co2_low_kg_per_teu": co2.low * t_per_teu if co2 else nan,
+        "co2_high_kg_per_teu": co2.high * t_per_teu if co2 else nan,
+        "time_value_usd_per_teu": time_value,
+        "generalised_usd_per_teu": price.mid + time_value if price else nan,
+        "sources": ", ".join(alt.sources),
+    }
 
 
 def _simulated(

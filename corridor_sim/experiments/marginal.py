@@ -1,32 +1,48 @@
-"""Marginal value of capacity: the throughput one more unit of each element buys.
+"""Marginal value of capacity: the throughput one more unit of each element buys, and
+what the cargo each investment of a catalogue lets through costs a tonne.
 
 For every element that some flow uses, one unit more of its capacity: a vessel on a sea
 link (one more of its most numerous vessel type), a berth of each berth type a port's
 vessels use, one server at a border or terminal, +10% of a daily quota, of a rail line's
-capacity and of a pipeline's capacity. Each change runs with the baseline's
-replication seeds (common random numbers), and the gain is the paired difference in
-cargo delivered a year, with its 95% interval.
+capacity and of a pipeline's capacity. Given an investment catalogue, each of its options
+too, built in with the options it requires; its cost per tonne gained is its equivalent
+annual cost over the gain (:mod:`~corridor_sim.experiments.marginal_cost`). Each change
+runs with the baseline's replication seeds (common random numbers), and the gain is the
+paired difference in cargo delivered a year, with its 95% interval.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from corridor_sim.experiments.compare import paired
 from corridor_sim.experiments.executors import Executor
 from corridor_sim.experiments.kpis import CORRIDOR, long_table
+from corridor_sim.experiments.marginal_cost import (
+    DISCOUNT_RATE,
+    OPTION,
+    UNIT,
+    YEARS,
+    costs,
+    no_costs,
+    option_scenarios,
+)
+from corridor_sim.experiments.marginal_text import (
+    format_marginal,
+    marginal_html,
+    marginal_repr,
+)
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
-from corridor_sim.experiments.views import clip, interval, seeds
 from corridor_sim.folders import write_folder
-from corridor_sim.htmlrepr import Column, html_block, shown
+from corridor_sim.model.catalogue import Catalogue, capital_recovery_factor
 from corridor_sim.model.scenario import Scenario
 from corridor_sim.scenario.increments import increments
 from corridor_sim.scenario.variants import override, scale_demand
-from corridor_sim.texttable import num, pct, pm, table
 
 
 @dataclass
@@ -35,16 +51,41 @@ class MarginalValues:
     ``element``, ``change``, ``gain_t_per_yr`` (the mean paired difference in cargo
     delivered a year), the ``half_width`` of its 95% interval, ``ci_low``, ``ci_high``,
     ``n`` (pairs), ``transit_change_days`` (the mean paired difference in transit time)
-    and ``delivered_ratio`` (delivered / offered with the change)."""
+    and ``delivered_ratio`` (delivered / offered with the change).
+
+    With a ``catalogue`` (its name; amounts in ``money``, e.g. ``USD 2024``) the table
+    also has a row per option (``kind`` ``"option"``, ``element`` the option's name,
+    ``with_options`` those it requires, built in with it) beside the ``"+1 unit"`` rows,
+    and the columns ``capex``, ``opex_per_yr``, ``annual_cost`` (money a year, over ``years`` at
+    ``discount_rate``), ``cost_per_t``, ``cost_per_t_low`` and ``cost_per_t_high``
+    (money per tonne gained; NaN for ``+1 unit`` rows and gains not told from none).
+    :attr:`cheapest` ranks the options by cost per tonne."""
 
     scenario: str
     seed: int
     replications: int
     demand: float
     table: pd.DataFrame
+    catalogue: str | None = None
+    money: str = ""
+    years: int = YEARS
+    discount_rate: float = DISCOUNT_RATE
+
+    @property
+    def cheapest(self) -> pd.DataFrame:
+        """The option rows, cheapest tonne first (options without a cost per tonne last,
+        by gain); empty without a catalogue."""
+        if self.catalogue is None:
+            return self.table.iloc[0:0]
+        options = self.table[self.table["kind"] == OPTION]
+        ranked = options.sort_values(
+            ["cost_per_t", "gain_t_per_yr"], ascending=[True, False], na_position="last"
+        )
+        return ranked.reset_index(drop=True)
 
     def text(self, top: int = 10) -> str:
-        """A readable ranking (``corridor-sim marginal``)."""
+        """A readable ranking (``corridor-sim marginal``), and with a catalogue the
+        options by cost per tonne."""
 
         return format_marginal(self, top)
 
@@ -55,14 +96,26 @@ class MarginalValues:
         return marginal_html(self)
 
     def to_dir(self, path: str | Path) -> Path:
-        """Write ``marginal_value.csv`` and ``marginal_value.json``."""
-        head = {
+        """Write ``marginal_value.csv`` and ``marginal_value.json``; with a catalogue also
+        ``cheapest_tonne.csv`` (the options by cost per tonne)."""
+        head: dict[str, Any] = {
             "scenario": self.scenario,
             "seed": self.seed,
             "replications": self.replications,
             "demand": self.demand,
         }
-        return write_folder(path, {"marginal_value": self.table}, "marginal_value", head)
+        tables = {"marginal_value": self.table}
+        if self.catalogue is not None:
+            head |= {
+                "catalogue": self.catalogue,
+                "money": self.money,
+                "years": self.years,
+                "discount_rate": self.discount_rate,
+                "annual_cost": "capex * r / (1 - (1 + r) ** -years) + opex_per_yr",
+                "cost_per_t": "annual_cost / gain_t_per_yr, money per tonne gained",
+            }
+            tables["cheapest_tonne"] = self.cheapest
+        return write_folder(path, tables, "marginal_value", head)
 
 
 def marginal_value(
@@ -71,20 +124,40 @@ def marginal_value(
     replications: int = 5,
     seed: int | None = None,
     demand: float = 1.0,
+    catalogue: Catalogue | None = None,
+    years: int = YEARS,
+    discount_rate: float = DISCOUNT_RATE,
     workers: int | None = None,
     executor: Executor = None,
     progress: bool = True,
 ) -> MarginalValues:
-    """Rank one more unit of each element's capacity by the cargo it lets through.
+    """Rank one more unit of each element's capacity by the cargo it lets through; with
+    a ``catalogue``, each of its options too, with its cost per tonne gained.
 
     ``demand`` scales every flow first (at today's demand only an element that holds
     cargo back can gain anything). Gains are paired differences against the baseline
-    with 95% Student-t intervals; see the module doc for the units tried.
+    with 95% Student-t intervals; see the module doc for the units tried. Each option is
+    built in with the options it requires (``apply_options``), and costed by its
+    equivalent annual cost, ``capex * r / (1 - (1 + r) ** -years) + opex`` (the capital
+    recovery factor at the real rate ``r`` = ``discount_rate``, default 6 %, over
+    ``years``, default 25), over the gain: money per tonne a year more delivered
+    (:mod:`~corridor_sim.experiments.marginal_cost`). Runs 1 + increments + options
+    scenarios, ``replications`` times each.
+
+    Raises :class:`~corridor_sim.errors.ScenarioError` listing the options that do not
+    apply to ``scenario``, and ValueError for ``years`` < 1 or ``discount_rate`` <= -1,
+    before anything runs.
     """
     seed = scenario_seed(scenario, seed)
     changes = increments(scenario)
-    scenarios = [scale_demand(scenario, demand)] + [
-        override(scenario, {**paths, "demand": demand}) for _, _, paths in changes
+    options = []
+    if catalogue is not None:
+        capital_recovery_factor(discount_rate, years)  # refuse bad money before running
+        options = option_scenarios(scenario, catalogue)
+    scenarios = [
+        scale_demand(scenario, demand),
+        *(override(scenario, {**paths, "demand": demand}) for _, _, paths in changes),
+        *(scale_demand(built, demand) for _, _, built in options),
     ]
     grid = run_grid(
         scenarios,
@@ -99,109 +172,77 @@ def marginal_value(
     runs = runs[runs["scope"] == CORRIDOR]
     rows = []
     for i, (element, change, _) in enumerate(changes, start=1):
-        d = paired(runs, 0, i).set_index("kpi")
-        gain = d.loc["delivered_t_per_yr"]
+        row = {"kind": UNIT, "element": element, "change": change, **_gain(runs, i)}
+        rows.append({**row, "with_options": "", **no_costs()} if catalogue is not None else row)
+    if catalogue is not None:
+        rows += _option_rows(runs, catalogue, options, 1 + len(changes), years, discount_rate)
+    table = pd.DataFrame(rows)
+    if catalogue is None and len(table):
+        table = table.drop(columns="kind")
+    if len(table):
+        table = table.sort_values("gain_t_per_yr", ascending=False, kind="stable")
+    table.insert(0, "rank", range(1, len(table) + 1))
+    return MarginalValues(
+        scenario.name,
+        seed,
+        replications,
+        demand,
+        table.reset_index(drop=True),
+        catalogue=None if catalogue is None else catalogue.name,
+        money="" if catalogue is None else catalogue.money,
+        years=years,
+        discount_rate=discount_rate,
+    )
+
+
+def _option_rows(
+    runs: pd.DataFrame,
+    catalogue: Catalogue,
+    options: list[tuple[str, tuple[str, ...], Scenario]],
+    first: int,
+    years: int,
+    discount_rate: float,
+) -> list[dict[str, Any]]:
+    """A row per option (run as points ``first``, ``first + 1``, ...): its gain and money."""
+    rows = []
+    for i, (name, package, _) in enumerate(options, start=first):
+        gain = _gain(runs, i)
+        with_ = [n for n in package if n != name]
         rows.append(
             {
-                "element": element,
-                "change": change,
-                "gain_t_per_yr": gain["difference"],
-                "half_width": gain["half_width"],
-                "ci_low": gain["ci_low"],
-                "ci_high": gain["ci_high"],
-                "n": gain["n"],
-                "transit_change_days": d.loc["transit_mean_days", "difference"],
-                "delivered_ratio": d.loc["delivered_ratio", "variant_mean"],
+                "kind": OPTION,
+                "element": name,
+                "change": f"{OPTION}, with {' + '.join(with_)}" if with_ else OPTION,
+                "with_options": " + ".join(with_),
+                **gain,
+                **costs(
+                    catalogue,
+                    package,
+                    gain["gain_t_per_yr"],
+                    gain["ci_low"],
+                    gain["ci_high"],
+                    years=years,
+                    discount_rate=discount_rate,
+                ),
             }
         )
-    table = pd.DataFrame(rows).sort_values("gain_t_per_yr", ascending=False, kind="stable")
-    table.insert(0, "rank", range(1, len(table) + 1))
-    return MarginalValues(scenario.name, seed, replications, demand, table.reset_index(drop=True))
+    return rows
 
 
-def format_marginal(mv: MarginalValues, top: int = 10) -> str:
-    lines = [
-        f"Marginal value of capacity in {mv.scenario} at demand x{mv.demand:g}: "
-        f"{mv.replications} paired replications per change, seed {mv.seed}",
-        "",
-    ]
-    rows = [
-        [
-            str(r.rank),
-            r.element,
-            r.change,
-            pm(r.gain_t_per_yr, r.half_width, 1, 1e-3),
-            f"[{num(r.ci_low / 1e3, 1)}, {num(r.ci_high / 1e3, 1)}]",
-            num(r.transit_change_days, 2),
-            pct(r.delivered_ratio, 1),
-        ]
-        for r in mv.table.head(top).itertuples()
-    ]
-    lines += table(
-        ["#", "element", "change", "gain kt/yr", "95% CI", "transit change d", "delivered/offered"],
-        rows,
-        "lllrrrr",
-    )
-    return "\n".join(lines)
+def _gain(runs: pd.DataFrame, point: int) -> dict[str, Any]:
+    """The paired gain of ``point`` over the baseline (point 0): cargo delivered a year
+    with its 95 % interval, the change in mean transit time and delivered / offered."""
+    d = paired(runs, 0, point).set_index("kpi")
+    gain = d.loc["delivered_t_per_yr"]
+    return {
+        "gain_t_per_yr": gain["difference"],
+        "half_width": gain["half_width"],
+        "ci_low": gain["ci_low"],
+        "ci_high": gain["ci_high"],
+        "n": gain["n"],
+        "transit_change_days": d.loc["transit_mean_days", "difference"],
+        "delivered_ratio": d.loc["delivered_ratio", "variant_mean"],
+    }
 
 
-COLUMNS: dict[str, Column] = {  # the notebook view of the table: header with unit, formatter
-    "rank": ("#", str),
-    "element": ("element", str),
-    "change": ("change", str),
-    "gain_t_per_yr": ("gain (kt/yr)", lambda x: num(x / 1e3, 1)),
-    "half_width": ("± 95% CI half-width (kt/yr)", lambda x: num(x / 1e3, 1)),
-    "ci": ("95% CI (kt/yr)", str),
-    "n": ("n", lambda x: str(int(x))),
-    "transit_change_days": ("transit change (days)", lambda x: num(x, 2)),
-    "delivered_ratio": ("delivered / offered (%)", lambda x: num(x * 100, 1)),
-}
-
-
-def answer_line(mv: MarginalValues) -> str:
-    """The change that buys most, and whether the replications tell its gain from none."""
-    if mv.table.empty:
-        return "No element to add capacity to."
-    top = mv.table.iloc[0]
-    gain = (
-        f"{top['change']} at {top['element']}: {num(top['gain_t_per_yr'] / 1e3, 1)} kt/yr, "
-        f"95 % CI {interval(top['ci_low'], top['ci_high'], 1e-3, 1)}"
-    )
-    if top["ci_low"] > 0:
-        return f"Most valuable: {gain}."
-    return f"No change gains cargo the replications tell from none; the largest: {gain}."
-
-
-def marginal_repr(mv: MarginalValues) -> str:
-    top = mv.table.iloc[0] if len(mv.table) else None
-    best = (
-        f"; top: {top['change']} at {top['element']}, "
-        f"{pm(top['gain_t_per_yr'], top['half_width'], 1, 1e-3)} kt/yr"
-        if top is not None
-        else ""
-    )
-    return clip(
-        f"<MarginalValues {mv.scenario!r} at demand x{mv.demand:g}: {len(mv.table)} changes, "
-        f"{mv.replications} paired replications each (seed {mv.seed}){best}>"
-    )
-
-
-def marginal_html(mv: MarginalValues, top: int = 10) -> str:
-    head = mv.table.head(top)
-    head = head.assign(
-        ci=[
-            interval(lo, hi, 1e-3, 1)
-            for lo, hi in zip(head["ci_low"], head["ci_high"], strict=True)
-        ]
-    )
-    return html_block(
-        f"Marginal value of capacity: {mv.scenario} at demand x{mv.demand:g}",
-        [
-            f"{mv.replications} paired replications per change, seeds "
-            f"{seeds(mv.seed, mv.replications)} (common random numbers); gain = cargo "
-            "delivered a year with one more unit minus without, with its 95 % confidence "
-            "interval.",
-            answer_line(mv),
-        ],
-        {f"Ranking by gain (top {len(head)} of {len(mv.table)})": shown(head, COLUMNS)},
-    )
+__all__ = ["MarginalValues", "marginal_value"]

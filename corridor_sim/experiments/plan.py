@@ -39,30 +39,35 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from corridor_sim.capacity.report import capacity
 from corridor_sim.experiments.confidence import LEVEL, mean_ci
+from corridor_sim.experiments.cost_kpis import cost_kpis
 from corridor_sim.experiments.executors import Executor
-from corridor_sim.experiments.kpis import long_table
+from corridor_sim.experiments.kpis import kpis, long_table
 from corridor_sim.experiments.plan_result import Package, PlanResult, Target, label
 from corridor_sim.experiments.runner import run_grid
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.model.catalogue import Catalogue
 from corridor_sim.model.scenario import Scenario
+from corridor_sim.results.result import SimulationResult
 from corridor_sim.scenario.catalogue import apply_options
 
 MAX_OPTIONS = 16
 
 
 def packages(
-    catalogue: Catalogue, budget: float | None, among: Iterable[str] | None = None
+    catalogue: Catalogue,
+    budget: float | None,
+    among: Iterable[str] | None = None,
+    cost: Callable[[Package], float] | None = None,
 ) -> list[Package]:
-    """Every feasible set of options (of ``among``, default all) within ``budget``,
-    cheapest first (then fewest)."""
+    """Every feasible set of options (of ``among``, default all) whose capex is within
+    ``budget``, cheapest first by ``cost`` (default capex), then fewest."""
     names = sorted(catalogue.options if among is None else among)
     if len(names) > MAX_OPTIONS:
         raise ValueError(
@@ -75,7 +80,8 @@ def packages(
         for combo in itertools.combinations(names, k)
         if catalogue.feasible(combo) and (budget is None or catalogue.capex(combo) <= budget + 1e-9)
     ]
-    return sorted(out, key=lambda p: (catalogue.capex(p), len(p), p))
+    price = catalogue.capex if cost is None else cost
+    return sorted(out, key=lambda p: (price(p), len(p), p))
 
 
 #: cargo delivered in the statistics period may exceed what arrived in it by what arrived
@@ -143,25 +149,41 @@ def plan(
     margin: float = 0.1,
     max_simulated: int = 40,
     steps: bool = True,
+    year: int | None = None,
+    years: int | None = None,
+    discount_rate: float = 0.06,
     workers: int | None = None,
     executor: Executor = None,
     progress: bool = True,
 ) -> PlanResult:
     """The cheapest package of ``catalogue``'s options that meets ``target`` within
-    ``budget`` (capex), by the method of the module docstring."""
+    ``budget`` (capex), by the method of the module docstring.
+
+    Cheapest by capex, or with ``years`` by whole-life cost: capex plus ``years`` of opex
+    discounted at ``discount_rate`` (:meth:`~corridor_sim.model.catalogue.Catalogue.cost`).
+    With ``year``, only options available (in service) by that year are considered."""
     import time
 
     started = time.perf_counter()
     seed = scenario_seed(scenario, seed)
     _check_target(scenario, target)
+
+    def price(p: Package) -> float:
+        if years is None:
+            return catalogue.capex(p)
+        return catalogue.cost(p, years, discount_rate=discount_rate)
+
+    late = set() if year is None else set(catalogue.options) - set(catalogue.available(year))
     volume = target.delivered_t_per_yr is not None
     only_volume = volume and target.transit_p95_days is None and target.cost_per_unit_usd is None
     dropped = inert(scenario, catalogue) if only_volume else set()
     dropped -= {r for o in catalogue.options if o not in dropped for r in catalogue.requires_all(o)}
-    useful = [o for o in catalogue.options if o not in dropped]
-    candidates = packages(catalogue, budget, useful)
+    useful = [o for o in catalogue.options if o not in dropped | late]
+    candidates = packages(catalogue, budget, useful, price)
     alone = [
-        (o,) for o in sorted(dropped) if budget is None or catalogue.options[o].capex <= budget
+        (o,)
+        for o in sorted(dropped - late)
+        if budget is None or catalogue.options[o].capex <= budget
     ]
     records: list[dict[str, Any]] = []
     built: dict[Package, Scenario] = {}
@@ -171,6 +193,7 @@ def plan(
             "package": label(p),
             "options": p,
             "capex": catalogue.capex(p),
+            "cost": price(p),
             "bound_t_per_yr": math.nan,
             "screened": "inert option" if p in alone else "",
             "simulated": False,
@@ -182,7 +205,7 @@ def plan(
     simulated = 0
     stopped = False
     for p in candidates:
-        if chosen is not None and catalogue.capex(p) > catalogue.capex(chosen):
+        if chosen is not None and price(p) > price(chosen):
             break
         if simulated + len(to_run) >= max_simulated:
             stopped = True
@@ -222,6 +245,10 @@ def plan(
         stepped,
         time.perf_counter() - started,
         max_simulated if stopped and chosen is None else None,
+        "capex"
+        if years is None
+        else f"whole-life cost (capex + {years} years of opex at {discount_rate:.1%})",
+        year,
     )
 
 
@@ -230,7 +257,8 @@ def _measure(
 ) -> list[dict[str, Any]]:
     """Per scenario: delivered (of the target's flows, or all), the target flow's transit
     p95 and door-to-door cost per unit (mean, half-width), the binding element."""
-    grid = run_grid(list(scenarios), seed, n, "plan", **where)
+    measure = plan_kpis if target.cost_per_unit_usd is not None else kpis
+    grid = run_grid(list(scenarios), seed, n, "plan", measure=measure, **where)
     runs = long_table(grid, ["point", "replication"])
     out = []
     for point in range(len(scenarios)):
@@ -254,6 +282,11 @@ def _measure(
         got["binding"] = binding.mode().iloc[0] if len(binding) else ""
         out.append(got)
     return out
+
+
+def plan_kpis(result: SimulationResult) -> dict[str, float | str]:
+    """The headline KPIs and the flows' costs of one run (a cost target's measure)."""
+    return {**kpis(result), **cost_kpis(result)}
 
 
 def _flow_kpi(runs: pd.DataFrame, scope: str, flow: str | None, kpi: str) -> tuple[float, float]:

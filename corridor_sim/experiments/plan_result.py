@@ -79,12 +79,18 @@ class PlanResult:
     wall_s: float = 0.0
     #: the search stopped after this many packages simulated, none meeting the target
     stopped_after: int | None = None
+    #: what "cheapest" ranks by: "capex", or the whole-life cost it names
+    basis: str = "capex"
+    #: only options in service by this year were considered (None: all)
+    year: int | None = None
 
     def text(self) -> str:
         """The answer as the CLI prints it."""
         lines = [
-            f"Plan for {self.scenario}: the cheapest package with {self.target.describe()}"
+            f"Plan for {self.scenario}: the cheapest package (by {self.basis}) with "
+            f"{self.target.describe()}"
             + (f", capex at most {money(self.budget)}" if self.budget is not None else "")
+            + (f", options in service by {self.year}" if self.year is not None else "")
             + f"; {self.replications} replications a package (common random numbers, seed "
             f"{self.seed}); mean ± half-width of the 95 % confidence interval.",
             "",
@@ -104,7 +110,10 @@ class PlanResult:
             lines.append("No package meets the target.")
         else:
             row = self.packages[self.packages["package"] == label(self.chosen)].iloc[0]
-            lines += [f"Chosen: {label(self.chosen)} (capex {money(row['capex'])}): " + _kpis(row)]
+            cost = "" if self.basis == "capex" else f", whole-life {money(row['cost'])}"
+            lines += [
+                f"Chosen: {label(self.chosen)} (capex {money(row['capex'])}{cost}): " + _kpis(row)
+            ]
         shown = simulated.head(SHOWN)
         lines += [
             "",
@@ -115,11 +124,15 @@ class PlanResult:
                 else ""
             ),
         ]
+        whole = self.basis != "capex"
         rows = [
-            [r["package"], money(r["capex"]), _kpis(r), "yes" if r["meets"] else "no"]
+            [r["package"], money(r["capex"])]
+            + ([money(r["cost"])] if whole else [])
+            + [_kpis(r), "yes" if r["meets"] else "no"]
             for _, r in shown.iterrows()
         ]
-        lines += table(["package", "capex", "KPIs", "meets"], rows, "lrll")
+        heads = ["package", "capex", *(["whole-life"] if whole else []), "KPIs", "meets"]
+        lines += table(heads, rows, "lr" + ("r" if whole else "") + "ll")
         if len(self.frontier):
             lines += ["", "Pareto frontier (capex vs delivered vs transit p95)"]
             rows = [
@@ -147,6 +160,8 @@ class PlanResult:
             "replications": self.replications,
             "seed": self.seed,
             "chosen": list(self.chosen) if self.chosen is not None else None,
+            "basis": self.basis,
+            "year": self.year,
             "wall_s": self.wall_s,
         }
         (out / "plan.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")

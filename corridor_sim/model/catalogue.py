@@ -280,3 +280,30 @@ class Catalogue:
             raise ValueError(f"discount_rate must be > -1 (got {discount_rate!r})")
         annuity = sum((1 + discount_rate) ** -t for t in range(1, years + 1))
         return self.capex(chosen) + self.opex(chosen) * annuity
+
+    def annual_cost(
+        self, names: Iterable[str], years: int, *, discount_rate: float = 0.06
+    ) -> float:
+        """Equivalent annual cost of the package, in :attr:`money` a year: the capex
+        spread over ``years`` equal yearly payments by the capital recovery factor, plus
+        the opex: ``capex * r / (1 - (1 + r) ** -years) + opex`` (``capex / years + opex``
+        at ``r = 0``). Over ``years`` it has the present value of :meth:`cost`."""
+        chosen = self.check(names)
+        factor = capital_recovery_factor(discount_rate, years)
+        return self.capex(chosen) * factor + self.opex(chosen)
+
+
+def capital_recovery_factor(rate: float, years: int) -> float:
+    """The yearly payment, at the end of each of ``years`` years, that repays 1 now at
+    ``rate`` a year: ``r / (1 - (1 + r) ** -years)``, ``1 / years`` at ``r = 0``.
+
+    >>> round(capital_recovery_factor(0.06, 25), 5)
+    0.07823
+    """
+    if isinstance(years, bool) or not isinstance(years, int) or years < 1:
+        raise ValueError(f"years must be a whole number >= 1 (got {years!r})")
+    if not (math.isfinite(rate) and rate > -1):
+        raise ValueError(f"discount_rate must be > -1 (got {rate!r})")
+    if rate == 0:
+        return 1.0 / years
+    return rate / (1 - (1 + rate) ** -years)

@@ -42,15 +42,15 @@ class Span:
 @dataclass(frozen=True)
 class Alternative:
     """Another corridor for the journey: door-to-door ``transit_days``, the freight
-    ``price_usd_per_teu`` a shipper pays and ``co2_kg_per_t`` over the whole journey (None:
-    not published);
+    ``price_usd_per_teu`` a shipper pays and ``co2_kg_per_t`` over the whole journey (each
+    None: not published);
     ``sources`` are keys of the sources file. ``reference`` marks published figures of
     the Middle Corridor itself, drawn for comparison with the simulated corridor."""
 
     name: str
     label: str
     transit_days: Span
-    price_usd_per_teu: Span
+    price_usd_per_teu: Span | None = None
     co2_kg_per_t: Span | None = None
     sources: tuple[str, ...] = ()
     note: str = ""
@@ -59,10 +59,10 @@ class Alternative:
     def __post_init__(self) -> None:
         checks.name(self.name, "name")
         checks.text(self.label, "label")
-        for key in ("transit_days", "price_usd_per_teu"):
-            checks.instance(getattr(self, key), Span, "a Span", key)
-        if self.co2_kg_per_t is not None:
-            checks.instance(self.co2_kg_per_t, Span, "a Span", "co2_kg_per_t")
+        checks.instance(self.transit_days, Span, "a Span", "transit_days")
+        for key in ("price_usd_per_teu", "co2_kg_per_t"):
+            if getattr(self, key) is not None:
+                checks.instance(getattr(self, key), Span, "a Span", key)
 
 
 @dataclass(frozen=True)

@@ -115,12 +115,13 @@ def shade_warmup(ax: Axes, start: dt.date, warmup_h: float) -> None:
 
 
 def titles(ax: Axes, title: str, result: SimulationResult) -> None:
-    """A bold title and, under it, a small line naming the scenario and seed."""
+    """A bold title and, under it, a small line naming the scenario and seed, and saying
+    that the figure is one sample path (a single run), not an answer over replications."""
     ax.set_title(title, pad=16)
     ax.text(
         0,
         1.01,
-        f"scenario {result.scenario}, seed {result.seed_text}",
+        f"one sample path: scenario {result.scenario}, seed {result.seed_text}",
         transform=ax.transAxes,
         fontsize=8,
         color="#555555",

@@ -34,6 +34,17 @@ def plot_corridors(comparison: CorridorComparison) -> Figure:
             c = ALTERNATIVE_COLOURS[k % len(ALTERNATIVE_COLOURS)]
             colour[r.route] = c
             ref = r.kind == REFERENCE
+            if math.isnan(r.price_low_usd_per_teu):  # time published, price not
+                left.axvspan(
+                    r.transit_low_days,
+                    r.transit_high_days,
+                    facecolor="none",
+                    edgecolor=c,
+                    hatch="//" if ref else "..",
+                    linewidth=1.0,
+                    label=f"{r.route} (published days; no price found)",
+                )
+                continue
             left.add_patch(
                 Rectangle(
                     (r.transit_low_days, r.price_low_usd_per_teu),
@@ -70,7 +81,7 @@ def plot_corridors(comparison: CorridorComparison) -> Figure:
             )
         left.autoscale_view()
         left.set_xlim(0, max(t["transit_high_days"].max() * 1.08, 10))
-        left.set_ylim(0, t["price_high_usd_per_teu"].max() * 1.12)
+        left.set_ylim(0, float(t["price_high_usd_per_teu"].max()) * 1.12)
         left.set_xlabel("door to door, days")
         left.set_ylabel(f"freight price, {comparison.money} per TEU")
         left.set_title(f"{comparison.journey}: time and price", loc="left")

@@ -44,7 +44,7 @@ PREFIX = "corridors_"  # bundled journey files are scenarios/corridors_*.yaml
 TOP_KEYS = ["name", "label", "description", "currency", "flows", "legs", "alternatives"]
 LEG_KEYS = ["transit", "price", "co2", "sources", "note"]
 ALTERNATIVE_KEYS = ["label", "transit", "price", "co2", "sources", "note", "reference"]
-#: co2 of an alternative may be left out when no figure is published
+#: price and co2 of an alternative may be left out when no figure is published
 #: what each figure is written in: key -> (dimension, engine units per reported unit, example)
 FIGURES = {
     "transit": ("time", units.HOURS_PER_DAY, "20 day"),
@@ -156,7 +156,7 @@ def _leg(name: str, r: Reader) -> OutsideLeg:
 
 
 def _alternative(name: str, r: Reader) -> Alternative:
-    r.check_keys(ALTERNATIVE_KEYS, required=["label", "transit", "price"])
+    r.check_keys(ALTERNATIVE_KEYS, required=["label", "transit"])
     reference = r.raw("reference", False)
     if not isinstance(reference, bool):
         r.fail("reference", f"must be true or false (got {reference!r})")
@@ -165,7 +165,7 @@ def _alternative(name: str, r: Reader) -> Alternative:
         name=name,
         label=r.text("label"),
         transit_days=_span(r, "transit"),
-        price_usd_per_teu=_span(r, "price"),
+        price_usd_per_teu=_span(r, "price") if r.has("price") else None,
         co2_kg_per_t=_span(r, "co2") if r.has("co2") else None,
         sources=_sources(r),
         note=str(r.raw("note", "")),

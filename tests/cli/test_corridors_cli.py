@@ -27,8 +27,10 @@ def test_corridors_prints_the_comparison_and_writes_the_chart(tmp_path, capsys):
     assert code == 0
     assert "China -> Europe" in text and "Rail through Russia" in text
     assert "Middle Corridor, simulated (cont_dostyk_poti)" in text
-    assert (out / "corridors.png").stat().st_size > 10_000
-    assert (out / "corridors.csv").exists()
+    assert "China -> Turkiye" in text and "cont_altynkol_turkiye" in text
+    for journey in ("china_europe", "china_turkiye"):
+        assert (out / journey / "corridors.png").stat().st_size > 10_000
+        assert (out / journey / "corridors.csv").exists()
 
 
 def test_a_bad_journey_name_is_refused_before_running(capsys):

@@ -81,9 +81,23 @@ def test_plan_prints_the_chosen_package_and_writes_its_tables(files, tmp_path, c
         (["--delivered", "5"], "--delivered: needs a unit"),
         (["--delivered", "5 day"], "--delivered: expected mass/time"),
         (["--transit-p95", "20 day"], "--transit-p95 needs --flow"),
+        (["--cost-per-unit", "100 USD/wagon"], "--cost-per-unit needs --flow"),
+        (["--cost-per-unit", "100 USD", "--flow", "f"], "expected money per unit"),
+        (["--cost-per-unit", "100 USD/TEU", "--flow", "f"], "counted in wagon, not TEU"),
+        (["--delivered", "1 Mt/yr", "--flows", "f,nope"], "no flow 'nope'"),
+        (["--flows", "f"], "plan needs a target"),
     ],
 )
 def test_a_bad_target_is_one_clear_line(files, capsys, args, says):
     scenario, catalogue = files
     assert main(["plan", scenario, catalogue, *args, *FAST]) == 2
     assert says in capsys.readouterr().err
+
+
+def test_whole_life_and_year_are_in_the_printed_plan(files, capsys):
+    scenario, catalogue = files
+    args = ["--delivered", "5 kt/yr", "--whole-life", "20", "--discount-rate", "6%"]
+    assert main(["plan", scenario, catalogue, *args, "--year", "2030", *FAST]) == 0
+    out = capsys.readouterr().out
+    assert "whole-life cost (capex + 20 years of opex at 6.0%)" in out
+    assert "options in service by 2030" in out

@@ -9,7 +9,7 @@ import math
 from typing import Any
 
 import pytest
-from helpers import build, flow, scenario, start
+from helpers import build, ferry, flow, port, scenario, sea, start
 
 import corridor_sim as cs
 
@@ -206,3 +206,42 @@ def test_without_reaction_keeps_the_shares_and_drops_the_rest() -> None:
     assert f.outside == () and fixed.nodes["a"].embargo == {}
     a, b, result = _split(fixed.raw)
     assert result.outside.empty and _within_binomial(a, a + b, 0.6)
+
+
+def _small_port(storage: str) -> dict[str, Any]:
+    """o --rail--> port p (``storage``) ==one ferry of 10 wagons, 400 km==> q: the ferry
+    carries about 3 wagons a day of the 6 offered; the rest may leave for a 15-day
+    outside option (logit, scale 1 day)."""
+    rail = {
+        "kind": "rail",
+        "from": "o",
+        "to": "p",
+        "travel_time": "1 h",
+        "train_capacity": {"wagon": "10 wagon"},
+        "max_wait": "1 h",
+    }
+    crossing = sea([ferry(home="from")], distance="400 km")
+    crossing.update({"from": "p", "to": "q"})
+    f = flow(["o", "p", "q"], "6 wagon/day", "10 wagon")
+    f["choice"] = {"rule": "logit", "scale": "1 day"}
+    f["outside"] = {"sea": {"transit": "15 day"}}
+    return scenario(
+        nodes={"o": {"kind": "origin"}, "p": port(storage={"wagon": storage}), "q": port()},
+        links={"o-p": rail, "p-q": crossing},
+        flows={"f": f},
+        horizon="200 day",
+    )
+
+
+def test_a_small_yard_does_not_hide_the_backlog_from_route_choice() -> None:
+    """The trains held outside a full yard are ahead of cargo choosing now: with room for
+    one ferry load (10 wagons) the flow leaves for the outside option as it does with
+    room for 2,000, instead of piling up outside the port (the 2030 anomaly: Aktau's
+    1,000 TEU yard hid a backlog of ~150,000 TEU, which the hub's 6,000 TEU yard showed)."""
+    small, large = (
+        cs.simulate(build(_small_port(s))).flows.iloc[0] for s in ("10 wagon", "2000 wagon")
+    )
+    assert large["diverted_units"] > 0.3 * large["offered_units"]
+    assert small["diverted_units"] == pytest.approx(large["diverted_units"], rel=0.1)
+    assert small["in_system_units"] < 0.1 * small["offered_units"]
+    assert small["transit_mean_days"] < 15.0 + 2.0

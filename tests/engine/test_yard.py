@@ -7,14 +7,17 @@ from types import SimpleNamespace
 import pytest
 from helpers import deliveries, ferry, flow, per_time, port, scenario, sea, start, units
 
+from corridor_sim.engine.consignment import Consignment
 from corridor_sim.engine.yard import Yard
 from corridor_sim.results.balance import balance_table
 
 
 def wagons(qty: float) -> SimpleNamespace:
-    """A consignment of ``qty`` wagons (60 t each) at a node (even hop)."""
+    """A consignment of ``qty`` wagons (60 t each) at a node (even hop), delivered at
+    the next (its route's last)."""
     kind = SimpleNamespace(handling="wagon", mass_per_unit_t=60.0, lanes=[])
-    return SimpleNamespace(flow=kind, qty=qty, hop=0)
+    path = SimpleNamespace(lanes=(), last_hop=1)
+    return SimpleNamespace(flow=kind, qty=qty, hop=0, path=path)
 
 
 def test_held_batches_go_in_in_arrival_order_once_they_fit():
@@ -171,3 +174,89 @@ def test_a_full_class_does_not_block_the_other_classes():
     assert a.yard.stock["liquid"] == 500.0
     assert a.yard.blocked["liquid"] and not a.yard.blocked["container"]
     assert a.blame("liquid") is sim.links["a-b"]
+
+
+def _probe(sim, flow_index: int = 0) -> Consignment:
+    """A consignment of 10 units of flow ``flow_index`` on its first route, made now."""
+    f = sim.flows[flow_index]
+    return Consignment(f, 10.0, sim.env.now, f.paths[0])
+
+
+def test_cargo_held_outside_counts_ahead_on_the_vessels_it_waits_for(monkeypatch):
+    """Route choice sees the backlog, not just the yard: at t = 60 train 2's 10 wagons
+    are held outside p (full with train 1's), so a consignment choosing now has two
+    ferry loads ahead, not one (the ferry's round trip more); once admitted they count
+    in the yard and the held count is back to zero."""
+    sim = start(blocking_port())
+    p, link = sim.nodes["p"], sim.links["p-q"]
+    lane = link.lanes[("p", "q")]
+    sim.env.run(until=60)
+    assert p.held_for(lane, "wagon") == 10.0 and p.yard.outside_batches == 1
+    seen = lane.expected_h(_probe(sim))
+    monkeypatch.setattr(p, "held_for", lambda lane, cls: 0.0)
+    blind = lane.expected_h(_probe(sim))
+    assert seen - blind == pytest.approx(link.cycle_h(link.vessels[0]))
+    monkeypatch.undo()
+    sim.env.run(until=65.5)
+    assert (p.held_for(lane, "wagon"), p.yard.outside_batches) == (0.0, 0)
+
+
+def test_cargo_held_outside_counts_ahead_on_the_train_it_waits_for():
+    """Terminal t (room for 10 wagons) sends one train of 10 a day to d; blocks of 10
+    arrive every 6 h. At t = 50 one train's load waits in t (the slot is at 55) and five
+    are held outside: cargo arriving now leaves on the seventh train, 6 headways after
+    the slot, not on the second."""
+
+    def rail(a: str, b: str, **extra: str) -> dict:
+        train = {"wagon": "10 wagon"}
+        return {
+            "kind": "rail",
+            "from": a,
+            "to": b,
+            "travel_time": "1 h",
+            "train_capacity": train,
+            **extra,
+        }
+
+    sim = start(
+        scenario(
+            nodes={
+                "o": {"kind": "origin"},
+                "t": {"kind": "terminal", "storage": {"wagon": "10 wagon"}},
+                "d": {"kind": "destination"},
+            },
+            links={"o-t": rail("o", "t"), "t-d": rail("t", "d", line_capacity="1 train/day")},
+            flows={"f": flow(["o", "t", "d"], "40 wagon/day", "10 wagon")},
+            horizon="5 day",
+        )
+    )
+    sim.env.run(until=50)
+    t, lane = sim.nodes["t"], sim.links["t-d"].lanes[("t", "d")]
+    assert (lane.fill, t.held_for(lane, "wagon"), lane.next_slot) == (1.0, 50.0, 55.0)
+    assert lane.expected_h(_probe(sim)) == pytest.approx(5.0 + 6 * 24.0 + 1.0)
+
+
+def test_batches_held_outside_a_border_queue_for_its_servers():
+    """Border b (one server, 10 h a batch, room for 20 wagons) gets a block of 10 every
+    4 h from t = 4: at t = 41 three are through, one is in service, one waits inside
+    and five are held outside; all seven are ahead of cargo arriving now."""
+    border = {
+        "kind": "border",
+        "servers": 1,
+        "service_time": {"dist": "deterministic", "mean": "10 h"},
+        "storage": {"wagon": "20 wagon"},
+    }
+    sim = start(
+        scenario(
+            nodes={"o": {"kind": "origin"}, "b": border, "d": {"kind": "destination"}},
+            links={
+                "o-b": {"kind": "transfer", "from": "o", "to": "b", "delay": "0 h"},
+                "b-d": {"kind": "transfer", "from": "b", "to": "d", "delay": "0 h"},
+            },
+            flows={"f": flow(["o", "b", "d"], "60 wagon/day", "10 wagon")},
+        )
+    )
+    sim.env.run(until=41)
+    b = sim.nodes["b"]
+    assert (b.yard.outside_batches, len(b.waiting), b.busy) == (5, 1, 1)
+    assert b.expected_h(_probe(sim)) == pytest.approx(7 * 10.0 + 10.0)

@@ -216,3 +216,90 @@ def test_the_steps_add_each_option_after_those_it_requires():
         chain(), cat, ("a", "b"), Target(delivered_t_per_yr=1.0), 1, 2, {"progress": False}
     )
     assert list(steps["package"]) == ["(nothing)", "a", "a + b"]
+
+
+def costed_chain() -> cs.Scenario:
+    """The chain of :func:`chain` with a time value of 24 USD per wagon-day (1 USD an
+    hour) and a charge of 100 USD a wagon at b2: a wagon's cost is 100 + its hours."""
+    raw = scenario(
+        nodes={
+            "o": {"kind": "origin"},
+            "b1": {"kind": "border", "servers": 1, "service_time": "2 h"},
+            "b2": {"kind": "border", "servers": 3, "service_time": "2 h"},
+            "d": {"kind": "destination"},
+        },
+        links={
+            "o-b1": {"kind": "transfer", "from": "o", "to": "b1", "delay": "1 h"},
+            "b1-b2": {"kind": "transfer", "from": "b1", "to": "b2", "delay": "1 h"},
+            "b2-d": {"kind": "transfer", "from": "b2", "to": "d", "delay": "1 h"},
+        },
+        flows={"f": flow(["o", "b1", "b2", "d"], "20 wagon/day", "1 wagon")},
+        horizon="40 day",
+        costs={
+            "currency": "USD 2024",
+            "time_value": {"goods": "24 USD/wagon/day"},
+            "nodes": {"b2": {"charge": {"goods": "100 USD/wagon"}}},
+        },
+    )
+    return build(raw)
+
+
+def test_a_cost_target_is_met_by_the_cheapest_package_that_cuts_the_wait():
+    """b1 serves 12 of 20 wagons a day: wagons wait for days, so each costs hundreds of
+    USD of time. One more server (capex 10) cuts a wagon's cost to 100 USD of charge + a
+    few hours (1 USD each): at most 130 USD meets the target; the road works (capex 1,
+    inert for volume) lengthen the trip and are simulated and fail, as a cost target
+    keeps options that change no capacity."""
+    s, cat = costed_chain(), catalogue(OPTIONS)
+    target = Target(cost_per_unit_usd=130.0, flow="f")
+    result = plan(s, cat, target=target, replications=3, seed=1, workers=1, progress=False)
+    assert result.chosen == ("b1_plus1",)
+    assert result.chosen == exhaustive(s, cat, target, None)
+    rows = result.packages.set_index("package")
+    assert rows.loc["road_works", "simulated"] and not rows.loc["road_works", "meets"]
+    assert rows.loc["(nothing)", "cost_mean"] > 200.0
+    assert 100.0 < rows.loc["b1_plus1", "cost_mean"] < 130.0
+    assert "cost" in result.text() and "USD per unit" in result.target.describe()
+
+
+def test_a_delivery_target_over_some_flows_counts_only_theirs():
+    """Target.flows sums the listed flows' delivery; a flow not in the scenario is named."""
+    s, cat = chain(), catalogue(OPTIONS)
+    target = Target(delivered_t_per_yr=19 * DAY_T, flows=("f",))
+    result = plan(s, cat, target=target, replications=2, seed=1, workers=1, progress=False)
+    assert result.chosen == ("b1_plus1",)
+    with pytest.raises(ValueError, match="target flow 'g' is not in scenario"):
+        plan(s, cat, target=Target(delivered_t_per_yr=1.0, flows=("g",)), progress=False)
+    with pytest.raises(ValueError, match="needs delivered_t_per_yr"):
+        Target(transit_p95_days=1.0, flow="f", flows=("f",))
+
+
+def two_ways() -> Catalogue:
+    """Two ways to let 20 wagons a day through b1: one more server (capex 10, opex 5 a
+    year) or a faster border (capex 15, no opex, in service from 2031 only)."""
+    return Catalogue(
+        "test",
+        "USD",
+        2024,
+        {
+            "server": Option("server", 10.0, 5.0, 2026, changes={"nodes.b1.servers": 2}),
+            "faster": Option("faster", 15.0, 0.0, 2031, changes={"nodes.b1.service_time": "1 h"}),
+        },
+    )
+
+
+def test_whole_life_cost_and_the_year_change_the_cheapest_package():
+    """By capex the server wins; over 10 years of opex (undiscounted: 10 + 50 = 60
+    against 15) the faster border does; in 2030 the faster border is not yet in
+    service, so the server wins again."""
+    s, target = chain(), Target(delivered_t_per_yr=19 * DAY_T)
+    common = {"target": target, "replications": 2, "seed": 1, "workers": 1, "progress": False}
+    assert plan(s, two_ways(), steps=False, **common).chosen == ("server",)
+    whole = plan(s, two_ways(), steps=False, years=10, discount_rate=0.0, **common)
+    assert whole.chosen == ("faster",)
+    assert whole.packages.set_index("package").loc["server", "cost"] == pytest.approx(60.0)
+    assert "whole-life cost" in whole.text()
+    in_2030 = plan(s, two_ways(), steps=False, years=10, discount_rate=0.0, year=2030, **common)
+    assert in_2030.chosen == ("server",)
+    assert "faster" not in set(in_2030.packages["package"])
+    assert "in service by 2030" in in_2030.text()

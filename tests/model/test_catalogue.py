@@ -3,6 +3,7 @@
 import pytest
 
 from corridor_sim import Catalogue, Option, ScenarioError
+from corridor_sim.model.catalogue import capital_recovery_factor
 
 PATH = "links.kuryk-alat.fleet[1].count"
 
@@ -70,6 +71,21 @@ def test_capex_opex_and_present_value_by_hand(cat):
     assert cat.cost(package, years=3) < cat.cost(package, years=3, discount_rate=0.0)
     with pytest.raises(ValueError, match="years"):
         cat.cost(package, years=-1)
+
+
+def test_equivalent_annual_cost_by_hand(cat):
+    package = ["hub", "feeders"]  # capex 140, opex 7 a year
+    assert cat.annual_cost(package, 4, discount_rate=0.0) == 140.0 / 4 + 7.0
+    by_hand = 140.0 * 0.1 / (1 - 1.1**-3) + 7.0  # capital recovery factor at 10 %, 3 years
+    assert cat.annual_cost(package, 3, discount_rate=0.1) == pytest.approx(by_hand)
+    # paid at the end of each year, it has the present value of cost()
+    pv = sum(by_hand / 1.1**t for t in (1, 2, 3))
+    assert pv == pytest.approx(cat.cost(package, years=3, discount_rate=0.1))
+    assert capital_recovery_factor(0.06, 25) == pytest.approx(0.0782267, rel=1e-6)
+    with pytest.raises(ValueError, match="years must be a whole number >= 1"):
+        cat.annual_cost(package, 0)
+    with pytest.raises(ValueError, match="discount_rate must be > -1"):
+        capital_recovery_factor(-1.0, 5)
 
 
 def test_options_that_set_one_path_must_be_ordered_or_exclusive():

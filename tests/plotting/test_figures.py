@@ -343,7 +343,8 @@ def test_each_figure_draws_on_the_axes_it_is_given_and_names_the_run(result, dra
     ax = fig.add_subplot()
     assert draw(result, ax=ax) is ax
     assert ax.get_title("left")
-    assert f"scenario {result.scenario}, seed {result.seed}" in [t.get_text() for t in ax.texts]
+    named = f"one sample path: scenario {result.scenario}, seed {result.seed}"
+    assert named in [t.get_text() for t in ax.texts]
 
 
 @pytest.mark.parametrize(

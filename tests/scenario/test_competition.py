@@ -68,9 +68,13 @@ def test_the_bundled_journey_cites_known_sources_and_is_not_a_scenario():
     assert j.outside_days == 9.0
 
 
-def test_every_src_comment_of_the_bundled_journey_resolves():
+@pytest.mark.parametrize("name", ["corridors_china_europe", "corridors_china_turkiye"])
+def test_every_src_comment_of_the_bundled_journeys_resolves(name):
     from corridor_sim.scenario.bundled import bundled_dir
+    from corridor_sim.scenario.competition import bundled_journeys
     from corridor_sim.scenario.sources import unresolved
 
-    text = (bundled_dir() / "corridors_china_europe.yaml").read_text(encoding="utf-8")
+    assert name in bundled_journeys()
+    text = (bundled_dir() / f"{name}.yaml").read_text(encoding="utf-8")
     assert unresolved(text, load_sources()) == []
+    assert load_journey(name).alternatives

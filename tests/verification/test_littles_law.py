@@ -114,12 +114,14 @@ def test_littles_law_on_every_element(name):
 def test_little_plain_agreement_where_boundaries_are_small():
     """Where the boundary terms and the cargo held outside (blocked by a full yard
     downstream) are each under 1 % of L·H, L and λW agree within 1 %:
-    e.g. the Altynkol border and the Georgian main line of middle_corridor_2030_demand
-    (Boyuk Kesik no longer: since the corridor reacts, more crosses the Caspian and its
-    queue grows to the end; Dostyk no longer: the cargo in its 24 h clearance, which
-    waits off the tracks, and since its background trains, its queue behind them keep
-    its boundary terms above 1 % of L·H over 60 days; BTK no longer: its boundary terms
-    are 2.8 % of L·H since the 2024 rail operations came in)."""
+    e.g. the Boyuk Kesik border and the Georgian main line of middle_corridor_2030_demand
+    (Altynkol no longer: since route choice counts the boxes held outside Aktau's full
+    yard, most leave for the sea at their origin, and its queue, 156 t, is small beside
+    the 19,562 t·h it had waited before the warm-up ended, 8.7 % of L·H; Dostyk no
+    longer: the cargo in its 24 h clearance, which waits off the tracks, and since its
+    background trains, its queue behind them keep its boundary terms above 1 % of L·H
+    over 60 days; BTK no longer: its boundary terms are 2.8 % of L·H since the 2024 rail
+    operations came in)."""
     sim, result, bounds = bundled_boundaries("middle_corridor_2030_demand")
     names = []
     for e in sim.elements:
@@ -130,7 +132,7 @@ def test_little_plain_agreement_where_boundaries_are_small():
         if t["L"] > 1.0 and t["S0"] + t["R1"] < small and t["held"] < small:
             assert t["lambda_W"] == pytest.approx(t["L"], rel=0.01), e.name
             names.append(e.name)
-    assert {"altynkol", "marabda-poti"} <= set(names)
+    assert {"beyuk_kesik", "marabda-poti"} <= set(names)
 
 
 def test_held_outside_cargo_is_in_l_but_not_in_w():

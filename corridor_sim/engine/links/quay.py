@@ -98,8 +98,11 @@ class SeaLane(Lane):
         the vessels able to carry ``c`` take too, in full loads (each class's units over
         the mean load of a vessel that carries it, ``c`` included), cleared at one load
         per vessel's nominal round trip (:meth:`Crossing.cycle_h`) summed over those
-        vessels; half a headway for the next vessel; the mean crossing. Infinite if no
-        vessel may load the class now (e.g. the draft forbids it)."""
+        vessels; half a headway for the next vessel; the mean crossing. The cargo ahead
+        includes what is held outside the port's full yard for this lane
+        (:meth:`~corridor_sim.engine.node.Node.held_for`): a yard smaller than the
+        backlog must not hide it. Infinite if no vessel may load the class now (e.g. the
+        draft forbids it)."""
         link = self.link
         cls = c.flow.handling
         able = [v for v in link.vessels if v.capacity.get(cls, 0.0) > 0]
@@ -107,8 +110,9 @@ class SeaLane(Lane):
             return math.inf
         classes = {k for v in able for k in v.capacity}
         loads = c.qty / (sum(v.capacity[cls] for v in able) / len(able))
+        source = self.source
         for k in classes:
-            units = self.units.get(k, 0.0)
+            units = self.units.get(k, 0.0) + source.held_for(self, k)
             if units > 0:
                 carriers = [v.capacity[k] for v in able if v.capacity.get(k, 0.0) > 0]
                 loads += units / (sum(carriers) / len(carriers))

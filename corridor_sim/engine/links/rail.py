@@ -50,12 +50,17 @@ class RailLane(Lane):
 
     def expected_h(self, c: Consignment) -> float:
         """Hours from joining now to arrival: the wait for the line (its next free slot,
-        then one headway per full train already waiting ahead) or for a locomotive,
-        whichever is longer, on a single track the wait for its first section, and the
-        run."""
+        then one headway per full train already waiting ahead, counting the cargo held
+        outside the node's full yard that will leave by this line) or for a
+        locomotive, whichever is longer, on a single track the wait for its first
+        section, and the run."""
         link = self.link
+        source = self.source
+        fill = self.fill + self.share(c)
+        if source.yard is not None:
+            fill += sum(source.held_for(self, k) / n for k, n in link.capacity.items())
         wait = max(0.0, self.next_slot - link.env.now)
-        wait += math.floor(self.fill + self.share(c) - 1e-9) * link.headway_h
+        wait += math.floor(fill - 1e-9) * link.headway_h
         if link.traction is not None:
             wait = max(wait, link.traction.expected_wait_h(self.source.name))
         if link.track is not None:

@@ -1,6 +1,7 @@
 """The catalogue file: the bundled Middle Corridor catalogue loads, each option applies to
 the 2024 and 2030 scenarios and runs; bad files are refused naming file, key and option."""
 
+import copy
 import dataclasses
 import functools
 import re
@@ -9,6 +10,7 @@ import pytest
 
 import corridor_sim as cs
 from corridor_sim.errors import ScenarioError
+from corridor_sim.scenario.build import build_scenario
 from corridor_sim.scenario.bundled import bundled_dir
 from corridor_sim.scenario.catalogue import check_against, load_catalogue
 from corridor_sim.scenario.sources import load_sources
@@ -43,7 +45,7 @@ def test_the_bundled_catalogue_loads_and_is_not_a_scenario():
     assert NAME not in cs.bundled_names()
     c = cat()
     assert c.money == "USD 2024"
-    assert 12 <= len(c.options) <= 16
+    assert 16 <= len(c.options) <= 20
     assert any(o.excludes for o in c.options.values())
     assert any(o.requires for o in c.options.values())
     assert c.why_not(["kuryk_ferries_2", "kuryk_ferries_4"]) is not None
@@ -78,7 +80,7 @@ def test_the_largest_feasible_package_applies():
     package = [n for n in c.names if n != "kuryk_ferries_2"]
     assert c.feasible(package)
     both = cs.apply_options(base(), c, package)
-    assert {"meghri", "dilucu", "kashgar"} <= set(both.nodes)
+    assert {"meghri", "dilucu", "kashgar", "anaklia", "black_sea"} <= set(both.nodes)
     assert both.links["marabda-akhalkalaki"].line_capacity_per_day == 9
 
 
@@ -123,6 +125,47 @@ def test_the_cku_railway_brings_a_flow_that_chooses_its_way():
     routes = cs.simulate(scenario, seed=1).routes.set_index(["flow", "route"])
     assert routes.loc[("cont_kashgar_poti", "CKU, Turkmenbashi"), "delivered_units"] > 0
     assert routes.loc[("cont_kashgar_poti", "Khorgos, Aktau"), "delivered_units"] > 0
+
+
+def test_anaklia_takes_the_poti_boxes_by_route_choice_and_shows_in_the_capacity_report():
+    scenario = cs.apply_options(base(days=40.0), cat(), ["anaklia_port"])
+    flow = scenario.flows["cont_dostyk_poti"]
+    assert flow.destination == "black_sea"
+    assert sum(o.share for o in flow.options) == pytest.approx(1.0)
+    routes = cs.simulate(scenario, seed=1).routes.set_index(["flow", "route"])
+    for f in ("cont_dostyk_poti", "cont_altynkol_poti"):
+        assert routes.loc[(f, "Aktau, Anaklia"), "delivered_units"] > 0, f
+        assert routes.loc[(f, "Aktau, Poti"), "delivered_units"] > 0, f
+    elements = cs.capacity(scenario).elements.set_index("element")
+    assert elements.loc["anaklia", "capacity_natural"] == "597,273 TEU/yr"  # 600,000 sourced
+
+
+def test_anaklia_without_its_routes_is_the_scenario_it_was_applied_to():
+    """The common end black_sea is 0 h beyond Poti: with the Anaklia routes taken out
+    again, every flow's deliveries and diversions are those of the scenario, run by run."""
+    scenario = base(days=40.0)
+    raw = copy.deepcopy(cs.apply_options(scenario, cat(), ["anaklia_port"]).raw)
+    for f in ("cont_dostyk_poti", "cont_altynkol_poti"):
+        poti = [r for r in raw["flows"][f]["routes"] if r["label"].endswith("Poti")]
+        poti[0]["share"], poti[1]["share"] = "96.7 %", "3.3 %"
+        raw["flows"][f]["routes"] = poti
+    twin = dataclasses.replace(build_scenario(raw, name="twin"), settings=scenario.settings)
+    a = cs.simulate(scenario, seed=3).flows.set_index("flow")
+    b = cs.simulate(twin, seed=3).flows.set_index("flow")
+    for kpi in ("delivered_units", "diverted_units", "transit_mean_days"):
+        assert b[kpi].to_dict() == pytest.approx(a[kpi].to_dict(), nan_ok=True), kpi
+
+
+def test_the_tankers_double_the_crude_fleet_and_its_capacity():
+    scenario = cs.load_scenario("middle_corridor_2030_demand")
+    more = cs.apply_options(scenario, cat(), ["aktau_tankers_3"])
+    fleet = more.links["aktau-alat-tanker"].fleet
+    assert len(fleet) == 2 * len(scenario.links["aktau-alat-tanker"].fleet) == 6
+    before, after = (
+        cs.capacity(s).elements.set_index("element").loc["aktau-alat-tanker", "load"]
+        for s in (scenario, more)
+    )
+    assert before > 1.0 > after  # 2030 crude overloads three tankers, not six
 
 
 def test_an_infeasible_package_or_unknown_name_is_refused():

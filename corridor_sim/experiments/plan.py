@@ -57,7 +57,7 @@ from corridor_sim.model.scenario import Scenario
 from corridor_sim.results.result import SimulationResult
 from corridor_sim.scenario.catalogue import apply_options
 
-MAX_OPTIONS = 16
+MAX_OPTIONS = 20  # 2^20 sets take about 5 s to enumerate on this machine
 
 
 def packages(

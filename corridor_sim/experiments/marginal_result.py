@@ -1,27 +1,101 @@
-"""How marginal values show themselves: the text of ``corridor-sim marginal``, the
-notebook view and the one-line ``repr``. With a catalogue, each shows the options' cost
+"""What :func:`corridor_sim.marginal_value` answers (:class:`MarginalValues`) and how it
+shows itself: the text of ``corridor-sim marginal``, the notebook view and the one-line
+``repr``. With a catalogue, each shows the options' cost
 columns and a second ranking, the cheapest tonne (options by cost per tonne gained)."""
 
 from __future__ import annotations
 
 import math
 import textwrap
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from corridor_sim.experiments.marginal_cost import OPTION
+from corridor_sim.experiments.marginal_cost import DISCOUNT_RATE, OPTION, YEARS
 from corridor_sim.experiments.views import clip, interval, seeds
+from corridor_sim.folders import write_folder
 from corridor_sim.htmlrepr import Column, html_block, shown
 from corridor_sim.texttable import num, pct, pm, table
-
-if TYPE_CHECKING:  # annotations only: marginal imports this module
-    from corridor_sim.experiments.marginal import MarginalValues
 
 #: what the table says of an option whose gain's 95 % interval does not lie above zero
 NO_GAIN = "no gain told from none"
 #: options the cheapest-tonne ranking lists at most
 CHEAPEST_SHOWN = 20
+
+
+@dataclass
+class MarginalValues:
+    """``table``: one row per change, ranked by the throughput gained: ``rank``,
+    ``element``, ``change``, ``gain_t_per_yr`` (the mean paired difference in cargo
+    delivered a year), the ``half_width`` of its 95% interval, ``ci_low``, ``ci_high``,
+    ``n`` (pairs), ``transit_change_days`` (the mean paired difference in transit time)
+    and ``delivered_ratio`` (delivered / offered with the change).
+
+    With a ``catalogue`` (its name; amounts in ``money``, e.g. ``USD 2024``) the table
+    also has a row per option (``kind`` ``"option"``, ``element`` the option's name,
+    ``with_options`` those it requires, built in with it) beside the ``"+1 unit"`` rows,
+    and the columns ``capex``, ``opex_per_yr``, ``annual_cost`` (money a year, over ``years`` at
+    ``discount_rate``), ``cost_per_t``, ``cost_per_t_low`` and ``cost_per_t_high``
+    (money per tonne gained; NaN for ``+1 unit`` rows and gains not told from none).
+    :attr:`cheapest` ranks the options by cost per tonne."""
+
+    scenario: str
+    seed: int
+    replications: int
+    demand: float
+    table: pd.DataFrame
+    catalogue: str | None = None
+    money: str = ""
+    years: int = YEARS
+    discount_rate: float = DISCOUNT_RATE
+
+    @property
+    def cheapest(self) -> pd.DataFrame:
+        """The option rows, cheapest tonne first (options without a cost per tonne last,
+        by gain); empty without a catalogue."""
+        if self.catalogue is None:
+            return self.table.iloc[0:0]
+        options = self.table[self.table["kind"] == OPTION]
+        ranked = options.sort_values(
+            ["cost_per_t", "gain_t_per_yr"], ascending=[True, False], na_position="last"
+        )
+        return ranked.reset_index(drop=True)
+
+    def text(self, top: int = 10) -> str:
+        """A readable ranking (``corridor-sim marginal``), and with a catalogue the
+        options by cost per tonne."""
+
+        return format_marginal(self, top)
+
+    def __repr__(self) -> str:
+        return marginal_repr(self)
+
+    def _repr_html_(self) -> str:
+        return marginal_html(self)
+
+    def to_dir(self, path: str | Path) -> Path:
+        """Write ``marginal_value.csv`` and ``marginal_value.json``; with a catalogue also
+        ``cheapest_tonne.csv`` (the options by cost per tonne)."""
+        head: dict[str, Any] = {
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "replications": self.replications,
+            "demand": self.demand,
+        }
+        tables = {"marginal_value": self.table}
+        if self.catalogue is not None:
+            head |= {
+                "catalogue": self.catalogue,
+                "money": self.money,
+                "years": self.years,
+                "discount_rate": self.discount_rate,
+                "annual_cost": "capex * r / (1 - (1 + r) ** -years) + opex_per_yr",
+                "cost_per_t": "annual_cost / gain_t_per_yr, money per tonne gained",
+            }
+            tables["cheapest_tonne"] = self.cheapest
+        return write_folder(path, tables, "marginal_value", head)
 
 
 def _millions(x: float) -> str:

@@ -35,6 +35,7 @@ from corridor_sim.plotting.figures import figure_makers
 from corridor_sim.plotting.throughput import binding_element, plot_throughput
 from corridor_sim.report import replicated, tables
 from corridor_sim.report.content import CAPTIONS, CSS, FIGURE_TITLES, FLOWS_NOTE, METHOD
+from corridor_sim.report.costs import cost_tables
 from corridor_sim.report.page import render_page
 from corridor_sim.report.rail import rail_tables
 from corridor_sim.report.scenario_files import (
@@ -117,10 +118,15 @@ def _scenario_parts(
 
 
 def _contents(
-    figs: list[dict[str, str]], files: list[ScenarioFile], fleet: bool = False, rail: bool = False
+    figs: list[dict[str, str]],
+    files: list[ScenarioFile],
+    fleet: bool = False,
+    rail: bool = False,
+    costs: bool = False,
 ) -> list[dict[str, Any]]:
     """The table of contents: each section, with the figures and files under theirs
-    (the vessels and berths section if ``fleet``, rail operations if ``rail``)."""
+    (the vessels and berths section if ``fleet``, rail operations if ``rail``, costs and
+    emissions if ``costs``)."""
     return [
         {"id": "verdict", "title": "Verdict"},
         {"id": "headline", "title": "Headline"},
@@ -128,6 +134,7 @@ def _contents(
         {"id": "ranking", "title": "Bottleneck ranking"},
         *([{"id": "fleet", "title": "Vessels and berths"}] if fleet else []),
         *([{"id": "rail", "title": "Rail operations"}] if rail else []),
+        *([{"id": "costs", "title": "Costs and emissions"}] if costs else []),
         {
             "id": "figures",
             "title": "Figures",
@@ -170,6 +177,7 @@ def _one_path(result: SimulationResult, dpi: int) -> dict[str, Any]:
         "vessels": None,  # the fleet tables are over replications (corridor_sim.run)
         "berths": None,
         "rail": [],  # the rail tables are over replications too
+        "costs": [],  # and so are the costs
         "cells": "",
         "method": METHOD,
         "figures_note": f"Figures: the same sample path (seed {result.seed_text}) as the tables.",
@@ -197,6 +205,7 @@ def _replicated(answer: ReplicatedRun, dpi: int) -> dict[str, Any]:
         "vessels": replicated.vessels_table(answer),
         "berths": replicated.berths_table(answer),
         "rail": rail_tables(answer),
+        "costs": cost_tables(answer),
         **replicated.texts(answer, path),
         "figures": figures(path, dpi, answer.binding),
         "made_by": f"{answer.n} replications simulated in {answer.wall_s:.1f} s, and "
@@ -219,7 +228,11 @@ def render_report(answer: Answer, *, scenario: Scenario | None = None, dpi: int 
         )
     files, sources, missing = _scenario_parts(scenario)
     toc = _contents(
-        parts["figures"], files, fleet=parts["vessels"] is not None, rail=bool(parts.get("rail"))
+        parts["figures"],
+        files,
+        fleet=parts["vessels"] is not None,
+        rail=bool(parts.get("rail")),
+        costs=bool(parts.get("costs")),
     )
     return render_page(
         title=f"corridor_sim report: {parts.pop('name')}",

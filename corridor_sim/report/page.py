@@ -65,6 +65,10 @@ is at anchorage and occupies none. {{ cells }}</p>{% endif %}</section>{% endif 
 {% for part in rail %}<h3>{{ part.title }}</h3>{{ table(part.table) }}
 <p class="meta">{{ part.note }} {{ cells }}</p>
 {% endfor %}</section>{% endif %}
+{% if costs %}<section id="costs"><h2>Costs and emissions</h2>
+{% for part in costs %}<h3>{{ part.title }}</h3>{{ table(part.table) }}
+<p class="meta">{{ part.note }} {{ cells }}</p>
+{% endfor %}</section>{% endif %}
 <section id="figures"><h2>Figures</h2>
 <p class="sample">{{ figures_note }}</p>
 {% for fig in figures %}

@@ -84,9 +84,9 @@ def test_the_report_renders_in_headless_chromium(tmp_path, answer):
     body = re.search(r"<body([^>]*)>", dom)[1]
     assert 'data-pres="1"' in body  # the 2024 file, with lines of 200+ characters
     assert 'data-clipped="0"' in body  # each wraps inside its box at 1000 px
-    # so do the tables: headline, flows, ranking, vessels, berths, and rail operations
-    # (locomotives, background trains, passing loops, dwell)
-    assert 'data-tables="9"' in body and 'data-overflow="0"' in body
+    # so do the tables: headline, flows, ranking, vessels, berths, rail operations
+    # (locomotives, background trains, passing loops, dwell) and costs
+    assert 'data-tables="10"' in body and 'data-overflow="0"' in body
     assert 'data-lost=""' in body  # every link of the contents finds its section
     shot = tmp_path / "shot.png"
     run(

@@ -275,6 +275,13 @@ def add_parsers(sub: Any) -> None:
         help="consider only options in service by this year (default: all)",
     )
     p.add_argument(
+        "--max-simulated",
+        type=a.count,
+        default=40,
+        metavar="K",
+        help="stop after simulating K packages without one meeting the target (default: 40)",
+    )
+    p.add_argument(
         "--whole-life",
         type=a.count,
         default=None,
@@ -516,6 +523,7 @@ def _plan(args: argparse.Namespace) -> int:
         budget=args.budget,
         year=args.year,
         years=args.whole_life,
+        max_simulated=args.max_simulated,
         discount_rate=args.discount_rate,
         replications=args.replications,
         seed=args.seed,

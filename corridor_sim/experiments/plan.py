@@ -116,11 +116,10 @@ def inert(scenario: Scenario, catalogue: Catalogue) -> set[str]:
     touch nothing the report leaves out (:data:`UNBOUNDED`: rolling-stock pools)."""
     base = capacity(scenario).elements.set_index("element")["capacity_t_per_yr"]
     out = set()
-    for name, option in catalogue.options.items():
+    for name in catalogue.options:
         if not catalogue.feasible((name,)):
             continue
-        touched = [*option.changes, *option.adds, *option.extends]
-        if any(str(path).startswith(UNBOUNDED) for path in touched):
+        if _on_pools(catalogue, name):
             continue
         other = capacity(apply_options(scenario, catalogue, (name,))).elements
         changed = other.set_index("element")["capacity_t_per_yr"]
@@ -200,6 +199,7 @@ def plan(
         }
         records.append(rec)
     by_package = {r["options"]: r for r in records}
+    bounds: dict[Package, float] = {}
     where = {"workers": workers, "executor": executor, "progress": progress}
     chosen: Package | None = None
     simulated = 0
@@ -214,9 +214,14 @@ def plan(
         variant = apply_options(scenario, catalogue, p) if p else scenario
         if volume:
             assert target.delivered_t_per_yr is not None
-            rec["bound_t_per_yr"] = volume_bound(variant, margin)
+            rec["bound_t_per_yr"] = bounds[p] = volume_bound(variant, margin)
             if rec["bound_t_per_yr"] < target.delivered_t_per_yr:
                 rec["screened"] = "bound below target"
+                continue
+        if only_volume:
+            idle = _moves_no_cut(p, bounds, scenario, catalogue, margin)
+            if idle:
+                rec["screened"] = f"{idle} moves no cut"
                 continue
         built[p] = variant
         to_run.append(p)
@@ -231,8 +236,9 @@ def plan(
     table_ = pd.DataFrame(records)
     frontier = pareto(table_[table_["simulated"]])
     stepped = pd.DataFrame()
-    if steps and chosen:
-        stepped = _steps(scenario, catalogue, chosen, target, seed, replications, where)
+    best = chosen or _best(table_)
+    if steps and best:
+        stepped = _steps(scenario, catalogue, best, target, seed, replications, where)
     return PlanResult(
         scenario.name,
         target,
@@ -250,6 +256,45 @@ def plan(
         else f"whole-life cost (capex + {years} years of opex at {discount_rate:.1%})",
         year,
     )
+
+
+def _moves_no_cut(
+    package: Package,
+    bounds: dict[Package, float],
+    scenario: Scenario,
+    catalogue: Catalogue,
+    margin: float,
+) -> str | None:
+    """An option of ``package`` that raises no capacity bound over the package without
+    it (so moves no cut of it, and cannot make it meet a volume target it misses), or
+    None. Options on rolling-stock pools, which the bound does not see, never count."""
+    for option in package:
+        rest = tuple(o for o in package if o != option)
+        if _on_pools(catalogue, option) or not catalogue.feasible(rest):
+            continue
+        if rest not in bounds:
+            variant = apply_options(scenario, catalogue, rest) if rest else scenario
+            bounds[rest] = volume_bound(variant, margin)
+        if bounds[package] <= bounds[rest] * (1 + 1e-9):
+            return option
+    return None
+
+
+def _on_pools(catalogue: Catalogue, name: str) -> bool:
+    option = catalogue.options[name]
+    return any(
+        str(p).startswith(UNBOUNDED) for p in (*option.changes, *option.adds, *option.extends)
+    )
+
+
+def _best(table: pd.DataFrame) -> Package | None:
+    """The simulated package with the most cargo delivered (the low end of its
+    interval), or None if none was simulated."""
+    simulated = table[table["simulated"]]
+    if simulated.empty:
+        return None
+    low = simulated["delivered_mean"] - simulated["delivered_hw"].fillna(0.0)
+    return tuple(simulated.loc[low.idxmax(), "options"])
 
 
 def _measure(

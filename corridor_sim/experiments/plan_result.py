@@ -108,6 +108,13 @@ class PlanResult:
             )
         elif self.chosen is None:
             lines.append("No package meets the target.")
+        if self.chosen is None:
+            if len(self.steps):
+                last = self.steps.iloc[-1]
+                lines.append(
+                    f"The most delivered of those simulated: {last['package']} (capex "
+                    f"{money(last['capex'])}): {_kpis(last)}; then {last['binding']} binds."
+                )
         else:
             row = self.packages[self.packages["package"] == label(self.chosen)].iloc[0]
             cost = "" if self.basis == "capex" else f", whole-life {money(row['cost'])}"
@@ -140,7 +147,8 @@ class PlanResult:
             ]
             lines += table(["package", "capex", "KPIs"], rows, "lrl")
         if len(self.steps):
-            lines += ["", "Steps to the chosen package: what binds after each"]
+            towards = "the chosen package" if self.chosen else "the most delivered"
+            lines += ["", f"Steps to {towards}: what binds after each"]
             rows = [[r["package"], _kpis(r), str(r["binding"])] for _, r in self.steps.iterrows()]
             lines += table(["after", "KPIs", "binding element"], rows, "lll")
         return "\n".join(lines)

@@ -303,3 +303,29 @@ def test_whole_life_cost_and_the_year_change_the_cheapest_package():
     assert in_2030.chosen == ("server",)
     assert "faster" not in set(in_2030.packages["package"])
     assert "in service by 2030" in in_2030.text()
+
+
+def test_an_option_that_moves_no_cut_of_its_package_is_screened():
+    """b1 binds (12 wagons a day); b2 has 3 servers already: one more at b2 raises no
+    bound, alone or beside b1's, so no package with it is simulated."""
+    s = chain()
+    cat = catalogue({**OPTIONS, "b2_plus1": (2.0, {"nodes.b2.servers": 4}, ())})
+    target = Target(delivered_t_per_yr=19 * DAY_T)
+    result = plan(s, cat, target=target, replications=2, seed=1, workers=1, progress=False)
+    assert result.chosen == ("b1_plus1",)
+    rows = result.packages.set_index("package")
+    assert rows.loc["b1_plus1 + b2_plus1", "screened"] == "b2_plus1 moves no cut"
+    assert not rows.loc["b1_plus1 + b2_plus1", "simulated"]
+
+
+def test_when_none_meets_the_most_delivered_and_what_binds_after_it_are_shown():
+    """20.2 wagons a day is within the bound (20.4: demand + 2 %) but above the demand
+    of 20: every package is simulated and fails; the plan names the one delivering most
+    and steps to it."""
+    s, cat = chain(), catalogue(OPTIONS)
+    target = Target(delivered_t_per_yr=20.2 * DAY_T)
+    result = plan(s, cat, target=target, replications=2, seed=1, workers=1, progress=False)
+    assert result.chosen is None and len(result.steps)
+    text = result.text()
+    assert "The most delivered of those simulated:" in text
+    assert "Steps to the most delivered" in text

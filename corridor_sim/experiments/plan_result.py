@@ -48,10 +48,13 @@ class Target:
             raise ValueError("flows says whose delivery counts: it needs delivered_t_per_yr")
         object.__setattr__(self, "flows", tuple(self.flows))
 
-    def describe(self) -> str:
+    def describe(self, *, short: bool = False) -> str:
+        """The target in words; ``short`` counts the flows of a delivery target rather
+        than naming them (for a figure's title)."""
         parts = []
         if self.delivered_t_per_yr is not None:
-            whose = f" of {', '.join(self.flows)}" if self.flows else ""
+            names = f"{len(self.flows)} flows" if short else ", ".join(self.flows)
+            whose = f" of {names}" if self.flows else ""
             parts.append(f"delivered{whose} >= {self.delivered_t_per_yr / 1e6:.3f} Mt/yr")
         if self.transit_p95_days is not None:
             parts.append(f"{self.flow} transit p95 <= {self.transit_p95_days:g} days")

@@ -63,6 +63,16 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
                 markersize=9,
                 label="chosen package",
             )
+        elif len(result.steps):  # none meets: the package that delivered most
+            row = simulated[simulated["package"] == result.steps.iloc[-1]["package"]]
+            ax.plot(
+                row["capex"] / 1e6,
+                row["delivered_mean"] / 1e6,
+                "D",
+                color=_style.ORANGE,
+                markersize=8,
+                label="most delivered (none meets the target)",
+            )
         if result.target.delivered_t_per_yr is not None:
             ax.axhline(
                 result.target.delivered_t_per_yr / 1e6,
@@ -74,7 +84,9 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
         ax.set_xlabel("capex (million, the catalogue's currency)")
         ax.set_ylabel("cargo delivered (Mt/yr)")
         ax.set_title(
-            f"Packages for {result.scenario}: {result.target.describe()}", loc="left", fontsize=10
+            f"Packages for {result.scenario}: {result.target.describe(short=True)}",
+            loc="left",
+            fontsize=10,
         )
-        ax.legend(loc="upper left", fontsize=7)
+        ax.legend(loc="lower right", fontsize=7)
     return ax

@@ -151,6 +151,7 @@ def plan(
     year: int | None = None,
     years: int | None = None,
     discount_rate: float = 0.06,
+    reach: bool = True,
     workers: int | None = None,
     executor: Executor = None,
     progress: bool = True,
@@ -160,7 +161,9 @@ def plan(
 
     Cheapest by capex, or with ``years`` by whole-life cost: capex plus ``years`` of opex
     discounted at ``discount_rate`` (:meth:`~corridor_sim.model.catalogue.Catalogue.cost`).
-    With ``year``, only options available (in service) by that year are considered."""
+    With ``year``, only options available (in service) by that year are considered.
+    With ``reach`` (a volume target alone), the largest packages are simulated first: if
+    none of them meets the target, none can, and the search ends there."""
     import time
 
     started = time.perf_counter()
@@ -204,7 +207,31 @@ def plan(
     chosen: Package | None = None
     simulated = 0
     stopped = False
-    for p in candidates:
+    unreachable = False
+    if only_volume and reach:
+        tops = maximal(catalogue, candidates)
+        top_bounds = {}
+        for p in tops:
+            variant = apply_options(scenario, catalogue, p) if p else scenario
+            built[p] = variant
+            top_bounds[p] = bounds[p] = volume_bound(variant, margin)
+        tops = sorted(tops, key=lambda p: -top_bounds[p])[:batch]
+        for p in tops:
+            by_package[p]["bound_t_per_yr"] = top_bounds[p]
+        _simulate(tops, built, by_package, target, seed, replications, where)
+        simulated += len(tops)
+        unreachable = not any(by_package[p]["meets"] for p in tops)
+    for p in [] if unreachable else candidates:
+        if by_package[p]["simulated"]:  # one of the largest packages, simulated first
+            if not by_package[p]["meets"]:
+                continue
+            if to_run:  # the cheaper packages waiting go first
+                chosen = _simulate(to_run, built, by_package, target, seed, replications, where)
+                simulated += len(to_run)
+                to_run = []
+            if chosen is None:
+                chosen = p
+            break
         if chosen is not None and price(p) > price(chosen):
             break
         if simulated + len(to_run) >= max_simulated:
@@ -236,7 +263,7 @@ def plan(
     table_ = pd.DataFrame(records)
     frontier = pareto(table_[table_["simulated"]])
     stepped = pd.DataFrame()
-    best = chosen or _best(table_)
+    best = chosen if chosen is not None else _best(table_)
     if steps and best:
         stepped = _steps(scenario, catalogue, best, target, seed, replications, where)
     return PlanResult(
@@ -255,7 +282,22 @@ def plan(
         if years is None
         else f"whole-life cost (capex + {years} years of opex at {discount_rate:.1%})",
         year,
+        unreachable,
     )
+
+
+def maximal(catalogue: Catalogue, candidates: Sequence[Package]) -> list[Package]:
+    """The packages of ``candidates`` to which no other option can be added (with the
+    options it requires) and stay among them: the most a budget and the catalogue's
+    exclusions allow."""
+    present = {frozenset(p) for p in candidates}
+    out = []
+    for p in candidates:
+        have = set(p)
+        grows = (have | {o} | catalogue.requires_all(o) for o in catalogue.options if o not in have)
+        if not any(frozenset(g) in present for g in grows):
+            out.append(p)
+    return out
 
 
 def _moves_no_cut(

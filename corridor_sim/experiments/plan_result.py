@@ -86,6 +86,8 @@ class PlanResult:
     basis: str = "capex"
     #: only options in service by this year were considered (None: all)
     year: int | None = None
+    #: the largest packages, simulated first, all missed the target: none can meet it
+    unreachable: bool = False
 
     def text(self) -> str:
         """The answer as the CLI prints it."""
@@ -104,7 +106,12 @@ class PlanResult:
             f"{len(self.packages)} packages within the budget; {len(simulated)} simulated, "
             f"{screened} screened out or not reached (cheaper ones met the target first)."
         )
-        if self.chosen is None and self.stopped_after is not None:
+        if self.unreachable:
+            lines.append(
+                "No package can meet the target: the largest packages the budget and the "
+                "catalogue's exclusions allow were simulated first, and none meets it."
+            )
+        elif self.chosen is None and self.stopped_after is not None:
             lines.append(
                 f"No package meets the target among the {self.stopped_after} cheapest that "
                 "survived the screening (max_simulated); dearer ones were not simulated."
@@ -173,6 +180,7 @@ class PlanResult:
             "chosen": list(self.chosen) if self.chosen is not None else None,
             "basis": self.basis,
             "year": self.year,
+            "unreachable": self.unreachable,
             "wall_s": self.wall_s,
         }
         (out / "plan.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")

@@ -98,7 +98,8 @@ def test_plan_never_exceeds_the_budget():
     result = plan(s, cat, target=target, budget=9.0, replications=3, workers=1, progress=False)
     assert result.chosen is None
     assert (result.packages["capex"] <= 9.0).all()
-    assert "No package meets the target." in result.text()
+    assert result.unreachable  # the largest package within 9 (nothing) misses it
+    assert "No package can meet the target" in result.text()
 
 
 def test_the_frontier_has_no_dominated_point():
@@ -153,16 +154,22 @@ def test_the_volume_bound_is_the_max_flow_at_most_the_demand():
     assert volume_bound(chain((3, 3), 20), 0.1) == pytest.approx(20.4 * DAY_T, rel=0.01)
 
 
-def test_an_unreachable_target_stops_after_max_simulated():
+def test_an_unreachable_target_is_found_out_on_the_largest_packages():
     """No package reaches 25 wagons a day (the demand is 20): the bound screens every one
-    out, and none is simulated."""
+    out; with ``reach`` only the largest packages are simulated (to say how far the
+    catalogue gets), and the plan says none can meet it; without, none is simulated."""
     s, cat = chain(), catalogue(OPTIONS)
-    got = plan(
-        s, cat, target=Target(delivered_t_per_yr=25 * DAY_T), replications=2, workers=1,
-        progress=False,
-    )  # fmt: skip
+    common = {"replications": 2, "workers": 1, "progress": False}
+    target = Target(delivered_t_per_yr=25 * DAY_T)
+    got = plan(s, cat, target=target, reach=False, **common)
     assert got.chosen is None and not got.packages["simulated"].any()
     assert set(got.packages["screened"]) <= {"bound below target", "inert option"}
+    reached = plan(s, cat, target=target, **common)
+    simulated = set(reached.packages[reached.packages["simulated"]]["package"])
+    assert reached.unreachable and reached.chosen is None
+    assert simulated == {"b1_faster + b1_plus1", "b1_faster + b1_plus2"}  # b1_plus1/2 exclude
+    assert "No package can meet the target" in reached.text()
+    assert "The most delivered of those simulated: " in reached.text()
 
 
 def test_a_locomotive_option_is_never_inert():

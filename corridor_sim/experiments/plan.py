@@ -260,12 +260,29 @@ def plan(
                 break
     if chosen is None and to_run:
         chosen = _simulate(to_run, built, by_package, target, seed, replications, where)
-    table_ = pd.DataFrame(records)
-    frontier = pareto(table_[table_["simulated"]])
     stepped = pd.DataFrame()
-    best = chosen if chosen is not None else _best(table_)
+    best = chosen if chosen is not None else _best(pd.DataFrame(records))
     if steps and best:
         stepped = _steps(scenario, catalogue, best, target, seed, replications, where)
+        for row in stepped.to_dict("records"):  # each step is a package simulated too
+            key = tuple(sorted(row["options"]))
+            if key not in by_package:
+                by_package[key] = {
+                    "package": label(key),
+                    "options": key,
+                    "capex": catalogue.capex(key),
+                    "cost": price(key),
+                    "bound_t_per_yr": math.nan,
+                    "screened": "",
+                    "simulated": False,
+                }
+                records.append(by_package[key])
+            rec = by_package[key]
+            if not rec["simulated"]:
+                kpis_ = {k: v for k, v in row.items() if k not in ("package", "options", "capex")}
+                rec.update(kpis_, simulated=True, screened="", meets=meets(row, target))
+    table_ = pd.DataFrame(records)
+    frontier = pareto(table_[table_["simulated"]])
     return PlanResult(
         scenario.name,
         target,
@@ -469,7 +486,7 @@ def _steps(
     got = _measure(runs, target, seed, n, where)
     return pd.DataFrame(
         [
-            {"package": label(p), "capex": catalogue.capex(p), **g}
+            {"package": label(p), "options": p, "capex": catalogue.capex(p), **g}
             for p, g in zip(feasible, got, strict=True)
         ]
     )

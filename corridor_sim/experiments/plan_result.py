@@ -119,11 +119,13 @@ class PlanResult:
         elif self.chosen is None:
             lines.append("No package meets the target.")
         if self.chosen is None:
-            if len(self.steps):
-                last = self.steps.iloc[-1]
+            if len(simulated):
+                low = simulated["delivered_mean"] - simulated["delivered_hw"].fillna(0.0)
+                top = simulated.loc[low.idxmax()]
                 lines.append(
-                    f"The most delivered of those simulated: {last['package']} (capex "
-                    f"{money(last['capex'])}): {_kpis(last)}; then {last['binding']} binds."
+                    f"The most delivered of those simulated (the low end of its interval): "
+                    f"{top['package']} (capex {money(top['capex'])}): {_kpis(top)}; then "
+                    f"{top['binding']} binds."
                 )
         else:
             row = self.packages[self.packages["package"] == label(self.chosen)].iloc[0]
@@ -157,7 +159,7 @@ class PlanResult:
             ]
             lines += table(["package", "capex", "KPIs"], rows, "lrl")
         if len(self.steps):
-            towards = "the chosen package" if self.chosen else "the most delivered"
+            towards = "the chosen package" if self.chosen else self.steps.iloc[-1]["package"]
             lines += ["", f"Steps to {towards}: what binds after each"]
             rows = [[r["package"], _kpis(r), str(r["binding"])] for _, r in self.steps.iterrows()]
             lines += table(["after", "KPIs", "binding element"], rows, "lll")

@@ -167,9 +167,11 @@ def test_an_unreachable_target_is_found_out_on_the_largest_packages():
     reached = plan(s, cat, target=target, **common)
     simulated = set(reached.packages[reached.packages["simulated"]]["package"])
     assert reached.unreachable and reached.chosen is None
-    assert simulated == {"b1_faster + b1_plus1", "b1_faster + b1_plus2"}  # b1_plus1/2 exclude
+    tops = {"b1_faster + b1_plus1", "b1_faster + b1_plus2"}  # b1_plus1 and 2 exclude
+    steps = {" + ".join(sorted(o)) or "(nothing)" for o in reached.steps["options"]}
+    assert tops <= simulated and simulated - tops <= steps  # nothing else was simulated
     assert "No package can meet the target" in reached.text()
-    assert "The most delivered of those simulated: " in reached.text()
+    assert "The most delivered of those simulated (the low end of its interval): " in reached.text()
 
 
 def test_a_locomotive_option_is_never_inert():
@@ -327,12 +329,16 @@ def test_an_option_that_moves_no_cut_of_its_package_is_screened():
 
 def test_when_none_meets_the_most_delivered_and_what_binds_after_it_are_shown():
     """20.2 wagons a day is within the bound (20.4: demand + 2 %) but above the demand
-    of 20: every package is simulated and fails; the plan names the one delivering most
-    and steps to it."""
+    of 20: the largest packages are simulated and fail, so none can meet it; the plan
+    names the package delivering most, steps to the largest, and the steps join the
+    packages simulated (and the frontier)."""
     s, cat = chain(), catalogue(OPTIONS)
     target = Target(delivered_t_per_yr=20.2 * DAY_T)
     result = plan(s, cat, target=target, replications=2, seed=1, workers=1, progress=False)
-    assert result.chosen is None and len(result.steps)
+    assert result.chosen is None and result.unreachable and len(result.steps)
     text = result.text()
-    assert "The most delivered of those simulated:" in text
-    assert "Steps to the most delivered" in text
+    assert "The most delivered of those simulated" in text
+    assert f"Steps to {result.steps.iloc[-1]['package']}: what binds after each" in text
+    simulated = result.packages[result.packages["simulated"]]
+    assert "(nothing)" in set(simulated["package"])  # the first step
+    assert len(result.frontier) >= 1

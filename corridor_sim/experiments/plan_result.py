@@ -119,9 +119,8 @@ class PlanResult:
         elif self.chosen is None:
             lines.append("No package meets the target.")
         if self.chosen is None:
-            if len(simulated):
-                low = simulated["delivered_mean"] - simulated["delivered_hw"].fillna(0.0)
-                top = simulated.loc[low.idxmax()]
+            top = most_delivered(self.packages)
+            if top is not None:
                 lines.append(
                     f"The most delivered of those simulated (the low end of its interval): "
                     f"{top['package']} (capex {money(top['capex'])}): {_kpis(top)}; then "
@@ -191,6 +190,15 @@ class PlanResult:
     def __repr__(self) -> str:
         chosen = "none" if self.chosen is None else label(self.chosen)
         return f"<PlanResult {self.scenario!r}: {self.target.describe()}; chosen {chosen}>"
+
+
+def most_delivered(packages: pd.DataFrame) -> pd.Series | None:
+    """The simulated package delivering most by the low end of its 95 % interval."""
+    simulated = packages[packages["simulated"]]
+    if simulated.empty:
+        return None
+    low = simulated["delivered_mean"] - simulated["delivered_hw"].fillna(0.0)
+    return simulated.loc[low.idxmax()]
 
 
 def money(amount: float) -> str:

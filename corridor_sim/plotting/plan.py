@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 
-from corridor_sim.experiments.plan_result import PlanResult, label
+from corridor_sim.experiments.plan_result import PlanResult, label, most_delivered
 from corridor_sim.plotting import _style
 
 
@@ -63,11 +63,10 @@ def plot_plan(result: PlanResult, ax: Axes | None = None) -> Axes:
                 markersize=9,
                 label="chosen package",
             )
-        elif len(result.steps):  # none meets: the package that delivered most
-            row = simulated[simulated["package"] == result.steps.iloc[-1]["package"]]
+        elif (top := most_delivered(result.packages)) is not None:  # none meets
             ax.plot(
-                row["capex"] / 1e6,
-                row["delivered_mean"] / 1e6,
+                top["capex"] / 1e6,
+                top["delivered_mean"] / 1e6,
                 "D",
                 color=_style.ORANGE,
                 markersize=8,

@@ -263,8 +263,7 @@ def plan(
     stepped = pd.DataFrame()
     best = chosen if chosen is not None else _best(pd.DataFrame(records))
     if steps and best:
-        cuts = margin if only_volume else None
-        stepped = _steps(scenario, catalogue, best, target, seed, replications, where, cuts)
+        stepped = _steps(scenario, catalogue, best, target, seed, replications, where)
         for row in stepped.to_dict("records"):  # each step is a package simulated too
             key = tuple(sorted(row["options"]))
             if key not in by_package:
@@ -469,32 +468,14 @@ def _steps(
     seed: int,
     n: int,
     where: dict[str, Any],
-    margin: float | None = None,
 ) -> pd.DataFrame:
-    """Each prefix of ``chosen`` simulated: its options added cheapest first, each after
-    the options it requires; with ``margin`` (a volume target), the cheapest that raises
-    the capacity bound of what is in first, and those that move no cut last."""
     pending = sorted(chosen, key=lambda o: (catalogue.options[o].capex, o))
     order: list[str] = []
-    bound: dict[Package, float] = {}
-
-    def raises(option: str) -> bool:
-        if margin is None or _on_pools(catalogue, option):
-            return True
-        for p in (tuple(order), (*order, option)):
-            if p not in bound:
-                built = apply_options(scenario, catalogue, p) if p else scenario
-                bound[p] = volume_bound(built, margin)
-        return bound[(*order, option)] > bound[tuple(order)] * (1 + 1e-9)
-
-    while pending:
-        ready_ = [
-            o
-            for o in pending
-            if set(catalogue.options[o].requires) & set(chosen) <= set(order)
-            and catalogue.feasible((*order, o))
-        ] or pending[:1]
-        ready = next((o for o in ready_ if raises(o)), ready_[0])
+    while pending:  # cheapest first, each after the options it requires
+        ready = next(
+            (o for o in pending if set(catalogue.options[o].requires) & set(chosen) <= set(order)),
+            pending[0],
+        )
         order.append(ready)
         pending.remove(ready)
     prefixes: list[Package] = [()]

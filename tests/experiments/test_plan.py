@@ -342,17 +342,3 @@ def test_when_none_meets_the_most_delivered_and_what_binds_after_it_are_shown():
     simulated = result.packages[result.packages["simulated"]]
     assert "(nothing)" in set(simulated["package"])  # the first step
     assert len(result.frontier) >= 1
-
-
-def test_the_steps_put_options_that_move_no_cut_last():
-    """b2_plus1 (capex 2) is cheaper than b1_plus1 (10) but b1 binds: with a volume
-    target the steps add b1_plus1 first, then b2_plus1, which moves no cut."""
-    from corridor_sim.experiments.plan import _steps
-
-    cat = catalogue({**OPTIONS, "b2_plus1": (2.0, {"nodes.b2.servers": 4}, ())})
-    target = Target(delivered_t_per_yr=1.0)
-    common = (target, 1, 2, {"progress": False})
-    by_cut = _steps(chain(), cat, ("b1_plus1", "b2_plus1"), *common, 0.1)
-    assert list(by_cut["package"]) == ["(nothing)", "b1_plus1", "b1_plus1 + b2_plus1"]
-    by_capex = _steps(chain(), cat, ("b1_plus1", "b2_plus1"), *common)
-    assert list(by_capex["package"]) == ["(nothing)", "b2_plus1", "b2_plus1 + b1_plus1"]

@@ -32,7 +32,8 @@ from corridor_sim.experiments.marginal_cost import DISCOUNT_RATE, YEARS
 from corridor_sim.experiments.run_text import header_lines, ranking_lines
 
 
-def _scenario(p: argparse.ArgumentParser) -> None:
+def scenario_argument(p: argparse.ArgumentParser) -> None:
+    """The positional ``scenario`` (a file or bundled name)."""
     p.add_argument("scenario", help="scenario file or bundled name")
 
 
@@ -48,7 +49,7 @@ def add_parsers(sub: Any) -> None:
         "the maximum flow through the network and its minimum cut (docs/capacity.md).",
         ["corridor-sim capacity middle_corridor_2024 --out out/capacity"],
     )
-    _scenario(p)
+    scenario_argument(p)
     a.add_out(p)
     p = a.add_command(
         sub,
@@ -60,7 +61,7 @@ def add_parsers(sub: Any) -> None:
         "(Roser et al.), its analytic load and whether it is on the minimum cut.",
         ["corridor-sim bottlenecks middle_corridor_2024 --top 15 --out out/bottlenecks"],
     )
-    _scenario(p)
+    scenario_argument(p)
     p.add_argument("--top", type=a.count, default=10, help="rows to show (default: 10)")
     a.add_replications(p, 10)
     a.add_times(p)
@@ -74,9 +75,9 @@ def add_parsers(sub: Any) -> None:
         "KPI with its 95 % Student-t interval, and what the MSER-5 rule says of the warm-up.",
         ["corridor-sim replicate middle_corridor_2024 -n 20 --warmup '60 day' --trace"],
     )
-    _scenario(p)
+    scenario_argument(p)
     p.add_argument("--trace", action="store_true", help="add shifting-bottleneck shares")
-    _experiment(p, 10)
+    experiment_options(p, 10)
     p = a.add_command(
         sub,
         "sweep",
@@ -88,7 +89,7 @@ def add_parsers(sub: Any) -> None:
             "--set 'links.kuryk-alat.fleet[0].count=4,5,6' --demand 1,1.5",
         ],
     )
-    _scenario(p)
+    scenario_argument(p)
     p.add_argument(
         "--set",
         dest="settings",
@@ -101,7 +102,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--demand", type=a.multipliers, metavar="M1,M2", help="demand multipliers, e.g. 1,1.5,2"
     )
-    _experiment(p, 5)
+    experiment_options(p, 5)
     p = a.add_command(
         sub,
         "saturation",
@@ -114,7 +115,7 @@ def add_parsers(sub: Any) -> None:
         "1st of the calmest month, so seasonal storms count once; no --warmup needed.",
         ["corridor-sim saturation middle_corridor_2024 -n 5 --out out/sat"],
     )
-    _scenario(p)
+    scenario_argument(p)
     p.add_argument(
         "--tolerance",
         type=a.fraction,
@@ -162,7 +163,7 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("baseline", help="scenario file or bundled name")
     p.add_argument("variant", help="scenario file or bundled name")
-    _experiment(p, 10, baseline=True)
+    experiment_options(p, 10, baseline=True)
     p = a.add_command(
         sub,
         "marginal",
@@ -180,7 +181,7 @@ def add_parsers(sub: Any) -> None:
             "--catalogue catalogue_middle_corridor -n 3",
         ],
     )
-    _scenario(p)
+    scenario_argument(p)
     p.add_argument("--demand", type=float, default=1.0, help="demand multiplier (default: 1)")
     p.add_argument("--top", type=a.count, default=10, help="rows to show (default: 10)")
     p.add_argument(
@@ -201,7 +202,7 @@ def add_parsers(sub: Any) -> None:
         help="real discount rate a year, with --catalogue, e.g. 6%% or 0.06 "
         f"(default: {DISCOUNT_RATE * 100:g}%%)",
     )
-    _experiment(p, 5)
+    experiment_options(p, 5)
     p = a.add_command(
         sub,
         "equilibrium",
@@ -215,7 +216,7 @@ def add_parsers(sub: Any) -> None:
         "and the times at the shares found with 95 % CIs (docs/equilibrium.md).",
         ["corridor-sim equilibrium examples/route_equilibrium.yaml -n 5 --out out/equilibrium"],
     )
-    _scenario(p)
+    scenario_argument(p)
     p.add_argument(
         "--iterations",
         type=a.count,
@@ -230,75 +231,13 @@ def add_parsers(sub: Any) -> None:
         metavar="G",
         help="relative gap at which to stop (default: 0.02)",
     )
-    _experiment(p, 5)
-
-    p = a.add_command(
-        sub,
-        "plan",
-        "the cheapest package of investments that meets a target",
-        "The cheapest set of a catalogue's options (docs/catalogue.md) that meets a target "
-        "(cargo delivered, and/or a flow's 95th percentile transit time) within a budget: "
-        "options that change no capacity and packages whose capacity bound falls short are "
-        "screened out, the rest simulated cheapest first with common random numbers; "
-        "prints every package simulated, the Pareto frontier and what binds after each "
-        "step (docs/plan.md).",
-        [
-            "corridor-sim plan middle_corridor_2030_demand catalogue_middle_corridor "
-            "--delivered '9 Mt/yr' --budget 2e9 -n 5 --out out/plan"
-        ],
-    )
-    _scenario(p)
-    p.add_argument("catalogue", help="catalogue file or bundled name")
-    p.add_argument("--delivered", metavar="RATE", help="cargo delivered at least, e.g. '9 Mt/yr'")
-    p.add_argument(
-        "--transit-p95", metavar="DURATION", help="95th percentile transit at most, e.g. '20 day'"
-    )
-    p.add_argument(
-        "--cost-per-unit",
-        metavar="MONEY",
-        help="door-to-door cost per unit of --flow at most, e.g. '1500 USD/TEU'",
-    )
-    p.add_argument("--flow", help="the flow the transit or cost target is for")
-    p.add_argument(
-        "--flows",
-        metavar="NAMES",
-        help="count the delivery of these flows only (comma-separated), e.g. the flows a "
-        "published forecast covers",
-    )
-    p.add_argument(
-        "--budget", type=float, default=None, help="capex at most, in the catalogue's currency"
-    )
-    p.add_argument(
-        "--year",
-        type=int,
-        default=None,
-        help="consider only options in service by this year (default: all)",
-    )
-    p.add_argument(
-        "--max-simulated",
-        type=a.count,
-        default=40,
-        metavar="K",
-        help="stop after simulating K packages without one meeting the target (default: 40)",
-    )
-    p.add_argument(
-        "--whole-life",
-        type=a.count,
-        default=None,
-        metavar="YEARS",
-        help="rank by capex + YEARS of opex, discounted (default: rank by capex)",
-    )
-    p.add_argument(
-        "--discount-rate",
-        type=a.rate,
-        default=0.06,
-        metavar="R",
-        help="real discount rate a year for --whole-life, e.g. 6%% or 0.06 (default: 6%%)",
-    )
-    _experiment(p, 5)
+    experiment_options(p, 5)
 
 
-def _experiment(p: argparse.ArgumentParser, replications: int, *, baseline: bool = False) -> None:
+def experiment_options(
+    p: argparse.ArgumentParser, replications: int, *, baseline: bool = False
+) -> None:
+    """What every experiment takes: replications, times, reactions and ``--out``."""
     a.add_replications(p, replications)
     a.add_times(p)
     a.add_reaction(p, baseline=baseline)
@@ -320,7 +259,7 @@ def _write(
     return 0
 
 
-def _write_figure(fig: Any, path: Path) -> None:
+def write_figure(fig: Any, path: Path) -> None:
     """Save ``fig`` (PNG) beside the tables and close it."""
     import matplotlib.pyplot as plt
 
@@ -400,7 +339,7 @@ def _saturation(args: argparse.Namespace) -> int:
     if args.out:
         from corridor_sim.plotting import plot_saturation  # matplotlib: only when needed
 
-        _write_figure(
+        write_figure(
             plot_saturation(sat, capacity=capacity(scenario)),
             args.out / "saturation.png",
         )
@@ -419,7 +358,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.out:
         from corridor_sim.plotting import plot_comparison  # matplotlib: only when needed
 
-        _write_figure(plot_comparison(cmp).figure, args.out / "comparison.png")
+        write_figure(plot_comparison(cmp).figure, args.out / "comparison.png")
     return _write(cmp, args)
 
 
@@ -456,89 +395,6 @@ def _equilibrium(args: argparse.Namespace) -> int:
     return _write(eq, args)
 
 
-def _plan(args: argparse.Namespace) -> int:
-    from corridor_sim.experiments.plan import Target, plan
-    from corridor_sim.scenario.catalogue import load_catalogue
-    from corridor_sim.units import HOURS_PER_YEAR, UnitError, parse
-
-    def quantity(text: str | None, dimension: str, flag: str) -> float | None:
-        if text is None:
-            return None
-        try:
-            q = parse(text)
-        except UnitError as exc:
-            a.fail(f"{flag}: {exc}")
-        if q.dimension != dimension:
-            a.fail(f"{flag}: expected {dimension}, e.g. '9 Mt/yr' or '20 day' (got {text!r})")
-        return q.value
-
-    rate = quantity(args.delivered, "mass/time", "--delivered")
-    p95 = quantity(args.transit_p95, "time", "--transit-p95")
-    cost = None
-    if args.cost_per_unit is not None:
-        try:
-            q = parse(args.cost_per_unit)
-        except UnitError as exc:
-            a.fail(f"--cost-per-unit: {exc}")
-        if q.num != "money" or not q.den:
-            a.fail(
-                "--cost-per-unit: expected money per unit, e.g. '1500 USD/TEU' "
-                f"(got {args.cost_per_unit!r})"
-            )
-        cost = q.value
-    if rate is None and p95 is None and cost is None:
-        a.fail(
-            "plan needs a target: --delivered RATE, --transit-p95 DURATION --flow NAME "
-            "and/or --cost-per-unit MONEY --flow NAME"
-        )
-    if p95 is not None and not args.flow:
-        a.fail("--transit-p95 needs --flow: the flow the transit time is promised for")
-    if cost is not None and not args.flow:
-        a.fail("--cost-per-unit needs --flow: the flow the cost is promised for")
-    flows = tuple(f.strip() for f in args.flows.split(",") if f.strip()) if args.flows else ()
-    if flows and rate is None:
-        a.fail("--flows says whose delivery counts: it needs --delivered RATE")
-    scenario = a.load(args.scenario, args)
-    for name in (args.flow, *flows):
-        if name and name not in scenario.flows:
-            known = ", ".join(sorted(scenario.flows))
-            a.fail(f"no flow {name!r} in {scenario.name} (flows: {known})")
-    if cost is not None:
-        unit = scenario.commodities[scenario.flows[args.flow].commodity].unit
-        if q.den != parse(f"1 {unit}").num:
-            a.fail(f"--cost-per-unit: flow {args.flow!r} is counted in {unit}, not {q.den}")
-        if scenario.costs is None:
-            a.fail(f"--cost-per-unit: {scenario.name} has no costs section to price the flow")
-    target = Target(
-        delivered_t_per_yr=None if rate is None else rate * HOURS_PER_YEAR,
-        transit_p95_days=None if p95 is None else p95 / 24.0,
-        flow=args.flow,
-        cost_per_unit_usd=cost,
-        flows=flows,
-    )
-    result = plan(
-        scenario,
-        load_catalogue(args.catalogue),
-        target=target,
-        budget=args.budget,
-        year=args.year,
-        years=args.whole_life,
-        max_simulated=args.max_simulated,
-        discount_rate=args.discount_rate,
-        replications=args.replications,
-        seed=args.seed,
-        **a.where(args),
-    )
-    print(result.text())
-    print(f"\nplan took {result.wall_s:.1f} s on this machine.")
-    if args.out:
-        from corridor_sim.plotting.plan import plot_plan  # matplotlib: only when needed
-
-        _write_figure(plot_plan(result).figure, args.out / "plan.png")
-        print(f"Wrote the tables to {result.to_dir(args.out)}/")
-    return 0
-
-
 COMMANDS = {
     "capacity": _capacity,
     "bottlenecks": _bottlenecks,
@@ -548,5 +404,4 @@ COMMANDS = {
     "compare": _compare,
     "marginal": _marginal,
     "equilibrium": _equilibrium,
-    "plan": _plan,
 }

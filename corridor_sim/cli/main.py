@@ -16,6 +16,7 @@ from corridor_sim._version import __version__
 from corridor_sim.cli import arguments as a
 from corridor_sim.cli import corridors as cli_corridors
 from corridor_sim.cli import experiments as cli_experiments
+from corridor_sim.cli import plan as cli_plan
 from corridor_sim.errors import ResultError, ScenarioError, SimulationError
 from corridor_sim.experiments.run import SAMPLE_DIR, ReplicatedRun, run
 from corridor_sim.results import SimulationResult, simulate
@@ -121,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", type=a.out_file, metavar="FILE", help="write the schema to FILE")
     cli_experiments.add_parsers(sub)
+    cli_plan.add_parsers(sub)
     cli_corridors.add_parsers(sub)
     return parser
 
@@ -213,6 +215,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 COMMANDS = {"run": _run, "list": _list, "validate": _validate, "plot": _plot, "schema": _schema}
 COMMANDS.update(cli_experiments.COMMANDS)
+COMMANDS.update(cli_plan.COMMANDS)
 COMMANDS.update(cli_corridors.COMMANDS)
 
 

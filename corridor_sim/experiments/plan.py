@@ -37,103 +37,28 @@ and is better in one of them.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from corridor_sim.capacity.report import capacity
-from corridor_sim.experiments.confidence import LEVEL, mean_ci
-from corridor_sim.experiments.cost_kpis import cost_kpis
+from corridor_sim.experiments.confidence import LEVEL
 from corridor_sim.experiments.executors import Executor
-from corridor_sim.experiments.kpis import kpis, long_table
+from corridor_sim.experiments.plan_measure import measure, meets
 from corridor_sim.experiments.plan_result import Package, PlanResult, Target, label
-from corridor_sim.experiments.runner import run_grid
+from corridor_sim.experiments.plan_screen import (
+    CARRY_OVER,
+    MAX_OPTIONS,
+    inert,
+    maximal,
+    moves_no_cut,
+    packages,
+    volume_bound,
+)
 from corridor_sim.experiments.seeds import scenario_seed
 from corridor_sim.model.catalogue import Catalogue
 from corridor_sim.model.scenario import Scenario
-from corridor_sim.results.result import SimulationResult
 from corridor_sim.scenario.catalogue import apply_options
-
-MAX_OPTIONS = 20  # 2^20 sets take about 5 s to enumerate on this machine
-
-
-def packages(
-    catalogue: Catalogue,
-    budget: float | None,
-    among: Iterable[str] | None = None,
-    cost: Callable[[Package], float] | None = None,
-) -> list[Package]:
-    """Every feasible set of options (of ``among``, default all) whose capex is within
-    ``budget``, cheapest first by ``cost`` (default capex), then fewest."""
-    names = sorted(catalogue.options if among is None else among)
-    if len(names) > MAX_OPTIONS:
-        raise ValueError(
-            f"the catalogue has {len(names)} options that could help; plan enumerates at most "
-            f"{MAX_OPTIONS} (2^n packages): give it a smaller catalogue"
-        )
-    out = [
-        combo
-        for k in range(len(names) + 1)
-        for combo in itertools.combinations(names, k)
-        if catalogue.feasible(combo) and (budget is None or catalogue.capex(combo) <= budget + 1e-9)
-    ]
-    price = catalogue.capex if cost is None else cost
-    return sorted(out, key=lambda p: (price(p), len(p), p))
-
-
-#: cargo delivered in the statistics period may exceed what arrived in it by what arrived
-#: during the warm-up and was delivered after it: a few days of the year at most
-CARRY_OVER = 0.02
-
-
-def volume_bound(scenario: Scenario, margin: float = 0.0) -> float:
-    """An upper bound on the cargo ``scenario`` can deliver, t/yr: per group of flows of
-    its capacity report, the lesser of the maximum flow (raised by ``margin``: a year
-    milder than the average beats the effective capacities) and the demand (raised by
-    :data:`CARRY_OVER`), summed."""
-    flows = capacity(scenario).max_flow
-    flows = flows[flows["group"] == "all cargo"]
-    capped = pd.concat(
-        [
-            flows["max_flow_t_per_yr"] * (1 + margin),
-            flows["demand_t_per_yr"] * (1 + CARRY_OVER),
-        ],
-        axis=1,
-    ).min(axis=1)
-    return float(capped.sum())
-
-
-#: sections the capacity report does not read: an option touching them is never inert
-UNBOUNDED = ("locomotive_pools", "wagon_pools")
-
-
-def inert(scenario: Scenario, catalogue: Catalogue) -> set[str]:
-    """The options that change no element's effective capacity and no part of the
-    network: their capacity report equals the scenario's, element by element, and they
-    touch nothing the report leaves out (:data:`UNBOUNDED`: rolling-stock pools)."""
-    base = capacity(scenario).elements.set_index("element")["capacity_t_per_yr"]
-    out = set()
-    for name in catalogue.options:
-        if not catalogue.feasible((name,)):
-            continue
-        if _on_pools(catalogue, name):
-            continue
-        other = capacity(apply_options(scenario, catalogue, (name,))).elements
-        changed = other.set_index("element")["capacity_t_per_yr"]
-        if set(changed.index) == set(base.index) and all(
-            _same(changed[e], base[e]) for e in base.index
-        ):
-            out.add(name)
-    return out
-
-
-def _same(a: float, b: float) -> bool:
-    if math.isnan(a) or math.isnan(b):
-        return math.isnan(a) and math.isnan(b)
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def plan(
@@ -246,7 +171,7 @@ def plan(
                 rec["screened"] = "bound below target"
                 continue
         if only_volume:
-            idle = _moves_no_cut(p, bounds, scenario, catalogue, margin)
+            idle = moves_no_cut(p, bounds, scenario, catalogue, margin)
             if idle:
                 rec["screened"] = f"{idle} moves no cut"
                 continue
@@ -303,49 +228,6 @@ def plan(
     )
 
 
-def maximal(catalogue: Catalogue, candidates: Sequence[Package]) -> list[Package]:
-    """The packages of ``candidates`` to which no other option can be added (with the
-    options it requires) and stay among them: the most a budget and the catalogue's
-    exclusions allow."""
-    present = {frozenset(p) for p in candidates}
-    out = []
-    for p in candidates:
-        have = set(p)
-        grows = (have | {o} | catalogue.requires_all(o) for o in catalogue.options if o not in have)
-        if not any(frozenset(g) in present for g in grows):
-            out.append(p)
-    return out
-
-
-def _moves_no_cut(
-    package: Package,
-    bounds: dict[Package, float],
-    scenario: Scenario,
-    catalogue: Catalogue,
-    margin: float,
-) -> str | None:
-    """An option of ``package`` that raises no capacity bound over the package without
-    it (so moves no cut of it, and cannot make it meet a volume target it misses), or
-    None. Options on rolling-stock pools, which the bound does not see, never count."""
-    for option in package:
-        rest = tuple(o for o in package if o != option)
-        if _on_pools(catalogue, option) or not catalogue.feasible(rest):
-            continue
-        if rest not in bounds:
-            variant = apply_options(scenario, catalogue, rest) if rest else scenario
-            bounds[rest] = volume_bound(variant, margin)
-        if bounds[package] <= bounds[rest] * (1 + 1e-9):
-            return option
-    return None
-
-
-def _on_pools(catalogue: Catalogue, name: str) -> bool:
-    option = catalogue.options[name]
-    return any(
-        str(p).startswith(UNBOUNDED) for p in (*option.changes, *option.adds, *option.extends)
-    )
-
-
 def _best(table: pd.DataFrame) -> Package | None:
     """The simulated package with the most cargo delivered (the low end of its
     interval), or None if none was simulated."""
@@ -354,60 +236,6 @@ def _best(table: pd.DataFrame) -> Package | None:
         return None
     low = simulated["delivered_mean"] - simulated["delivered_hw"].fillna(0.0)
     return tuple(simulated.loc[low.idxmax(), "options"])
-
-
-def _measure(
-    scenarios: Sequence[Scenario], target: Target, seed: int, n: int, where: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Per scenario: delivered (of the target's flows, or all), the corridor's cargo
-    diverted to competing corridors (t/yr) and left in it at the end (t), the target
-    flow's transit p95 and door-to-door cost per unit (mean, half-width), the binding
-    element."""
-    measure = plan_kpis if target.cost_per_unit_usd is not None else kpis
-    grid = run_grid(list(scenarios), seed, n, "plan", measure=measure, **where)
-    runs = long_table(grid, ["point", "replication"])
-    out = []
-    for point in range(len(scenarios)):
-        mine = runs[runs["point"] == point]
-        got: dict[str, Any] = {}
-        if target.flows:
-            rows = mine[
-                (mine["scope"] == "flow")
-                & mine["subject"].isin(target.flows)
-                & (mine["kpi"] == "delivered_t_per_yr")
-            ]
-            delivered = rows.groupby("replication")["value"].sum()
-        else:
-            delivered = mine[(mine["scope"] == "corridor") & (mine["kpi"] == "delivered_t_per_yr")][
-                "value"
-            ]
-        got["delivered_mean"], got["delivered_hw"], _ = mean_ci(delivered.tolist())
-        corridor = mine[mine["scope"] == "corridor"]
-        for kpi, key in (("diverted_t_per_yr", "diverted"), ("in_system_t", "in_system")):
-            values = corridor[corridor["kpi"] == kpi]["value"].tolist()
-            got[f"{key}_mean"], got[f"{key}_hw"], _ = mean_ci(values)
-        got["p95_mean"], got["p95_hw"] = _flow_kpi(mine, "flow", target.flow, "transit_p95_days")
-        got["cost_mean"], got["cost_hw"] = _flow_kpi(mine, "cost", target.flow, "total_usd")
-        binding = grid[grid["point"] == point]["binding_element"]
-        got["binding"] = binding.mode().iloc[0] if len(binding) else ""
-        out.append(got)
-    return out
-
-
-def plan_kpis(result: SimulationResult) -> dict[str, float | str]:
-    """The headline KPIs and the flows' costs of one run (a cost target's measure)."""
-    return {**kpis(result), **cost_kpis(result)}
-
-
-def _flow_kpi(runs: pd.DataFrame, scope: str, flow: str | None, kpi: str) -> tuple[float, float]:
-    """Mean and 95 % half-width over replications of ``flow``'s ``kpi`` (NaN: none)."""
-    if not flow:
-        return math.nan, math.nan
-    rows = runs[(runs["scope"] == scope) & (runs["subject"] == flow) & (runs["kpi"] == kpi)]
-    if rows.empty:
-        return math.nan, math.nan
-    mean, hw, _ = mean_ci(rows["value"].tolist())
-    return mean, hw
 
 
 def _check_target(scenario: Scenario, target: Target) -> None:
@@ -424,25 +252,6 @@ def _check_target(scenario: Scenario, target: Target) -> None:
         )
 
 
-def meets(row: Mapping[str, Any], target: Target) -> bool:
-    """True if the 95 % interval of each target's mean lies on its right side."""
-    ok = True
-    if target.delivered_t_per_yr is not None:
-        low = row["delivered_mean"] - _hw(row["delivered_hw"])
-        ok = ok and low >= target.delivered_t_per_yr
-    if target.transit_p95_days is not None:
-        high = row["p95_mean"] + _hw(row["p95_hw"])
-        ok = ok and high <= target.transit_p95_days
-    if target.cost_per_unit_usd is not None:
-        high = row["cost_mean"] + _hw(row["cost_hw"])
-        ok = ok and high <= target.cost_per_unit_usd
-    return bool(ok)
-
-
-def _hw(value: float) -> float:
-    return 0.0 if math.isnan(value) else value
-
-
 def _simulate(
     batch: list[Package],
     built: dict[Package, Scenario],
@@ -452,7 +261,7 @@ def _simulate(
     n: int,
     where: dict[str, Any],
 ) -> Package | None:
-    got = _measure([built[p] for p in batch], target, seed, n, where)
+    got = measure([built[p] for p in batch], target, seed, n, where)
     for p, g in zip(batch, got, strict=True):
         records[p].update(g, simulated=True)
         records[p]["meets"] = meets(records[p], target)
@@ -483,7 +292,7 @@ def _steps(
         prefixes.append((*prefixes[-1], o))
     feasible = [p for p in prefixes if catalogue.feasible(p)]
     runs = [apply_options(scenario, catalogue, p) if p else scenario for p in feasible]
-    got = _measure(runs, target, seed, n, where)
+    got = measure(runs, target, seed, n, where)
     return pd.DataFrame(
         [
             {"package": label(p), "options": p, "capex": catalogue.capex(p), **g}
@@ -521,4 +330,16 @@ def pareto(simulated: pd.DataFrame) -> pd.DataFrame:
     return rows[keep].sort_values("capex", kind="stable").reset_index(drop=True)
 
 
-__all__ = ["LEVEL", "PlanResult", "Target", "meets", "packages", "pareto", "plan"]
+__all__ = [
+    "CARRY_OVER",
+    "LEVEL",
+    "MAX_OPTIONS",
+    "PlanResult",
+    "Target",
+    "inert",
+    "meets",
+    "packages",
+    "pareto",
+    "plan",
+    "volume_bound",
+]

@@ -13,13 +13,13 @@ from helpers import build, flow, scenario
 import corridor_sim as cs
 from corridor_sim.experiments.plan import (
     Target,
-    _measure,
     meets,
     packages,
     pareto,
     plan,
     volume_bound,
 )
+from corridor_sim.experiments.plan_measure import measure
 from corridor_sim.model.catalogue import Catalogue, Option
 from corridor_sim.scenario.catalogue import apply_options
 
@@ -72,7 +72,7 @@ OPTIONS = {
 def exhaustive(s: cs.Scenario, cat: Catalogue, target: Target, budget: float | None):
     """Every package simulated; the cheapest that meets the target (or None)."""
     every = packages(cat, budget)
-    got = _measure([apply_options(s, cat, p) for p in every], target, 1, 3, {"progress": False})
+    got = measure([apply_options(s, cat, p) for p in every], target, 1, 3, {"progress": False})
     ok = [p for p, g in zip(every, got, strict=True) if meets(g, target)]
     return min(ok, key=lambda p: (cat.capex(p), len(p), p)) if ok else None
 

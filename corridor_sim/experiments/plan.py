@@ -145,7 +145,15 @@ def plan(
             by_package[p]["bound_t_per_yr"] = top_bounds[p]
         _simulate(tops, built, by_package, target, seed, replications, where)
         simulated += len(tops)
-        unreachable = not any(by_package[p]["meets"] for p in tops)
+        # none can, if even the high end of every largest package's interval falls short
+        # (not merely its low end: an option may lower delivery, so a smaller package
+        # can deliver more than the largest)
+        assert target.delivered_t_per_yr is not None
+        unreachable = all(
+            by_package[p]["delivered_mean"] + _hw(by_package[p]["delivered_hw"])
+            < target.delivered_t_per_yr
+            for p in tops
+        )
     for p in [] if unreachable else candidates:
         if by_package[p]["simulated"]:  # one of the largest packages, simulated first
             if not by_package[p]["meets"]:
@@ -226,6 +234,10 @@ def plan(
         year,
         unreachable,
     )
+
+
+def _hw(value: float) -> float:
+    return 0.0 if math.isnan(value) else value
 
 
 def _best(table: pd.DataFrame) -> Package | None:

@@ -109,7 +109,8 @@ class PlanResult:
         if self.unreachable:
             lines.append(
                 "No package can meet the target: the largest packages the budget and the "
-                "catalogue's exclusions allow were simulated first, and none meets it."
+                "catalogue's exclusions allow were simulated first, and the whole 95 % "
+                "interval of each lies below it."
             )
         elif self.chosen is None and self.stopped_after is not None:
             lines.append(

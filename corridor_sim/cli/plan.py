@@ -82,7 +82,7 @@ def add_parsers(sub: Any) -> None:
 def _plan(args: argparse.Namespace) -> int:
     from corridor_sim.experiments.plan import Target, plan
     from corridor_sim.scenario.catalogue import load_catalogue
-    from corridor_sim.units import HOURS_PER_YEAR, UnitError, parse
+    from corridor_sim.units import HOURS_PER_DAY, HOURS_PER_YEAR, UnitError, parse
 
     def quantity(text: str | None, dimension: str, flag: str) -> float | None:
         if text is None:
@@ -134,7 +134,7 @@ def _plan(args: argparse.Namespace) -> int:
             a.fail(f"--cost-per-unit: {scenario.name} has no costs section to price the flow")
     target = Target(
         delivered_t_per_yr=None if rate is None else rate * HOURS_PER_YEAR,
-        transit_p95_days=None if p95 is None else p95 / 24.0,
+        transit_p95_days=None if p95 is None else p95 / HOURS_PER_DAY,
         flow=args.flow,
         cost_per_unit_usd=cost,
         flows=flows,

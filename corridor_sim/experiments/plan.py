@@ -44,8 +44,14 @@ import pandas as pd
 
 from corridor_sim.experiments.confidence import LEVEL
 from corridor_sim.experiments.executors import Executor
-from corridor_sim.experiments.plan_measure import measure, meets
-from corridor_sim.experiments.plan_result import Package, PlanResult, Target, label
+from corridor_sim.experiments.plan_measure import half_width, measure, meets
+from corridor_sim.experiments.plan_result import (
+    Package,
+    PlanResult,
+    Target,
+    label,
+    most_delivered,
+)
 from corridor_sim.experiments.plan_screen import (
     CARRY_OVER,
     MAX_OPTIONS,
@@ -115,17 +121,25 @@ def plan(
     records: list[dict[str, Any]] = []
     built: dict[Package, Scenario] = {}
     to_run: list[Package] = []
-    for p in candidates + alone:
-        rec: dict[str, Any] = {
+
+    def record(p: Package, screened: str = "") -> dict[str, Any]:
+        """A package's row of the answer, before it is screened or simulated."""
+        rec = {
             "package": label(p),
             "options": p,
             "capex": catalogue.capex(p),
             "cost": price(p),
             "bound_t_per_yr": math.nan,
-            "screened": "inert option" if p in alone else "",
+            "screened": screened,
             "simulated": False,
         }
         records.append(rec)
+        return rec
+
+    for p in candidates:
+        record(p)
+    for p in alone:
+        record(p, "inert option")
     by_package = {r["options"]: r for r in records}
     bounds: dict[Package, float] = {}
     where = {"workers": workers, "executor": executor, "progress": progress}
@@ -150,7 +164,7 @@ def plan(
         # can deliver more than the largest)
         assert target.delivered_t_per_yr is not None
         unreachable = all(
-            by_package[p]["delivered_mean"] + _hw(by_package[p]["delivered_hw"])
+            by_package[p]["delivered_mean"] + half_width(by_package[p]["delivered_hw"])
             < target.delivered_t_per_yr
             for p in tops
         )
@@ -194,22 +208,14 @@ def plan(
     if chosen is None and to_run:
         chosen = _simulate(to_run, built, by_package, target, seed, replications, where)
     stepped = pd.DataFrame()
-    best = chosen if chosen is not None else _best(pd.DataFrame(records))
+    top = most_delivered(pd.DataFrame(records))
+    best = chosen if chosen is not None else (top["options"] if top is not None else None)
     if steps and best:
         stepped = _steps(scenario, catalogue, best, target, seed, replications, where)
         for row in stepped.to_dict("records"):  # each step is a package simulated too
             key = tuple(sorted(row["options"]))
             if key not in by_package:
-                by_package[key] = {
-                    "package": label(key),
-                    "options": key,
-                    "capex": catalogue.capex(key),
-                    "cost": price(key),
-                    "bound_t_per_yr": math.nan,
-                    "screened": "",
-                    "simulated": False,
-                }
-                records.append(by_package[key])
+                by_package[key] = record(key)
             rec = by_package[key]
             if not rec["simulated"]:
                 kpis_ = {k: v for k, v in row.items() if k not in ("package", "options", "capex")}
@@ -234,20 +240,6 @@ def plan(
         year,
         unreachable,
     )
-
-
-def _hw(value: float) -> float:
-    return 0.0 if math.isnan(value) else value
-
-
-def _best(table: pd.DataFrame) -> Package | None:
-    """The simulated package with the most cargo delivered (the low end of its
-    interval), or None if none was simulated."""
-    simulated = table[table["simulated"]]
-    if simulated.empty:
-        return None
-    low = simulated["delivered_mean"] - simulated["delivered_hw"].fillna(0.0)
-    return tuple(simulated.loc[low.idxmax(), "options"])
 
 
 def _check_target(scenario: Scenario, target: Target) -> None:

@@ -78,16 +78,17 @@ def meets(row: Mapping[str, Any], target: Target) -> bool:
     """True if the 95 % interval of each target's mean lies on its right side."""
     ok = True
     if target.delivered_t_per_yr is not None:
-        low = row["delivered_mean"] - _hw(row["delivered_hw"])
+        low = row["delivered_mean"] - half_width(row["delivered_hw"])
         ok = ok and low >= target.delivered_t_per_yr
     if target.transit_p95_days is not None:
-        high = row["p95_mean"] + _hw(row["p95_hw"])
+        high = row["p95_mean"] + half_width(row["p95_hw"])
         ok = ok and high <= target.transit_p95_days
     if target.cost_per_unit_usd is not None:
-        high = row["cost_mean"] + _hw(row["cost_hw"])
+        high = row["cost_mean"] + half_width(row["cost_hw"])
         ok = ok and high <= target.cost_per_unit_usd
     return bool(ok)
 
 
-def _hw(value: float) -> float:
+def half_width(value: float) -> float:
+    """A 95 % half-width, 0 where none was measured (NaN: one replication)."""
     return 0.0 if math.isnan(value) else value

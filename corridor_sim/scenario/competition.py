@@ -109,28 +109,24 @@ def read_journey(mapping: Any, *, name: str = "journey", source: str | None = No
     )
 
 
-def _one(r: Reader, key: str, value: Any) -> float:
-    """One figure ``key`` (:data:`FIGURES`) in the units the model reports it in."""
-    dimension, per, _ = FIGURES[key]
-    return r.check_quantity(value, key, dimension, allow_zero=True).value / per
+def _figure(r: Reader, key: str, figure: str) -> float:
+    """Value ``key`` of ``r``, a figure of kind ``figure`` (:data:`FIGURES`), in the units
+    the model reports it in."""
+    dimension, per, _ = FIGURES[figure]
+    return r.check_quantity(r.raw(key), key, dimension, allow_zero=True).value / per
 
 
 def _span(r: Reader, key: str) -> Span:
+    """Figure ``key``: one quantity, or ``{low, high}``."""
     value = r.raw(key)
     if value is None:
         r.fail(None, f"missing required key {key!r} (e.g. {FIGURES[key][2]!r})")
     if isinstance(value, dict):
         s = r.sub(key)
         s.check_keys(["low", "high"], required=["low", "high"])
-        return s.build(Span, _low_high(s, key, "low"), _low_high(s, key, "high"))
-    figure = _one(r, key, value)
+        return s.build(Span, _figure(s, "low", key), _figure(s, "high", key))
+    figure = _figure(r, key, key)
     return Span(figure, figure)
-
-
-def _low_high(s: Reader, figure: str, key: str) -> float:
-    """The ``low`` or ``high`` end of a span of figure ``figure``."""
-    dimension, per, _ = FIGURES[figure]
-    return s.check_quantity(s.raw(key), key, dimension, allow_zero=True).value / per
 
 
 def _sources(r: Reader) -> tuple[str, ...]:
@@ -147,9 +143,9 @@ def _leg(name: str, r: Reader) -> OutsideLeg:
     return r.build(
         OutsideLeg,
         name=name,
-        transit_days=_one(r, "transit", r.raw("transit")),
-        price_usd_per_teu=_one(r, "price", r.raw("price")),
-        co2_kg_per_t=_one(r, "co2", r.raw("co2")),
+        transit_days=_figure(r, "transit", "transit"),
+        price_usd_per_teu=_figure(r, "price", "price"),
+        co2_kg_per_t=_figure(r, "co2", "co2"),
         sources=_sources(r),
         note=str(r.raw("note", "")),
     )
